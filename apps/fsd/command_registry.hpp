@@ -1,0 +1,38 @@
+#pragma once
+// Each command file registers its subcommand here, so that a partial build
+// (FSD_LAYERS) offers just the commands it compiles.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <vector>
+
+namespace fsdcli {
+
+/// Adds one subcommand (with its callback) to the application.
+using CommandAdder = void (*)(CLI::App&);
+
+struct CommandEntry {
+    int order;  ///< position in `fsd --help`
+    CommandAdder add;
+};
+
+inline std::vector<CommandEntry>& commands() {
+    static std::vector<CommandEntry> all;
+    return all;
+}
+
+inline int register_command(int order, CommandAdder add) {
+    commands().push_back({order, add});
+    return order;
+}
+
+/// Thrown by a command to end the program with a given exit code after it
+/// has printed what it had to say (e.g. `fsd verify` finding violations: 1).
+struct Exit {
+    int code;
+};
+
+}  // namespace fsdcli
+
+#define FSDCLI_REGISTER(order, fn) \
+    [[maybe_unused]] static const int fsdcli_registered_##fn = ::fsdcli::register_command(order, &fn)

@@ -1,0 +1,74 @@
+// fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N]
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli_common.hpp"
+#include "command_registry.hpp"
+#include "fsd/core/error.hpp"
+#include "fsd/io/problem_json.hpp"
+#include "fsd/io/solution_json.hpp"
+#include "fsd/route/solve.hpp"
+#include "fsd/verify.hpp"
+
+namespace {
+
+struct SolveArgs {
+    std::string problem_path;
+    std::string output_path;
+    double time_limit = 1.0;
+    std::uint64_t seed = 1;
+    std::int64_t iterations = -1;
+    int threads = 1;
+    int utc_offset_minutes = 0;
+    bool quiet = false;
+};
+
+void run_solve(const SolveArgs& a) {
+    const fsd::Problem problem = fsd::read_problem_file(a.problem_path);
+    for (const auto& w : problem.warnings()) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
+    fsd::SolveOptions options;
+    options.time_limit_seconds = a.time_limit;
+    options.seed = a.seed;
+    options.iteration_limit = a.iterations;
+    options.threads = a.threads;
+    if (!a.quiet) {
+        options.on_progress = [](const fsd::Progress& p) {
+            std::cerr << fmt::format("  {:7.2f}s  iteration {:>8}  objective {:>15}  unassigned {}\n", p.seconds, p.iteration,
+                                     p.objective.total(), p.unassigned);
+        };
+    }
+    const fsd::Solution solution = fsd::solve(problem, options);
+    const fsd::VerifyReport report = fsd::verify(problem, solution);
+    if (!report.ok()) {
+        for (const auto& v : report.violations) std::cerr << "violation: " << v.kind << ": " << v.message << '\n';
+        throw fsd::InternalError("the solver returned a plan that fails verification");
+    }
+    if (!a.quiet) fsdcli::print_plan(std::cout, problem, solution, a.utc_offset_minutes * 60);
+    std::cout << fmt::format("solved in {:.2f}s, {} iterations, verified\n", solution.stats.seconds, solution.stats.iterations);
+    const std::string json = fsd::solution_to_json(problem, solution);
+    if (a.output_path.empty() || a.output_path == "-") {
+        if (a.quiet) std::cout << json << '\n';
+    } else {
+        fsdcli::write_text_file(a.output_path, json);
+        std::cout << "plan written to " << a.output_path << '\n';
+    }
+}
+
+void add_solve_command(CLI::App& app) {
+    auto args = std::make_shared<SolveArgs>();
+    auto* cmd = app.add_subcommand("solve", "Plan a service day: assign and sequence jobs, print the plan, write it as JSON");
+    cmd->add_option("problem", args->problem_path, "problem JSON (docs/format.md)")->required();
+    cmd->add_option("-o,--output", args->output_path, "write the plan JSON here");
+    cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 1)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--seed", args->seed, "random seed (same seed, same plan)");
+    cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
+    cmd->add_option("--threads", args->threads, "search threads")->check(CLI::PositiveNumber);
+    cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
+    cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");
+    cmd->callback([args] { run_solve(*args); });
+}
+
+}  // namespace
+
+FSDCLI_REGISTER(10, add_solve_command);

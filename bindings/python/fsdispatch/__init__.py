@@ -1,0 +1,82 @@
+"""fsdispatch: a field-service dispatch engine.
+
+Plans engineers' service days (who goes where, when, in what order), checks
+plans independently, and explains every ticket left out. The work is done in
+C++; this package adds keyword constructors, pandas tables and matplotlib plots.
+
+    import fsdispatch as fsd
+    problem = fsd.Problem.read("problem.json")
+    plan = fsd.solve(problem, time_limit=2, seed=1)
+    assert fsd.verify(problem, plan) == []
+    print(plan.to_dataframe())
+"""
+from . import _fsd
+from ._fsd import *  # noqa: F401,F403
+from ._fsd import InputError, Problem, Solution
+from ._kwargs import install_keyword_constructors
+from .plan import plot_routes, solution_to_dataframe, unassigned_to_dataframe  # noqa: F401
+try:  # the triage helpers work on pandas DataFrames; the rest of the package does not need pandas
+    from .triage import TriageModel, find_duplicates, generate_tickets, read_tickets  # noqa: F401
+except ModuleNotFoundError as missing:
+    if missing.name not in ("pandas", "numpy"):
+        raise
+
+__version__ = "0.1.0"
+
+install_keyword_constructors(
+    _fsd.Engineer, _fsd.Job, _fsd.Break, _fsd.EngineerCosts, _fsd.ObjectiveWeights, _fsd.Step, _fsd.Route,
+    _fsd.Unassigned, _fsd.Solution,
+)
+
+
+def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False):
+    """Plans the day for `problem` and returns a Solution (which remembers its problem).
+
+    time_limit: seconds of search; iteration_limit: -1 for none; seed: same seed, same plan;
+    on_progress: called with a Progress at each new best; progress=True shows a tqdm bar.
+    """
+    callback = on_progress
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=float(time_limit), unit="s", desc="solving", bar_format="{l_bar}{bar}| {n:.1f}/{total:.1f}s {postfix}")
+
+        def callback(p, _user=on_progress):
+            bar.n = min(p.seconds, float(time_limit))
+            bar.set_postfix_str(f"cost {p.objective.total:,} unassigned {p.unassigned}")
+            if _user is not None:
+                _user(p)
+    try:
+        solution = _fsd._solve(problem, time_limit=time_limit, iteration_limit=iteration_limit, seed=seed,
+                               threads=threads, on_progress=callback)
+    finally:
+        if bar is not None:
+            bar.close()
+    solution.problem = problem
+    return solution
+
+
+def _solution_from_json(problem, text):
+    solution = _fsd._solution_from_json(problem, text)
+    solution.problem = problem
+    return solution
+
+
+def _solution_to_json(self, problem=None, indent=2, iso_offset_seconds=None):
+    problem = problem if problem is not None else _problem_of(self)
+    return _fsd._solution_to_json(problem, self, indent=indent, iso_offset_seconds=iso_offset_seconds)
+
+
+def _problem_of(solution):
+    problem = getattr(solution, "problem", None)
+    if problem is None:
+        raise ValueError("this Solution does not know its problem; pass problem=...")
+    return problem
+
+
+Solution.from_json = staticmethod(_solution_from_json)
+Solution.to_json = _solution_to_json
+Solution.to_dataframe = lambda self, problem=None: solution_to_dataframe(
+    problem if problem is not None else _problem_of(self), self)
+Solution.plot_routes = lambda self, problem=None, ax=None: plot_routes(
+    problem if problem is not None else _problem_of(self), self, ax=ax)

@@ -1,0 +1,28 @@
+#include <pybind11/pybind11.h>
+
+#include <algorithm>
+
+#include "fsd/core/error.hpp"
+#include "registry.hpp"
+
+namespace py = pybind11;
+
+PYBIND11_MODULE(_fsd, m) {
+    m.doc() = "fsdispatch: field-service dispatch engine (C++ core)";
+
+    // InputError is a ValueError carrying the path of the offending field.
+    static py::exception<fsd::InputError> input_error(m, "InputError", PyExc_ValueError);
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const fsd::InputError& e) {
+            py::object instance = py::reinterpret_borrow<py::object>(input_error.ptr())(e.what());
+            instance.attr("path") = e.path();
+            PyErr_SetObject(input_error.ptr(), instance.ptr());
+        }
+    });
+
+    auto& all = fsdpy::binders();
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
+    for (const auto& entry : all) entry.bind(m);
+}

@@ -1,0 +1,57 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fsd/core/location.hpp"
+#include "fsd/core/time_window.hpp"
+#include "fsd/core/types.hpp"
+
+namespace fsd {
+
+/// A skill an engineer holds, with a proficiency level (higher is better).
+struct SkillLevel {
+    std::string skill;
+    int level = 1;
+    friend bool operator==(const SkillLevel&, const SkillLevel&) = default;
+};
+
+/// A break the engineer must take once in the shift it falls in: it starts
+/// inside one of `windows` and lasts `duration`; it is taken where the engineer
+/// is (between two visits), so it adds no travel.
+struct Break {
+    std::string id;
+    std::vector<TimeWindow> windows;
+    Duration duration = 0;
+    friend bool operator==(const Break&, const Break&) = default;
+};
+
+/// What using an engineer costs. A route's cost is `fixed` when it serves at
+/// least one job, plus per leg round(per_hour * travel_s / 3600) +
+/// round(per_km * metres / 1000). The defaults make cost = travel seconds.
+struct EngineerCosts {
+    Cost fixed = 0;
+    Cost per_hour = 3600;
+    Cost per_km = 0;
+    friend bool operator==(const EngineerCosts&, const EngineerCosts&) = default;
+};
+
+/// A field engineer (technician). Each shift is planned as its own route that
+/// leaves `start` no earlier than the shift start and reaches `end` (or, when
+/// `end` is empty, `start` again) no later than the shift end.
+struct Engineer {
+    std::string id;
+    Location start;
+    std::optional<Location> end;          ///< empty: returns to `start`
+    std::vector<TimeWindow> shifts;       ///< one route per shift; sorted, disjoint
+    std::vector<Break> breaks;
+    std::vector<SkillLevel> skills;
+    std::vector<Amount> capacity;         ///< per dimension; empty = unlimited
+    std::optional<int> max_jobs;          ///< per shift
+    std::optional<Duration> max_travel_time;  ///< per shift
+    EngineerCosts costs;
+    double speed_factor = 1.0;            ///< travel durations are divided by it
+    friend bool operator==(const Engineer&, const Engineer&) = default;
+};
+
+}  // namespace fsd

@@ -1,0 +1,47 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fsd/core/location.hpp"
+#include "fsd/core/time_window.hpp"
+#include "fsd/core/types.hpp"
+
+namespace fsd {
+
+/// A skill a job needs, at least at `min_level`.
+struct SkillRequirement {
+    std::string skill;
+    int min_level = 1;
+    friend bool operator==(const SkillRequirement&, const SkillRequirement&) = default;
+};
+
+/// The SLA deadline of a visit, measured on the start of service (the moment
+/// the engineer is on site). A hard deadline may never be missed; a soft one
+/// costs `lateness_cost_per_second` for every second of delay.
+struct SlaDeadline {
+    Time deadline = 0;
+    bool hard = false;
+    Cost lateness_cost_per_second = 1;
+    friend bool operator==(const SlaDeadline&, const SlaDeadline&) = default;
+};
+
+/// A field visit for a service ticket.
+struct Job {
+    std::string id;
+    Location location;
+    Duration duration = 0;                  ///< service time on site
+    std::vector<TimeWindow> time_windows;   ///< bounds on the service start; empty = any time
+    std::vector<SkillRequirement> skills;
+    int priority = 0;                       ///< 0 (lowest) .. 100 (highest)
+    std::optional<SlaDeadline> sla;
+    std::vector<Amount> demand;             ///< per capacity dimension
+    std::optional<std::string> pinned_engineer;
+    std::vector<std::string> allowed_engineers;    ///< empty = any qualified engineer
+    std::vector<std::string> forbidden_engineers;
+    bool optional = false;                  ///< may be left out at cost `penalty`
+    Cost penalty = 0;
+    friend bool operator==(const Job&, const Job&) = default;
+};
+
+}  // namespace fsd

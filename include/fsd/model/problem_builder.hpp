@@ -1,0 +1,30 @@
+#pragma once
+#include <vector>
+
+#include "fsd/model/problem.hpp"
+
+namespace fsd {
+
+/// Collects engineers, jobs, travel and weights, then validates everything at
+/// once in build(). Paths in errors use the order things were added:
+/// "/jobs/3/duration" is the fourth job added.
+class ProblemBuilder {
+public:
+    ProblemBuilder& add_engineer(Engineer engineer);
+    ProblemBuilder& add_job(Job job);
+    /// Travel model; great-circle with default options when never called.
+    ProblemBuilder& set_travel(TravelSpec spec);
+    ProblemBuilder& set_weights(const ObjectiveWeights& weights);
+
+    /// Validates and freezes. Throws InputError naming the first offending
+    /// field; non-fatal findings end up in Problem::warnings().
+    Problem build() const;
+
+private:
+    std::vector<Engineer> engineers_;
+    std::vector<Job> jobs_;
+    TravelSpec travel_ = GreatCircleOptions{};
+    ObjectiveWeights weights_;
+};
+
+}  // namespace fsd

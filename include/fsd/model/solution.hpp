@@ -1,0 +1,88 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "fsd/core/types.hpp"
+#include "fsd/model/objective.hpp"
+
+namespace fsd {
+
+/// What a step of a route is.
+enum class StepKind { start, job, break_, end };
+
+/// One timed step of a route. For `start`, arrival = start = end = the
+/// departure; for `end`, all three are the arrival back. A break is taken
+/// where the engineer is, so its travel is zero.
+struct Step {
+    StepKind kind = StepKind::job;
+    Index index = -1;            ///< job index for jobs, engineer break index for breaks
+    Time arrival = 0;
+    Time start = 0;              ///< service (or break) start
+    Time end = 0;                ///< service end = departure
+    Duration waiting = 0;        ///< start - arrival
+    Duration travel_time = 0;    ///< from the previous step
+    Distance travel_distance = 0;
+    Duration lateness = 0;       ///< SLA lateness of a job step
+    std::vector<Amount> load;    ///< load on board after the step
+    friend bool operator==(const Step&, const Step&) = default;
+};
+
+/// The plan of one engineer's shift.
+struct Route {
+    Index engineer = 0;
+    Index shift = 0;
+    std::vector<Step> steps;     ///< start, jobs and breaks, end
+    Duration travel_time = 0;
+    Distance distance = 0;
+    Duration service_time = 0;
+    Duration waiting_time = 0;
+    Duration working_time = 0;   ///< end arrival - start departure
+    Duration lateness = 0;
+    Cost cost = 0;               ///< engineer cost of this route (weight applied)
+    friend bool operator==(const Route&, const Route&) = default;
+};
+
+/// Why a job is not in the plan.
+enum class UnassignedReason {
+    no_qualified_engineer,   ///< nobody has the skills (or pins/allowed lists exclude all)
+    window_unreachable,      ///< no qualified engineer's shift reaches its time window or SLA
+    capacity,                ///< no qualified engineer can carry its demand
+    max_jobs,                ///< qualified engineers are at their job limit
+    shift_too_short,         ///< fits nowhere in the remaining shift time
+    too_costly,              ///< optional, and serving it costs more than its penalty
+    not_inserted,            ///< feasible alone, but did not fit with the other jobs
+};
+
+/// Stable lower-case name ("no_qualified_engineer", ...).
+const char* to_string(UnassignedReason reason) noexcept;
+/// Inverse of to_string; throws InputError for an unknown name.
+UnassignedReason unassigned_reason_from_string(const std::string& name);
+
+/// A job left out, with its reason and a sentence for a dispatcher.
+struct Unassigned {
+    Index job = 0;
+    UnassignedReason reason = UnassignedReason::not_inserted;
+    std::string detail;
+    friend bool operator==(const Unassigned&, const Unassigned&) = default;
+};
+
+/// Figures about the search that produced a solution.
+struct SolveStats {
+    double seconds = 0.0;
+    std::int64_t iterations = 0;
+    std::int64_t improvements = 0;
+    std::uint64_t seed = 0;
+    std::string solver;
+    friend bool operator==(const SolveStats&, const SolveStats&) = default;
+};
+
+/// A day plan: routes of the used shifts, the jobs left out, the objective.
+struct Solution {
+    std::vector<Route> routes;
+    std::vector<Unassigned> unassigned;
+    ObjectiveParts objective;
+    SolveStats stats;
+    friend bool operator==(const Solution&, const Solution&) = default;
+};
+
+}  // namespace fsd

@@ -1,0 +1,91 @@
+#pragma once
+#include <span>
+#include <vector>
+
+#include "fsd/core/types.hpp"
+#include "fsd/model/problem.hpp"
+#include "fsd/model/solution.hpp"
+
+namespace fsd::detail {
+
+/// One timed step found by the evaluator (jobs and breaks; the start and end
+/// steps are described by RouteEval::departure and RouteEval::arrival).
+struct TimedStep {
+    StepKind kind = StepKind::job;
+    Index index = -1;         ///< job index, or engineer break index
+    Time arrival = 0;
+    Time start = 0;
+    Time end = 0;
+    Duration travel_time = 0;
+    Distance travel_distance = 0;
+    Duration lateness = 0;
+};
+
+/// What one route (a slot and an ordered list of jobs) costs, if feasible.
+struct RouteEval {
+    bool feasible = true;
+    Cost travel = 0;          ///< weighted engineer cost (fixed + legs), 0 for an empty route
+    Cost lateness = 0;        ///< weighted SLA lateness cost
+    Duration working = 0;     ///< end arrival - departure, 0 for an empty route
+    Time departure = 0;
+    Time arrival = 0;         ///< at the end location
+    Duration end_travel = 0;  ///< last leg into the end location
+    Distance end_distance = 0;
+    Cost cost() const noexcept { return travel + lateness; }
+};
+
+/// Times a route exactly per docs/design.md: departure as late as possible
+/// without delaying the first step, breaks placed greedily where they fit,
+/// hard limits (windows, hard SLA, shift end, capacity, max_jobs,
+/// max_travel_time) checked. Does not check compatibility: callers only
+/// propose compatible jobs. Not thread-safe (keeps scratch buffers).
+class RouteEvaluator {
+public:
+    explicit RouteEvaluator(const Problem& problem);
+
+    /// Evaluates `jobs` in this order on `slot`. When `steps` is given and the
+    /// route is feasible, it receives the job and break steps in order.
+    RouteEval evaluate(Index slot, std::span<const Index> jobs, std::vector<TimedStep>* steps = nullptr);
+
+    /// Weighted engineer cost of one leg (rounded half up per part, as in the
+    /// objective).
+    Cost leg_cost(Index engineer, Index from_location, Index to_location) const {
+        const LegCosts& c = legs_[static_cast<size_t>(engineer)];
+        const Duration t = (*c.durations)(from_location, to_location);
+        const Distance m = (*distances_)(from_location, to_location);
+        return c.weight * ((c.per_hour * t + 1800) / 3600 + (c.per_km * m + 500) / 1000);
+    }
+
+    /// Latest instant job j may start (last window end, bounded by a hard SLA).
+    Time latest_start(Index j) const { return latest_start_[static_cast<size_t>(j)]; }
+
+    const Problem& problem() const noexcept { return problem_; }
+
+private:
+    bool walk(size_t gap, Index location, Time t, size_t next_break, Duration travel_sum);
+    bool run(Time departure);
+
+    // What leg_cost needs per engineer, looked up once.
+    struct LegCosts {
+        const DurationMatrix* durations = nullptr;
+        Cost per_hour = 0;
+        Cost per_km = 0;
+        Cost weight = 1;
+    };
+
+    const Problem& problem_;
+    const DistanceMatrix* distances_ = nullptr;
+    std::vector<LegCosts> legs_;
+    std::vector<Time> latest_start_;
+    // Scratch of the current evaluation.
+    const RouteSlot* slot_ = nullptr;
+    Index engineer_ = 0;
+    std::span<const Index> jobs_;
+    std::vector<Index> breaks_;   // the slot's breaks, by first window start
+    std::vector<TimedStep> trail_;
+    Time end_arrival_ = 0;
+    Duration end_travel_ = 0;
+    Distance end_distance_ = 0;
+};
+
+}  // namespace fsd::detail

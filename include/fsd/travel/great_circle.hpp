@@ -1,0 +1,25 @@
+#pragma once
+#include <vector>
+
+#include "fsd/core/location.hpp"
+#include "fsd/travel/matrix.hpp"
+
+namespace fsd {
+
+/// Straight-line travel: haversine distance times a detour factor, driven at
+/// a constant speed. The default travel model when locations have coordinates.
+struct GreatCircleOptions {
+    double speed_kmh = 40.0;     ///< average door-to-door speed
+    double detour_factor = 1.3;  ///< road distance / straight-line distance
+    friend bool operator==(const GreatCircleOptions&, const GreatCircleOptions&) = default;
+};
+
+/// Haversine distance in metres (mean earth radius 6,371,008.8 m).
+double haversine_metres(const Coordinates& a, const Coordinates& b);
+
+/// Matrices between all `points`: distance = round(haversine * detour),
+/// duration = round(distance / speed).
+TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points,
+                                     const GreatCircleOptions& options);
+
+}  // namespace fsd

@@ -1,0 +1,60 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "fsd/io/solomon.hpp"
+#include "fsd/model/objective.hpp"
+#include "fsd/model/problem.hpp"
+#include "fsd/model/solution.hpp"
+
+namespace fsd {
+
+/// One way a solution breaks its problem's rules or misstates a figure.
+struct Violation {
+    std::string kind;    ///< stable name: "time_window", "capacity", "incompatible", "objective", ...
+    Index route = -1;    ///< index into Solution::routes, -1 when not about a route
+    Index step = -1;     ///< index into the route's steps, -1 when not about a step
+    Index job = -1;      ///< job index, -1 when not about a job
+    std::string message; ///< a sentence naming the ids involved
+};
+
+/// What verify() found: every violation, and the objective recomputed from
+/// scratch.
+struct VerifyReport {
+    std::vector<Violation> violations;
+    ObjectiveParts objective;
+    bool ok() const noexcept { return violations.empty(); }
+};
+
+/// Recomputes every time, load, skill, window, shift, break, pin, limit and
+/// objective value of `solution` from `problem` alone and lists each
+/// violation. Shares no evaluation code with the solvers.
+///
+/// Conventions where docs/design.md leaves room: a route's `waiting_time` sums
+/// the waiting of every step (breaks included), `service_time` sums job
+/// durations only, `lateness` sums its job steps' lateness. Lateness is
+/// measured (and costed) for hard deadlines too; a missed one is also an
+/// "sla_deadline" violation. Times are chained from the stated values, so one
+/// wrong figure is reported once rather than at every later step. A route
+/// that cannot be timed (bad shape, unknown job or break index, unknown
+/// engineer or shift) is reported and left out of the recomputed objective;
+/// every job served by no route counts as unassigned in it.
+VerifyReport verify(const Problem& problem, const Solution& solution);
+
+/// Double-precision re-check of a solution of a Euclidean benchmark instance:
+/// total distance in the instance's own scale, and violations of its time
+/// windows and capacity computed with unscaled values.
+struct EuclideanCheck {
+    double distance = 0.0;                ///< sum of Euclidean leg lengths, depot to depot
+    int vehicles = 0;                     ///< routes with at least one customer
+    std::vector<std::string> violations;  ///< one sentence each; empty when feasible
+};
+
+/// Rebuilds each route from the order of its job steps (job ids are customer
+/// numbers), starts it at the depot's ready time and serves each customer at
+/// max(arrival, ready). Reports a start after a due time or a return after
+/// the depot's due time (1e-6 tolerance), a load above capacity, a customer
+/// served twice or never, and more routes than the instance's fleet.
+EuclideanCheck verify_euclidean(const EuclideanInstance& instance, const Solution& solution);
+
+}  // namespace fsd

@@ -1,0 +1,354 @@
+#include "fsd/io/problem_json.hpp"
+
+#include <climits>
+#include <fstream>
+#include <sstream>
+
+#include "fsd/core/error.hpp"
+#include "fsd/model/problem_builder.hpp"
+#include "json_reader.hpp"
+
+namespace fsd {
+namespace {
+
+using io_detail::child_path;
+using io_detail::Json;
+using io_detail::ObjectReader;
+
+// ---------------------------------------------------------------- reading
+
+Location read_location(const Json& v, const std::string& path) {
+    ObjectReader r(v, path, {"lat", "lon", "index"});
+    Location loc;
+    const Json* lat = r.get("lat");
+    const Json* lon = r.get("lon");
+    if (lat || lon) {
+        if (!lat) throw InputError(path, "the field \"lat\" is required together with \"lon\"");
+        if (!lon) throw InputError(path, "the field \"lon\" is required together with \"lat\"");
+        loc.coords = Coordinates{io_detail::read_double(*lat, r.path("lat")), io_detail::read_double(*lon, r.path("lon"))};
+    }
+    if (const Json* idx = r.get("index")) loc.matrix_index = static_cast<Index>(io_detail::read_int(*idx, r.path("index"), 0, INT32_MAX));
+    if (!loc.coords && !loc.matrix_index)
+        throw InputError(path, "a location needs coordinates (\"lat\", \"lon\") or a matrix \"index\"");
+    return loc;
+}
+
+std::vector<TimeWindow> read_windows(const Json& v, const std::string& path) {
+    std::vector<TimeWindow> out;
+    const Json& arr = io_detail::read_array(v, path);
+    for (size_t i = 0; i < arr.size(); ++i) {
+        const std::string wpath = child_path(path, i);
+        ObjectReader r(arr[i], wpath, {"start", "end"});
+        out.push_back({io_detail::read_time(r.require("start"), r.path("start")),
+                       io_detail::read_time(r.require("end"), r.path("end"))});
+    }
+    return out;
+}
+
+Engineer read_engineer(const Json& v, const std::string& path) {
+    ObjectReader r(v, path,
+                   {"id", "start", "end", "shifts", "breaks", "skills", "capacity", "max_jobs", "max_travel_time", "costs",
+                    "speed_factor"});
+    Engineer e;
+    e.id = io_detail::read_string(r.require("id"), r.path("id"));
+    e.start = read_location(r.require("start"), r.path("start"));
+    if (const Json* end = r.get_nullable("end")) e.end = read_location(*end, r.path("end"));
+    if (const Json* shifts = r.get("shifts")) e.shifts = read_windows(*shifts, r.path("shifts"));
+    if (const Json* breaks = r.get("breaks")) {
+        const Json& arr = io_detail::read_array(*breaks, r.path("breaks"));
+        for (size_t b = 0; b < arr.size(); ++b) {
+            ObjectReader br(arr[b], child_path(r.path("breaks"), b), {"id", "time_windows", "duration"});
+            Break brk;
+            brk.id = io_detail::read_string(br.require("id"), br.path("id"));
+            brk.windows = read_windows(br.require("time_windows"), br.path("time_windows"));
+            brk.duration = io_detail::read_duration(br.require("duration"), br.path("duration"));
+            e.breaks.push_back(std::move(brk));
+        }
+    }
+    if (const Json* skills = r.get("skills")) {
+        const Json& arr = io_detail::read_array(*skills, r.path("skills"));
+        for (size_t s = 0; s < arr.size(); ++s) {
+            ObjectReader sr(arr[s], child_path(r.path("skills"), s), {"skill", "level"});
+            SkillLevel sl;
+            sl.skill = io_detail::read_string(sr.require("skill"), sr.path("skill"));
+            if (const Json* level = sr.get("level"))
+                sl.level = static_cast<int>(io_detail::read_int(*level, sr.path("level"), INT_MIN, INT_MAX));
+            e.skills.push_back(std::move(sl));
+        }
+    }
+    if (const Json* cap = r.get("capacity")) e.capacity = io_detail::read_int_array(*cap, r.path("capacity"));
+    if (const Json* mj = r.get_nullable("max_jobs"))
+        e.max_jobs = static_cast<int>(io_detail::read_int(*mj, r.path("max_jobs"), INT_MIN, INT_MAX));
+    if (const Json* mt = r.get_nullable("max_travel_time"))
+        e.max_travel_time = io_detail::read_duration(*mt, r.path("max_travel_time"));
+    if (const Json* costs = r.get("costs")) {
+        ObjectReader cr(*costs, r.path("costs"), {"fixed", "per_hour", "per_km"});
+        if (const Json* f = cr.get("fixed")) e.costs.fixed = io_detail::read_int(*f, cr.path("fixed"));
+        if (const Json* h = cr.get("per_hour")) e.costs.per_hour = io_detail::read_int(*h, cr.path("per_hour"));
+        if (const Json* k = cr.get("per_km")) e.costs.per_km = io_detail::read_int(*k, cr.path("per_km"));
+    }
+    if (const Json* sf = r.get("speed_factor")) e.speed_factor = io_detail::read_double(*sf, r.path("speed_factor"));
+    return e;
+}
+
+Job read_job(const Json& v, const std::string& path) {
+    ObjectReader r(v, path,
+                   {"id", "location", "duration", "time_windows", "skills", "priority", "sla", "demand", "pinned_engineer",
+                    "allowed_engineers", "forbidden_engineers", "optional", "penalty"});
+    Job j;
+    j.id = io_detail::read_string(r.require("id"), r.path("id"));
+    j.location = read_location(r.require("location"), r.path("location"));
+    if (const Json* d = r.get("duration")) j.duration = io_detail::read_duration(*d, r.path("duration"));
+    if (const Json* tw = r.get("time_windows")) j.time_windows = read_windows(*tw, r.path("time_windows"));
+    if (const Json* skills = r.get("skills")) {
+        const Json& arr = io_detail::read_array(*skills, r.path("skills"));
+        for (size_t s = 0; s < arr.size(); ++s) {
+            ObjectReader sr(arr[s], child_path(r.path("skills"), s), {"skill", "min_level"});
+            SkillRequirement req;
+            req.skill = io_detail::read_string(sr.require("skill"), sr.path("skill"));
+            if (const Json* level = sr.get("min_level"))
+                req.min_level = static_cast<int>(io_detail::read_int(*level, sr.path("min_level"), INT_MIN, INT_MAX));
+            j.skills.push_back(std::move(req));
+        }
+    }
+    if (const Json* p = r.get("priority"))
+        j.priority = static_cast<int>(io_detail::read_int(*p, r.path("priority"), INT_MIN, INT_MAX));
+    if (const Json* sla = r.get_nullable("sla")) {
+        ObjectReader sr(*sla, r.path("sla"), {"deadline", "hard", "lateness_cost_per_second"});
+        SlaDeadline d;
+        d.deadline = io_detail::read_time(sr.require("deadline"), sr.path("deadline"));
+        if (const Json* h = sr.get("hard")) d.hard = io_detail::read_bool(*h, sr.path("hard"));
+        if (const Json* c = sr.get("lateness_cost_per_second"))
+            d.lateness_cost_per_second = io_detail::read_int(*c, sr.path("lateness_cost_per_second"));
+        j.sla = d;
+    }
+    if (const Json* d = r.get("demand")) j.demand = io_detail::read_int_array(*d, r.path("demand"));
+    if (const Json* p = r.get_nullable("pinned_engineer"))
+        j.pinned_engineer = io_detail::read_string(*p, r.path("pinned_engineer"));
+    if (const Json* a = r.get("allowed_engineers"))
+        j.allowed_engineers = io_detail::read_string_array(*a, r.path("allowed_engineers"));
+    if (const Json* f = r.get("forbidden_engineers"))
+        j.forbidden_engineers = io_detail::read_string_array(*f, r.path("forbidden_engineers"));
+    if (const Json* o = r.get("optional")) j.optional = io_detail::read_bool(*o, r.path("optional"));
+    if (const Json* p = r.get("penalty")) j.penalty = io_detail::read_int(*p, r.path("penalty"));
+    return j;
+}
+
+template <class Matrix>
+Matrix read_matrix(const Json& v, const std::string& path) {
+    const Json& rows = io_detail::read_array(v, path);
+    const size_t n = rows.size();
+    size_t cols = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const Json& row = io_detail::read_array(rows[i], child_path(path, i));
+        if (i == 0) cols = row.size();
+        if (row.size() != cols)
+            throw InputError(child_path(path, i), "row " + std::to_string(i) + " has " + std::to_string(row.size()) +
+                                                      " entries but row 0 has " + std::to_string(cols));
+    }
+    Matrix m(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(cols));
+    for (size_t i = 0; i < n; ++i)
+        for (size_t k = 0; k < cols; ++k)
+            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) =
+                io_detail::read_int(rows[i][k], child_path(child_path(path, i), k), 0, kTimeMax);
+    return m;
+}
+
+TravelSpec read_travel(const Json& v, const std::string& path) {
+    if (!v.is_object()) (void)ObjectReader(v, path, {});  // throws the type error
+    const auto model_it = v.find("model");
+    if (model_it == v.end())
+        throw InputError(path, "the field \"model\" is required (\"great_circle\", \"matrix\" or \"road_network\")");
+    const std::string model = io_detail::read_string(*model_it, child_path(path, "model"));
+    if (model == "great_circle") {
+        ObjectReader r(v, path, {"model", "speed_kmh", "detour_factor"});
+        GreatCircleOptions gc;
+        if (const Json* s = r.get("speed_kmh")) gc.speed_kmh = io_detail::read_double(*s, r.path("speed_kmh"));
+        if (const Json* d = r.get("detour_factor")) gc.detour_factor = io_detail::read_double(*d, r.path("detour_factor"));
+        return gc;
+    }
+    if (model == "matrix") {
+        ObjectReader r(v, path, {"model", "durations", "distances"});
+        TravelMatrices tm;
+        tm.durations = read_matrix<DurationMatrix>(r.require("durations"), r.path("durations"));
+        if (const Json* d = r.get("distances"))
+            tm.distances = read_matrix<DistanceMatrix>(*d, r.path("distances"));
+        else
+            tm.distances = DistanceMatrix::Zero(tm.durations.rows(), tm.durations.cols());
+        return tm;
+    }
+    if (model == "road_network") {
+        ObjectReader r(v, path, {"model", "nodes", "edges"});
+        RoadNetwork net;
+        const Json& nodes = io_detail::read_array(r.require("nodes"), r.path("nodes"));
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            ObjectReader nr(nodes[i], child_path(r.path("nodes"), i), {"id", "lat", "lon"});
+            net.nodes.push_back({io_detail::read_string(nr.require("id"), nr.path("id")),
+                                 {io_detail::read_double(nr.require("lat"), nr.path("lat")),
+                                  io_detail::read_double(nr.require("lon"), nr.path("lon"))}});
+        }
+        const Json& edges = io_detail::read_array(r.require("edges"), r.path("edges"));
+        for (size_t i = 0; i < edges.size(); ++i) {
+            ObjectReader er(edges[i], child_path(r.path("edges"), i), {"from", "to", "length_m", "duration_s"});
+            net.edges.push_back({io_detail::read_string(er.require("from"), er.path("from")),
+                                 io_detail::read_string(er.require("to"), er.path("to")),
+                                 io_detail::read_int(er.require("length_m"), er.path("length_m"), INT64_MIN, kTimeMax),
+                                 io_detail::read_duration(er.require("duration_s"), er.path("duration_s"))});
+        }
+        return net;
+    }
+    throw InputError(child_path(path, "model"),
+                     "unknown travel model \"" + model + "\"; use \"great_circle\", \"matrix\" or \"road_network\"");
+}
+
+ObjectiveWeights read_weights(const Json& v, const std::string& path) {
+    ObjectReader r(v, path, {"unassigned", "lateness", "travel", "balance"});
+    ObjectiveWeights w;
+    if (const Json* x = r.get("unassigned")) w.unassigned = io_detail::read_int(*x, r.path("unassigned"));
+    if (const Json* x = r.get("lateness")) w.lateness = io_detail::read_int(*x, r.path("lateness"));
+    if (const Json* x = r.get("travel")) w.travel = io_detail::read_int(*x, r.path("travel"));
+    if (const Json* x = r.get("balance")) w.balance = io_detail::read_int(*x, r.path("balance"));
+    return w;
+}
+
+// ---------------------------------------------------------------- writing
+
+Json write_location(const Location& loc) {
+    Json j = Json::object();
+    if (loc.coords) {
+        j["lat"] = loc.coords->lat;
+        j["lon"] = loc.coords->lon;
+    }
+    if (loc.matrix_index) j["index"] = *loc.matrix_index;
+    return j;
+}
+
+Json write_windows(const std::vector<TimeWindow>& windows, const std::optional<int>& iso) {
+    Json arr = Json::array();
+    for (const auto& w : windows)
+        arr.push_back(Json{{"start", io_detail::write_time(w.start, iso)}, {"end", io_detail::write_time(w.end, iso)}});
+    return arr;
+}
+
+Json write_engineer(const Engineer& e, const std::optional<int>& iso) {
+    Json j = Json::object();
+    j["id"] = e.id;
+    j["start"] = write_location(e.start);
+    if (e.end) j["end"] = write_location(*e.end);
+    j["shifts"] = write_windows(e.shifts, iso);
+    j["breaks"] = Json::array();
+    for (const auto& b : e.breaks)
+        j["breaks"].push_back(
+            Json{{"id", b.id}, {"time_windows", write_windows(b.windows, iso)}, {"duration", b.duration}});
+    j["skills"] = Json::array();
+    for (const auto& s : e.skills) j["skills"].push_back(Json{{"skill", s.skill}, {"level", s.level}});
+    j["capacity"] = e.capacity;
+    if (e.max_jobs) j["max_jobs"] = *e.max_jobs;
+    if (e.max_travel_time) j["max_travel_time"] = *e.max_travel_time;
+    j["costs"] = Json{{"fixed", e.costs.fixed}, {"per_hour", e.costs.per_hour}, {"per_km", e.costs.per_km}};
+    j["speed_factor"] = e.speed_factor;
+    return j;
+}
+
+Json write_job(const Job& job, const std::optional<int>& iso) {
+    Json j = Json::object();
+    j["id"] = job.id;
+    j["location"] = write_location(job.location);
+    j["duration"] = job.duration;
+    j["time_windows"] = write_windows(job.time_windows, iso);
+    j["skills"] = Json::array();
+    for (const auto& s : job.skills) j["skills"].push_back(Json{{"skill", s.skill}, {"min_level", s.min_level}});
+    j["priority"] = job.priority;
+    if (job.sla)
+        j["sla"] = Json{{"deadline", io_detail::write_time(job.sla->deadline, iso)},
+                        {"hard", job.sla->hard},
+                        {"lateness_cost_per_second", job.sla->lateness_cost_per_second}};
+    j["demand"] = job.demand;
+    if (job.pinned_engineer) j["pinned_engineer"] = *job.pinned_engineer;
+    j["allowed_engineers"] = job.allowed_engineers;
+    j["forbidden_engineers"] = job.forbidden_engineers;
+    j["optional"] = job.optional;
+    j["penalty"] = job.penalty;
+    return j;
+}
+
+template <class Matrix>
+Json write_matrix(const Matrix& m) {
+    Json rows = Json::array();
+    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+        Json row = Json::array();
+        for (Eigen::Index k = 0; k < m.cols(); ++k) row.push_back(m(i, k));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+Json write_travel(const TravelSpec& spec) {
+    if (const auto* gc = std::get_if<GreatCircleOptions>(&spec))
+        return Json{{"model", "great_circle"}, {"speed_kmh", gc->speed_kmh}, {"detour_factor", gc->detour_factor}};
+    if (const auto* tm = std::get_if<TravelMatrices>(&spec))
+        return Json{{"model", "matrix"}, {"durations", write_matrix(tm->durations)}, {"distances", write_matrix(tm->distances)}};
+    const auto& net = std::get<RoadNetwork>(spec);
+    Json nodes = Json::array();
+    for (const auto& n : net.nodes) nodes.push_back(Json{{"id", n.id}, {"lat", n.coords.lat}, {"lon", n.coords.lon}});
+    Json edges = Json::array();
+    for (const auto& e : net.edges)
+        edges.push_back(Json{{"from", e.from}, {"to", e.to}, {"length_m", e.length}, {"duration_s", e.duration}});
+    return Json{{"model", "road_network"}, {"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+}
+
+}  // namespace
+
+Problem problem_from_json(std::string_view text) {
+    const Json doc = io_detail::parse_json_text(text);
+    io_detail::check_header(doc, "fsdispatch-problem");
+    ObjectReader r(doc, "", {"format", "version", "engineers", "jobs", "travel", "weights"});
+
+    ProblemBuilder builder;
+    if (const Json* engineers = r.get("engineers")) {
+        const Json& arr = io_detail::read_array(*engineers, r.path("engineers"));
+        for (size_t e = 0; e < arr.size(); ++e) builder.add_engineer(read_engineer(arr[e], child_path(r.path("engineers"), e)));
+    }
+    if (const Json* jobs = r.get("jobs")) {
+        const Json& arr = io_detail::read_array(*jobs, r.path("jobs"));
+        for (size_t j = 0; j < arr.size(); ++j) builder.add_job(read_job(arr[j], child_path(r.path("jobs"), j)));
+    }
+    if (const Json* travel = r.get("travel")) builder.set_travel(read_travel(*travel, r.path("travel")));
+    if (const Json* weights = r.get("weights")) builder.set_weights(read_weights(*weights, r.path("weights")));
+
+    try {
+        return builder.build();
+    } catch (const InputError& e) {
+        // The builder names road-network fields below "/travel/road_network";
+        // in this format they sit directly under "/travel".
+        const std::string prefix = "/travel/road_network";
+        if (e.path().rfind(prefix, 0) == 0) throw InputError("/travel" + e.path().substr(prefix.size()), e.message());
+        throw;
+    }
+}
+
+std::string problem_to_json(const Problem& problem, const JsonWriteOptions& options) {
+    const auto& iso = options.iso_offset_seconds;
+    Json doc = Json::object();
+    doc["format"] = "fsdispatch-problem";
+    doc["version"] = kFormatVersion;
+    doc["engineers"] = Json::array();
+    for (const auto& e : problem.engineers()) doc["engineers"].push_back(write_engineer(e, iso));
+    doc["jobs"] = Json::array();
+    for (const auto& j : problem.jobs()) doc["jobs"].push_back(write_job(j, iso));
+    doc["travel"] = write_travel(problem.travel_spec());
+    const auto& w = problem.weights();
+    doc["weights"] = Json{{"unassigned", w.unassigned}, {"lateness", w.lateness}, {"travel", w.travel}, {"balance", w.balance}};
+    return io_detail::dump_json(doc, options.indent);
+}
+
+Problem read_problem_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("", "cannot open the problem file \"" + path + "\"");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw InputError("", "cannot read the problem file \"" + path + "\"");
+    return problem_from_json(text.str());
+}
+
+}  // namespace fsd

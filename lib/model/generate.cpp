@@ -1,0 +1,246 @@
+#include "fsd/model/generate.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "fsd/core/error.hpp"
+#include "fsd/travel/great_circle.hpp"
+
+namespace fsd {
+namespace {
+
+// The standard library's distributions are implementation-defined, so the
+// same seed would give different problems with libstdc++ and libc++. These
+// draw only on mt19937_64's output, which the standard fixes bit for bit.
+class Draw {
+public:
+    explicit Draw(std::uint64_t seed) : engine_(seed) {}
+
+    /// Uniform in [lo, hi], by rejection so that no value is favoured.
+    std::int64_t integer(std::int64_t lo, std::int64_t hi) {
+        const std::uint64_t span = static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
+        if (span == 0) return static_cast<std::int64_t>(engine_());  // the whole 64-bit range
+        // Drop the lowest 2^64 mod span outputs: what remains is a whole
+        // number of copies of [0, span).
+        const std::uint64_t threshold = (0 - span) % span;
+        std::uint64_t x = engine_();
+        while (x < threshold) x = engine_();
+        return static_cast<std::int64_t>(static_cast<std::uint64_t>(lo) + x % span);
+    }
+
+    /// Uniform in [0, 1) from the top 53 bits.
+    double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
+
+    bool chance(double p) { return unit() < p; }
+
+    /// Index drawn with the given weights (which need not sum to anything).
+    template <size_t N>
+    size_t weighted(const std::array<double, N>& weights) {
+        double total = 0.0;
+        for (double w : weights) total += w;
+        double u = unit() * total;
+        for (size_t i = 0; i + 1 < N; ++i) {
+            if (u < weights[i]) return i;
+            u -= weights[i];
+        }
+        return N - 1;
+    }
+
+    /// A direction in the plane of unit length, by rejection from the square:
+    /// needs only sqrt, which IEEE 754 rounds exactly (unlike sin and cos).
+    std::array<double, 2> direction() {
+        while (true) {
+            const double x = 2.0 * unit() - 1.0, y = 2.0 * unit() - 1.0;
+            const double r2 = x * x + y * y;
+            if (r2 > 1e-12 && r2 <= 1.0) {
+                const double r = std::sqrt(r2);
+                return {x / r, y / r};
+            }
+        }
+    }
+
+private:
+    std::mt19937_64 engine_;
+};
+
+constexpr std::array<const char*, 5> kSkills{"appliance", "hvac", "electrical", "plumbing", "it"};
+// How tickets divide between the trades, and how long each takes on site (minutes).
+constexpr std::array<double, 5> kSkillShare{0.30, 0.20, 0.20, 0.20, 0.10};
+constexpr std::array<int, 5> kMinMinutes{30, 60, 30, 30, 30};
+constexpr std::array<int, 5> kMaxMinutes{60, 120, 75, 90, 45};
+
+constexpr Duration kHour = 3600;
+constexpr Duration kMinute = 60;
+
+std::string padded(const char* prefix, int number, int width) {
+    std::string digits = std::to_string(number);
+    std::string id(prefix);
+    if (static_cast<int>(digits.size()) < width) id.append(static_cast<size_t>(width) - digits.size(), '0');
+    id += digits;
+    return id;
+}
+
+int digits_of(int n) {
+    int d = 1;
+    while (n >= 10) {
+        n /= 10;
+        ++d;
+    }
+    return d;
+}
+
+void check_options(const GenerateOptions& o) {
+    if (o.engineers < 1) throw InputError("/engineers", "engineers must be at least 1");
+    if (o.engineers > 100'000) throw InputError("/engineers", "engineers must be at most 100,000");
+    if (o.jobs < 0) throw InputError("/jobs", "jobs must not be negative");
+    if (o.jobs > 1'000'000) throw InputError("/jobs", "jobs must be at most 1,000,000");
+    if (!std::isfinite(o.centre.lat) || o.centre.lat < -80.0 || o.centre.lat > 80.0)
+        throw InputError("/centre/lat", "the centre's latitude must be between -80 and 80 (the region must stay clear of the poles)");
+    if (!std::isfinite(o.centre.lon) || o.centre.lon < -180.0 || o.centre.lon > 180.0)
+        throw InputError("/centre/lon", "the centre's longitude must be between -180 and 180");
+    if (!std::isfinite(o.radius_km) || o.radius_km <= 0.0 || o.radius_km > 500.0)
+        throw InputError("/radius_km", "radius_km must be more than 0 and at most 500");
+    if (o.day_start < -1'000'000'000'000 || o.day_start > 1'000'000'000'000)
+        throw InputError("/day_start", "day_start must be within a trillion seconds of the epoch");
+    if (!std::isfinite(o.speed_kmh) || o.speed_kmh <= 0.0 || o.speed_kmh > 1000.0)
+        throw InputError("/speed_kmh", "speed_kmh must be more than 0 and at most 1000");
+    if (!std::isfinite(o.detour_factor) || o.detour_factor < 1.0 || o.detour_factor > 10.0)
+        throw InputError("/detour_factor", "detour_factor must be between 1 and 10");
+    if (o.van_stock < 0) throw InputError("/van_stock", "van_stock must not be negative");
+    if (!std::isfinite(o.optional_share) || o.optional_share < 0.0 || o.optional_share > 1.0)
+        throw InputError("/optional_share", "optional_share must be between 0 and 1");
+    if (!std::isfinite(o.hard_sla_share) || o.hard_sla_share < 0.0 || o.hard_sla_share > 1.0)
+        throw InputError("/hard_sla_share", "hard_sla_share must be between 0 and 1");
+    if (o.maintenance_penalty < 0) throw InputError("/maintenance_penalty", "maintenance_penalty must not be negative");
+}
+
+// A point `km` from the centre in direction `dir` (east, north), on a local
+// flat approximation that is accurate enough for a city region.
+Coordinates offset(const GenerateOptions& o, double km, const std::array<double, 2>& dir, double cos_lat) {
+    constexpr double kKmPerDegree = 111.195;  // mean earth radius * pi / 180
+    Coordinates c;
+    c.lat = o.centre.lat + km * dir[1] / kKmPerDegree;
+    c.lon = o.centre.lon + km * dir[0] / (kKmPerDegree * cos_lat);
+    if (c.lon > 180.0) c.lon -= 360.0;
+    if (c.lon < -180.0) c.lon += 360.0;
+    return c;
+}
+
+}  // namespace
+
+ProblemBuilder generate_builder(const GenerateOptions& o) {
+    check_options(o);
+    Draw draw(o.seed);
+    const double cos_lat = std::cos(o.centre.lat * 3.14159265358979323846 / 180.0);
+    const Time day = o.day_start;
+    const Time shift_start = day + 8 * kHour, shift_end = day + 17 * kHour;
+
+    ProblemBuilder builder;
+    builder.set_travel(GreatCircleOptions{o.speed_kmh, o.detour_factor});
+
+    // Engineers. The first skill cycles through the trades so that a team of
+    // five or more covers every trade; the rest are drawn.
+    std::array<int, kSkills.size()> best_level{};
+    const int eng_width = std::max(2, digits_of(o.engineers));
+    for (int e = 0; e < o.engineers; ++e) {
+        Engineer eng;
+        eng.id = padded("eng-", e + 1, eng_width);
+        // Home bases uniform over the disc (radius * sqrt(u)), a little inside the edge.
+        const double km = 0.9 * o.radius_km * std::sqrt(draw.unit());
+        eng.start.coords = offset(o, km, draw.direction(), cos_lat);
+        eng.shifts = {{shift_start, shift_end}};
+        eng.breaks = {{"lunch", {{day + 11 * kHour + 30 * kMinute, day + 13 * kHour + 30 * kMinute}}, 30 * kMinute}};
+        const int count = static_cast<int>(draw.integer(2, 3));
+        std::vector<size_t> held{static_cast<size_t>(e) % kSkills.size()};
+        while (static_cast<int>(held.size()) < count) {
+            const auto s = static_cast<size_t>(draw.integer(0, static_cast<std::int64_t>(kSkills.size()) - 1));
+            if (std::find(held.begin(), held.end(), s) == held.end()) held.push_back(s);
+        }
+        std::sort(held.begin(), held.end());
+        for (size_t s : held) {
+            const int level = static_cast<int>(1 + draw.weighted(std::array<double, 3>{0.30, 0.45, 0.25}));
+            eng.skills.push_back({kSkills[s], level});
+            best_level[s] = std::max(best_level[s], level);
+        }
+        eng.capacity = {o.van_stock};
+        builder.add_engineer(std::move(eng));
+    }
+
+    const int job_width = std::max(4, digits_of(o.jobs));
+    for (int j = 0; j < o.jobs; ++j) {
+        Job job;
+        job.id = padded("T-", j + 1, job_width);
+        // Denser towards the centre: most tickets come from the city (density
+        // falling with the distance), the rest from anywhere in the region.
+        const double u = draw.unit();
+        const double km = o.radius_km * (draw.chance(0.6) ? u : std::sqrt(u));
+        job.location.coords = offset(o, km, draw.direction(), cos_lat);
+
+        const bool maintenance = draw.chance(o.optional_share);
+        // Preventive maintenance is appliance or hvac work.
+        size_t skill = maintenance ? static_cast<size_t>(draw.integer(0, 1)) : draw.weighted(kSkillShare);
+        if (best_level[skill] == 0) {
+            // Nobody holds this trade (teams of fewer than five): use one somebody holds.
+            std::vector<size_t> held;
+            for (size_t s = 0; s < kSkills.size(); ++s)
+                if (best_level[s] > 0) held.push_back(s);
+            skill = held[static_cast<size_t>(draw.integer(0, static_cast<std::int64_t>(held.size()) - 1))];
+        }
+        const int wanted = static_cast<int>(1 + draw.weighted(std::array<double, 3>{0.60, 0.32, 0.08}));
+        job.skills = {{kSkills[skill], std::min(wanted, best_level[skill])}};
+
+        // Service time in 5-minute steps within the trade's range.
+        const auto steps = draw.integer(kMinMinutes[skill] / 5, kMaxMinutes[skill] / 5);
+        job.duration = steps * 5 * kMinute;
+        // The latest start that still lets the engineer finish and drive home.
+        const Time latest_start = shift_end - job.duration - 30 * kMinute;
+
+        if (maintenance) {
+            job.optional = true;
+            job.penalty = o.maintenance_penalty;
+        } else {
+            constexpr std::array<int, 4> kPriority{0, 30, 60, 90};
+            job.priority = kPriority[draw.weighted(std::array<double, 4>{0.40, 0.30, 0.20, 0.10})];
+        }
+
+        // Appointment window on the start of service.
+        Time window_start = shift_start;
+        const double kind = draw.unit();
+        if (kind < 0.40) {
+            const auto slot = draw.integer(0, 3);  // 08-10, 10-12, 12-14, 14-16
+            window_start = shift_start + slot * 2 * kHour;
+            job.time_windows = {{window_start, std::min(window_start + 2 * kHour, latest_start)}};
+        } else if (kind < 0.65) {
+            if (draw.chance(0.5)) {
+                job.time_windows = {{shift_start, day + 12 * kHour}};
+            } else {
+                window_start = day + 12 * kHour;
+                job.time_windows = {{window_start, latest_start}};
+            }
+        }
+        if (!job.time_windows.empty() && job.time_windows.front().end <= job.time_windows.front().start)
+            job.time_windows.front().end = job.time_windows.front().start + 30 * kMinute;
+
+        // SLA: a response deadline for urgent tickets, a few of them binding.
+        if (!maintenance && draw.chance(o.hard_sla_share)) {
+            const Time drawn = day + draw.integer(11, 15) * kHour;
+            job.sla = SlaDeadline{std::max(drawn, window_start + 2 * kHour), true, 1};
+        } else if (!maintenance && job.priority >= 60) {
+            const Time drawn = day + draw.integer(10, 15) * kHour;
+            job.sla = SlaDeadline{std::max(drawn, window_start + kHour), false, job.priority == 90 ? 3 : 1};
+        }
+
+        job.demand = {static_cast<Amount>(draw.weighted(std::array<double, 3>{0.35, 0.45, 0.20}))};
+        builder.add_job(std::move(job));
+    }
+    return builder;
+}
+
+Problem generate_problem(const GenerateOptions& options) { return generate_builder(options).build(); }
+
+}  // namespace fsd

@@ -1,0 +1,318 @@
+#include "fsd/model/problem_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_set>
+
+#include "fsd/core/error.hpp"
+#include "fsd/travel/great_circle.hpp"
+#include "fsd/travel/road_network.hpp"
+
+namespace fsd {
+namespace {
+
+std::string at(const std::string& base, size_t i) { return base + "/" + std::to_string(i); }
+
+void check_windows(const std::vector<TimeWindow>& windows, const std::string& path, const char* what) {
+    for (size_t i = 0; i < windows.size(); ++i) {
+        const auto& w = windows[i];
+        if (w.end < w.start)
+            throw InputError(at(path, i), std::string("the ") + what + " ends before it starts (" +
+                                              std::to_string(w.end) + " < " + std::to_string(w.start) + ")");
+        if (w.end == w.start)
+            throw InputError(at(path, i), std::string("the ") + what + " is empty (it ends when it starts)");
+        if (i > 0 && w.start < windows[i - 1].end)
+            throw InputError(at(path, i), std::string("the ") + what +
+                                              " overlaps or precedes the one before; list them in time order without overlap");
+    }
+}
+
+void check_location(const Location& loc, const std::string& path, bool needs_coords, Index matrix_size) {
+    if (loc.coords) {
+        const auto& c = *loc.coords;
+        if (!std::isfinite(c.lat) || c.lat < -90.0 || c.lat > 90.0)
+            throw InputError(path + "/lat", "latitude must be a number between -90 and 90");
+        if (!std::isfinite(c.lon) || c.lon < -180.0 || c.lon > 180.0)
+            throw InputError(path + "/lon", "longitude must be a number between -180 and 180");
+    }
+    if (needs_coords) {
+        if (!loc.coords) throw InputError(path, "coordinates (lat, lon) are needed by this travel model");
+    } else {
+        if (!loc.matrix_index)
+            throw InputError(path + "/index", "a location index into the travel matrix is needed with an explicit matrix");
+        if (*loc.matrix_index < 0 || *loc.matrix_index >= matrix_size)
+            throw InputError(path + "/index", "location index " + std::to_string(*loc.matrix_index) +
+                                                  " is outside the travel matrix (size " + std::to_string(matrix_size) + ")");
+    }
+}
+
+void check_nonnegative(long long v, const std::string& path, const char* what) {
+    if (v < 0) throw InputError(path, std::string(what) + " must not be negative (got " + std::to_string(v) + ")");
+}
+
+template <class M>
+void check_matrix(const M& m, const std::string& path, Index size) {
+    if (m.rows() != m.cols())
+        throw InputError(path, "the matrix must be square (got " + std::to_string(m.rows()) + " rows and " +
+                                   std::to_string(m.cols()) + " columns)");
+    if (m.rows() != size)
+        throw InputError(path, "the matrix has " + std::to_string(m.rows()) +
+                                   " rows but the duration matrix has " + std::to_string(size));
+    for (Eigen::Index i = 0; i < m.rows(); ++i)
+        for (Eigen::Index j = 0; j < m.cols(); ++j)
+            if (m(i, j) < 0)
+                throw InputError(path + "/" + std::to_string(i) + "/" + std::to_string(j),
+                                 "travel values must not be negative");
+}
+
+}  // namespace
+
+ProblemBuilder& ProblemBuilder::add_engineer(Engineer engineer) {
+    engineers_.push_back(std::move(engineer));
+    return *this;
+}
+ProblemBuilder& ProblemBuilder::add_job(Job job) {
+    jobs_.push_back(std::move(job));
+    return *this;
+}
+ProblemBuilder& ProblemBuilder::set_travel(TravelSpec spec) {
+    travel_ = std::move(spec);
+    return *this;
+}
+ProblemBuilder& ProblemBuilder::set_weights(const ObjectiveWeights& weights) {
+    weights_ = weights;
+    return *this;
+}
+
+Problem ProblemBuilder::build() const {
+    Problem p;
+    p.engineers_ = engineers_;
+    p.jobs_ = jobs_;
+    p.travel_spec_ = travel_;
+    p.weights_ = weights_;
+
+    check_nonnegative(weights_.unassigned, "/weights/unassigned", "the weight");
+    check_nonnegative(weights_.lateness, "/weights/lateness", "the weight");
+    check_nonnegative(weights_.travel, "/weights/travel", "the weight");
+    check_nonnegative(weights_.balance, "/weights/balance", "the weight");
+
+    const auto* explicit_matrix = std::get_if<TravelMatrices>(&travel_);
+    const bool needs_coords = explicit_matrix == nullptr;
+    Index matrix_size = 0;
+    if (explicit_matrix) {
+        matrix_size = static_cast<Index>(explicit_matrix->durations.rows());
+        check_matrix(explicit_matrix->durations, "/travel/durations", matrix_size);
+        check_matrix(explicit_matrix->distances, "/travel/distances", matrix_size);
+    } else if (const auto* gc = std::get_if<GreatCircleOptions>(&travel_)) {
+        if (!std::isfinite(gc->speed_kmh) || gc->speed_kmh <= 0.0)
+            throw InputError("/travel/speed_kmh", "the speed must be a positive number");
+        if (!std::isfinite(gc->detour_factor) || gc->detour_factor < 1.0 || gc->detour_factor > 10.0)
+            throw InputError("/travel/detour_factor", "the detour factor must be between 1 and 10");
+    } else {
+        validate_road_network(std::get<RoadNetwork>(travel_), "/travel/road_network");
+    }
+
+    // Engineers.
+    Index dims = -1;
+    const char* dims_origin = "";
+    std::string dims_path;
+    auto note_dims = [&](size_t n, const std::string& path, const char* what) {
+        if (n == 0) return;
+        if (dims < 0) {
+            dims = static_cast<Index>(n);
+            dims_origin = what;
+            dims_path = path;
+        } else if (static_cast<Index>(n) != dims) {
+            throw InputError(path, std::string("has ") + std::to_string(n) + " dimensions but " + dims_path +
+                                       " (" + dims_origin + ") has " + std::to_string(dims) +
+                                       "; every capacity and demand needs the same dimensions");
+        }
+    };
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        const Engineer& eng = engineers_[e];
+        const std::string path = at("/engineers", e);
+        if (eng.id.empty()) throw InputError(path + "/id", "the engineer id is empty");
+        if (!p.engineer_ids_.emplace(eng.id, static_cast<Index>(e)).second)
+            throw InputError(path + "/id", "duplicate engineer id \"" + eng.id + "\"");
+        check_location(eng.start, path + "/start", needs_coords, matrix_size);
+        if (eng.end) check_location(*eng.end, path + "/end", needs_coords, matrix_size);
+        if (eng.shifts.empty()) throw InputError(path + "/shifts", "an engineer needs at least one shift");
+        check_windows(eng.shifts, path + "/shifts", "shift");
+        std::unordered_set<std::string> break_ids;
+        for (size_t b = 0; b < eng.breaks.size(); ++b) {
+            const auto& br = eng.breaks[b];
+            const std::string bpath = at(path + "/breaks", b);
+            if (br.id.empty()) throw InputError(bpath + "/id", "the break id is empty");
+            if (!break_ids.insert(br.id).second)
+                throw InputError(bpath + "/id", "duplicate break id \"" + br.id + "\" for this engineer");
+            check_nonnegative(br.duration, bpath + "/duration", "a break's duration");
+            if (br.windows.empty()) throw InputError(bpath + "/time_windows", "a break needs at least one time window");
+            check_windows(br.windows, bpath + "/time_windows", "break window");
+        }
+        std::unordered_set<std::string> skill_names;
+        for (size_t s = 0; s < eng.skills.size(); ++s) {
+            const std::string spath = at(path + "/skills", s);
+            if (eng.skills[s].skill.empty()) throw InputError(spath + "/skill", "the skill name is empty");
+            if (!skill_names.insert(eng.skills[s].skill).second)
+                throw InputError(spath + "/skill", "skill \"" + eng.skills[s].skill + "\" is listed twice");
+            check_nonnegative(eng.skills[s].level, spath + "/level", "a skill level");
+        }
+        for (size_t d = 0; d < eng.capacity.size(); ++d)
+            check_nonnegative(eng.capacity[d], at(path + "/capacity", d), "a capacity");
+        note_dims(eng.capacity.size(), path + "/capacity", "an engineer's capacity");
+        if (eng.max_jobs) check_nonnegative(*eng.max_jobs, path + "/max_jobs", "max_jobs");
+        if (eng.max_travel_time) check_nonnegative(*eng.max_travel_time, path + "/max_travel_time", "max_travel_time");
+        check_nonnegative(eng.costs.fixed, path + "/costs/fixed", "a cost");
+        check_nonnegative(eng.costs.per_hour, path + "/costs/per_hour", "a cost");
+        check_nonnegative(eng.costs.per_km, path + "/costs/per_km", "a cost");
+        if (!std::isfinite(eng.speed_factor) || eng.speed_factor <= 0.0 || eng.speed_factor > 100.0)
+            throw InputError(path + "/speed_factor", "the speed factor must be a number above 0 and at most 100");
+    }
+
+    // Jobs.
+    for (size_t j = 0; j < jobs_.size(); ++j) {
+        const Job& job = jobs_[j];
+        const std::string path = at("/jobs", j);
+        if (job.id.empty()) throw InputError(path + "/id", "the job id is empty");
+        if (!p.job_ids_.emplace(job.id, static_cast<Index>(j)).second)
+            throw InputError(path + "/id", "duplicate job id \"" + job.id + "\"");
+        check_location(job.location, path + "/location", needs_coords, matrix_size);
+        check_nonnegative(job.duration, path + "/duration", "the duration");
+        check_windows(job.time_windows, path + "/time_windows", "time window");
+        std::unordered_set<std::string> skill_names;
+        for (size_t s = 0; s < job.skills.size(); ++s) {
+            const std::string spath = at(path + "/skills", s);
+            if (job.skills[s].skill.empty()) throw InputError(spath + "/skill", "the skill name is empty");
+            if (!skill_names.insert(job.skills[s].skill).second)
+                throw InputError(spath + "/skill", "skill \"" + job.skills[s].skill + "\" is required twice");
+            check_nonnegative(job.skills[s].min_level, spath + "/min_level", "a skill level");
+        }
+        if (job.priority < 0 || job.priority > 100)
+            throw InputError(path + "/priority", "the priority must be between 0 and 100 (got " +
+                                                     std::to_string(job.priority) + ")");
+        if (job.sla) check_nonnegative(job.sla->lateness_cost_per_second, path + "/sla/lateness_cost_per_second", "the lateness cost");
+        for (size_t d = 0; d < job.demand.size(); ++d) check_nonnegative(job.demand[d], at(path + "/demand", d), "a demand");
+        note_dims(job.demand.size(), path + "/demand", "a job's demand");
+        if (job.pinned_engineer && !p.engineer_ids_.count(*job.pinned_engineer))
+            throw InputError(path + "/pinned_engineer", "unknown engineer id \"" + *job.pinned_engineer + "\"");
+        for (size_t k = 0; k < job.allowed_engineers.size(); ++k)
+            if (!p.engineer_ids_.count(job.allowed_engineers[k]))
+                throw InputError(at(path + "/allowed_engineers", k), "unknown engineer id \"" + job.allowed_engineers[k] + "\"");
+        for (size_t k = 0; k < job.forbidden_engineers.size(); ++k)
+            if (!p.engineer_ids_.count(job.forbidden_engineers[k]))
+                throw InputError(at(path + "/forbidden_engineers", k), "unknown engineer id \"" + job.forbidden_engineers[k] + "\"");
+        check_nonnegative(job.penalty, path + "/penalty", "the penalty");
+    }
+    p.dimensions_ = std::max<Index>(dims, 0);
+
+    // Padded loads: an empty capacity is unlimited, an empty demand is zero.
+    const size_t D = static_cast<size_t>(p.dimensions_);
+    for (const auto& eng : engineers_)
+        p.capacity_.push_back(eng.capacity.empty() ? std::vector<Amount>(D, kTimeMax) : eng.capacity);
+    for (const auto& job : jobs_) p.demand_.push_back(job.demand.empty() ? std::vector<Amount>(D, 0) : job.demand);
+
+    // Route slots: one per shift; each break goes to the first shift it overlaps.
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        const Engineer& eng = engineers_[e];
+        const size_t first_slot = p.slots_.size();
+        for (size_t s = 0; s < eng.shifts.size(); ++s)
+            p.slots_.push_back(RouteSlot{static_cast<Index>(e), static_cast<Index>(s), eng.shifts[s], {}});
+        for (size_t b = 0; b < eng.breaks.size(); ++b) {
+            bool placed = false;
+            for (size_t s = 0; s < eng.shifts.size() && !placed; ++s) {
+                for (const auto& w : eng.breaks[b].windows) {
+                    if (w.start < eng.shifts[s].end && eng.shifts[s].start < w.end) {
+                        p.slots_[first_slot + s].breaks.push_back(static_cast<Index>(b));
+                        placed = true;
+                        break;
+                    }
+                }
+            }
+            if (!placed)
+                p.warnings_.push_back({at("/engineers", e) + "/breaks/" + std::to_string(b),
+                                       "the break falls in none of the engineer's shifts and is ignored"});
+        }
+    }
+
+    // Locations and matrices.
+    const size_t n = jobs_.size(), m = engineers_.size();
+    if (explicit_matrix) {
+        for (const auto& job : jobs_) p.job_location_.push_back(*job.location.matrix_index);
+        for (const auto& eng : engineers_) {
+            p.start_location_.push_back(*eng.start.matrix_index);
+            p.end_location_.push_back(eng.end ? *eng.end->matrix_index : *eng.start.matrix_index);
+        }
+        p.distances_ = explicit_matrix->distances;
+        p.durations_.push_back(explicit_matrix->durations);
+    } else {
+        // Rows: jobs, then engineers' starts, then the explicit ends; an
+        // engineer without an end returns to its start row.
+        std::vector<Coordinates> points;
+        points.reserve(n + 2 * m);
+        for (const auto& job : jobs_) points.push_back(*job.location.coords);
+        for (size_t j = 0; j < n; ++j) p.job_location_.push_back(static_cast<Index>(j));
+        for (const auto& eng : engineers_) {
+            p.start_location_.push_back(static_cast<Index>(points.size()));
+            points.push_back(*eng.start.coords);
+        }
+        for (size_t e = 0; e < m; ++e) {
+            if (engineers_[e].end) {
+                p.end_location_.push_back(static_cast<Index>(points.size()));
+                points.push_back(*engineers_[e].end->coords);
+            } else {
+                p.end_location_.push_back(p.start_location_[e]);
+            }
+        }
+        TravelMatrices tm = std::holds_alternative<GreatCircleOptions>(travel_)
+                                ? great_circle_matrices(points, std::get<GreatCircleOptions>(travel_))
+                                : road_network_matrices(std::get<RoadNetwork>(travel_), points);
+        p.distances_ = std::move(tm.distances);
+        p.durations_.push_back(std::move(tm.durations));
+    }
+    std::map<double, Index> profiles{{1.0, 0}};
+    for (const auto& eng : engineers_) {
+        auto [it, inserted] = profiles.emplace(eng.speed_factor, static_cast<Index>(p.durations_.size()));
+        if (inserted) p.durations_.push_back(scale_durations(p.durations_.front(), eng.speed_factor));
+        p.profile_.push_back(it->second);
+    }
+
+    // Compatibility: skills and levels, pin, allowed and forbidden lists.
+    p.compatible_.assign(n * m, 0);
+    p.compatible_engineers_.resize(n);
+    for (size_t j = 0; j < n; ++j) {
+        const Job& job = jobs_[j];
+        bool anyone_skilled = false;
+        for (size_t e = 0; e < m; ++e) {
+            const Engineer& eng = engineers_[e];
+            bool skilled = std::all_of(job.skills.begin(), job.skills.end(), [&](const SkillRequirement& req) {
+                return std::any_of(eng.skills.begin(), eng.skills.end(), [&](const SkillLevel& s) {
+                    return s.skill == req.skill && s.level >= req.min_level;
+                });
+            });
+            anyone_skilled = anyone_skilled || skilled;
+            bool ok = skilled;
+            if (job.pinned_engineer && *job.pinned_engineer != eng.id) ok = false;
+            if (!job.allowed_engineers.empty() &&
+                std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(), eng.id) == job.allowed_engineers.end())
+                ok = false;
+            if (std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) != job.forbidden_engineers.end())
+                ok = false;
+            if (ok) {
+                p.compatible_[j * m + e] = 1;
+                p.compatible_engineers_[j].push_back(static_cast<Index>(e));
+            }
+        }
+        if (!anyone_skilled && !job.skills.empty())
+            p.warnings_.push_back({at("/jobs", j) + "/skills",
+                                   "no engineer has the required skills at the required levels; the job will stay unassigned"});
+        else if (p.compatible_engineers_[j].empty())
+            p.warnings_.push_back({at("/jobs", j),
+                                   "the pin and the allowed/forbidden lists exclude every qualified engineer; the job will stay unassigned"});
+    }
+    return p;
+}
+
+}  // namespace fsd

@@ -1,0 +1,114 @@
+#include "fsd/route/detail/explain_unassigned.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace fsd::detail {
+
+namespace {
+std::string quoted(const std::string& id) { return "\"" + id + "\""; }
+}  // namespace
+
+Unassigned explain_unassigned(Index j, Search& search) {
+    const Problem& problem = search.evaluator().problem();
+    RouteEvaluator& eval = search.evaluator();
+    const Job& job = problem.job(j);
+    Unassigned out;
+    out.job = j;
+    const auto& engineers = problem.compatible_engineers(j);
+    if (engineers.empty()) {
+        out.reason = UnassignedReason::no_qualified_engineer;
+        out.detail = job.skills.empty() || problem.engineers().empty()
+                         ? "No engineer is allowed to serve this job (pin, allowed and forbidden lists exclude everyone)."
+                         : "No engineer both holds the required skills at the required levels and is allowed by the pin and the allowed/forbidden lists.";
+        return out;
+    }
+
+    std::vector<Index> loadable;
+    Index roomiest = -1;
+    Amount best_room = -kTimeMax;
+    for (Index e : engineers) {
+        Amount worst = kTimeMax;  // smallest spare capacity over dimensions
+        for (size_t k = 0; k < problem.demand(j).size(); ++k)
+            worst = std::min(worst, problem.capacity(e)[k] - problem.demand(j)[k]);
+        if (worst >= 0) loadable.push_back(e);
+        if (worst > best_room) best_room = worst, roomiest = e;
+    }
+    if (loadable.empty()) {
+        out.reason = UnassignedReason::capacity;
+        out.detail = "Its demand exceeds the capacity of every qualified engineer; the closest is " +
+                     quoted(problem.engineer(roomiest).id) + ", short by " + std::to_string(-best_room) + " units.";
+        return out;
+    }
+    std::vector<Index> usable;
+    for (Index e : loadable)
+        if (problem.engineer(e).max_jobs.value_or(1) > 0) usable.push_back(e);
+    if (usable.empty()) {
+        out.reason = UnassignedReason::max_jobs;
+        out.detail = "Every qualified engineer who can carry its demand has a job limit of zero.";
+        return out;
+    }
+
+    const Time latest = eval.latest_start(j);
+    bool reachable = false, alone = false;
+    Index closest = -1;
+    Time closest_start = kTimeMax;
+    Time closest_miss = kTimeMax;
+    Cost alone_cost = kTimeMax;
+    Index alone_engineer = -1;
+    for (size_t s = 0; s < problem.slots().size(); ++s) {
+        const RouteSlot& slot = problem.slots()[s];
+        if (std::find(usable.begin(), usable.end(), slot.engineer) == usable.end()) continue;
+        const Time arrival = slot.window.start + problem.durations(slot.engineer)(problem.start_location(slot.engineer),
+                                                                                  problem.job_location(j));
+        // Earliest start at or after the arrival; past the last window, count
+        // the miss from the arrival itself.
+        const Time start = earliest_in(job.time_windows, arrival);
+        const Time effective = start == kTimeMax ? arrival : start;
+        const Time miss = std::max(effective - latest, effective - slot.window.end);
+        if (start != kTimeMax && miss <= 0) {
+            reachable = true;
+        }
+        if (miss < closest_miss) closest_miss = miss, closest = slot.engineer, closest_start = effective;
+        const Index one[] = {j};
+        const RouteEval ev = eval.evaluate(static_cast<Index>(s), one);
+        if (ev.feasible && ev.cost() < alone_cost) alone = true, alone_cost = ev.cost(), alone_engineer = slot.engineer;
+    }
+    if (!reachable) {
+        out.reason = UnassignedReason::window_unreachable;
+        out.detail = "No qualified engineer's shift reaches its time windows or SLA deadline; the closest is " +
+                     quoted(problem.engineer(closest).id) + ", who could start it at " + std::to_string(closest_start) +
+                     ", " + std::to_string(closest_miss) + " s too late.";
+        return out;
+    }
+    if (!alone) {
+        out.reason = UnassignedReason::shift_too_short;
+        out.detail = "A qualified engineer can reach it in time (e.g. " + quoted(problem.engineer(closest).id) +
+                     " at " + std::to_string(closest_start) +
+                     "), but no shift is long enough to serve it and get back, take the breaks and stay within the travel limit.";
+        return out;
+    }
+    if (job.optional) {
+        Insertion best;
+        for (size_t s = 0; s < problem.slots().size(); ++s) {
+            if (!problem.compatible(problem.slots()[s].engineer, j)) continue;
+            const Insertion ins = search.best_insertion(j, static_cast<Index>(s), best.delta);
+            if (ins.slot >= 0) best = ins;
+        }
+        const Cost serve = best.slot >= 0 ? best.delta : alone_cost;
+        if (serve >= job.penalty) {
+            out.reason = UnassignedReason::too_costly;
+            const Index who = best.slot >= 0 ? problem.slots()[static_cast<size_t>(best.slot)].engineer : alone_engineer;
+            out.detail = "Serving it would cost " + std::to_string(serve) + " (cheapest with " +
+                         quoted(problem.engineer(who).id) + "), not less than its penalty of " +
+                         std::to_string(job.penalty) + ".";
+            return out;
+        }
+    }
+    out.reason = UnassignedReason::not_inserted;
+    out.detail = "It fits alone into the shift of " + quoted(problem.engineer(alone_engineer).id) +
+                 ", but not together with the jobs already planned.";
+    return out;
+}
+
+}  // namespace fsd::detail

@@ -1,0 +1,292 @@
+#include "fsd/triage/ticket_csv.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "fsd/core/error.hpp"
+
+namespace fsd::triage {
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (400-year era
+// arithmetic, exact for every year).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
+}
+
+bool read_digits(std::string_view s, std::size_t& pos, std::size_t count, int& value) {
+    if (pos + count > s.size()) return false;
+    value = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+        const char c = s[pos + k];
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + (c - '0');
+    }
+    pos += count;
+    return true;
+}
+
+std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    const auto e = s.find_last_not_of(" \t");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+Time parse_ticket_time(std::string_view raw, const std::string& path) {
+    const std::string value = trim(raw);
+    const auto bad = [&] {
+        return InputError(path, "\"" + value + "\" is neither Unix seconds nor an ISO-8601 date-time like 2026-03-01T08:30:00Z");
+    };
+    if (value.empty()) throw InputError(path, "is empty");
+    if (std::all_of(value.begin() + (value[0] == '-' ? 1 : 0), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        Time t = 0;
+        const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), t);
+        if (ec != std::errc() || ptr != value.data() + value.size()) throw bad();
+        return t;
+    }
+    std::size_t pos = 0;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    if (!read_digits(value, pos, 4, year) || pos >= value.size() || value[pos++] != '-' ||
+        !read_digits(value, pos, 2, month) || pos >= value.size() || value[pos++] != '-' ||
+        !read_digits(value, pos, 2, day))
+        throw bad();
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) throw bad();
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month == 2 && day == 29 && !leap) throw bad();
+    int offset = 0;
+    if (pos < value.size()) {
+        if (value[pos] != 'T' && value[pos] != ' ') throw bad();
+        ++pos;
+        if (!read_digits(value, pos, 2, hour) || pos >= value.size() || value[pos++] != ':' ||
+            !read_digits(value, pos, 2, minute))
+            throw bad();
+        if (pos < value.size() && value[pos] == ':') {
+            ++pos;
+            if (!read_digits(value, pos, 2, second)) throw bad();
+            if (pos < value.size() && value[pos] == '.') {  // fractions are dropped
+                ++pos;
+                while (pos < value.size() && value[pos] >= '0' && value[pos] <= '9') ++pos;
+            }
+        }
+        if (hour > 23 || minute > 59 || second > 60) throw bad();
+        if (pos < value.size()) {
+            if (value[pos] == 'Z') {
+                ++pos;
+            } else if (value[pos] == '+' || value[pos] == '-') {
+                const int sign = value[pos++] == '-' ? -1 : 1;
+                int oh = 0, om = 0;
+                if (!read_digits(value, pos, 2, oh)) throw bad();
+                if (pos < value.size() && value[pos] == ':') ++pos;
+                if (!read_digits(value, pos, 2, om) || oh > 23 || om > 59) throw bad();
+                offset = sign * (oh * 3600 + om * 60);
+            }
+        }
+        if (pos != value.size()) throw bad();
+    }
+    return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600 +
+           minute * 60 + second - offset;
+}
+
+std::string format_ticket_time(Time t) {
+    std::int64_t days = t / 86400;
+    std::int64_t rest = t % 86400;
+    if (rest < 0) rest += 86400, --days;
+    std::int64_t y = 0;
+    unsigned m = 0, d = 0;
+    civil_from_days(days, y, m, d);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, rest / 3600, (rest / 60) % 60, rest % 60);
+}
+
+CsvTable parse_csv(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheet BOM
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::size_t> lines;  // first line of each record, for messages
+    std::vector<std::string> record;
+    std::string field;
+    bool quoted = false;
+    bool field_started = false;
+    std::size_t line = 1;
+    std::size_t record_line = 1;
+    std::size_t quote_line = 0;
+    const auto end_record = [&] {
+        record.push_back(std::move(field));
+        field.clear();
+        if (!(record.size() == 1 && record[0].empty() && !field_started)) {  // skip blank lines
+            records.push_back(std::move(record));
+            lines.push_back(record_line);
+        }
+        record.clear();
+        field_started = false;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    field.push_back('"');
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == '\n') ++line;
+                field.push_back(c);
+            }
+            continue;
+        }
+        if (c == '"' && field.empty()) {
+            quoted = true;
+            field_started = true;
+            quote_line = line;
+        } else if (c == ',') {
+            record.push_back(std::move(field));
+            field.clear();
+            field_started = true;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            end_record();
+            ++line;
+            record_line = line;
+        } else {
+            field.push_back(c);
+        }
+    }
+    if (quoted) {
+        const std::string where = records.empty() ? "/header" : "/rows/" + std::to_string(records.size() - 1);
+        throw InputError(where, fmt::format("a quoted field opened on line {} is never closed", quote_line));
+    }
+    if (!field.empty() || !record.empty() || field_started) end_record();
+    if (records.empty()) throw InputError("/header", "the CSV file is empty: it needs a header line");
+
+    CsvTable table;
+    table.header = std::move(records.front());
+    std::unordered_set<std::string> seen;
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        table.header[c] = trim(table.header[c]);
+        if (table.header[c].empty()) throw InputError("/header/" + std::to_string(c), "a column has no name");
+        if (!seen.insert(table.header[c]).second)
+            throw InputError("/header/" + std::to_string(c), "column \"" + table.header[c] + "\" appears twice");
+    }
+    for (std::size_t r = 1; r < records.size(); ++r) {
+        if (records[r].size() != table.header.size())
+            throw InputError("/rows/" + std::to_string(r - 1),
+                             fmt::format("line {} has {} fields but the header has {} columns", lines[r],
+                                         records[r].size(), table.header.size()));
+        table.rows.push_back(std::move(records[r]));
+    }
+    return table;
+}
+
+std::vector<Ticket> tickets_from_table(const CsvTable& table, const TicketColumns& columns,
+                                       const std::vector<std::string>& required) {
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t c = 0; c < table.header.size(); ++c) position.emplace(table.header[c], c);
+    const auto missing = [&](const std::string& name) {
+        std::string have;
+        for (const auto& h : table.header) have += (have.empty() ? "" : ", ") + h;
+        return InputError("/columns/" + name, "there is no column \"" + name + "\" (columns: " + have + ")");
+    };
+    for (const std::string& name : required)
+        if (!position.count(name)) throw missing(name);
+    if (columns.text.empty() || !position.count(columns.text)) throw missing(columns.text.empty() ? "text" : columns.text);
+    const auto find = [&](const std::string& name) -> long {
+        if (name.empty()) return -1;
+        auto it = position.find(name);
+        return it == position.end() ? -1 : static_cast<long>(it->second);
+    };
+    const long id = find(columns.id), created = find(columns.created), customer = find(columns.customer),
+               asset = find(columns.asset), text = find(columns.text), category = find(columns.category),
+               skill = find(columns.skill), resolution = find(columns.resolution);
+    std::vector<Ticket> tickets;
+    tickets.reserve(table.rows.size());
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const auto& row = table.rows[r];
+        const auto get = [&](long c) { return c < 0 ? std::string() : row[static_cast<std::size_t>(c)]; };
+        Ticket t;
+        t.id = get(id);
+        if (created >= 0) t.created = parse_ticket_time(get(created), "/rows/" + std::to_string(r) + "/" + columns.created);
+        t.customer = get(customer);
+        t.asset = get(asset);
+        t.text = get(text);
+        t.category = get(category);
+        t.skill = get(skill);
+        t.resolution = get(resolution);
+        tickets.push_back(std::move(t));
+    }
+    return tickets;
+}
+
+std::vector<Ticket> read_tickets_csv(const std::string& path, const TicketColumns& columns,
+                                     const std::vector<std::string>& required) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "cannot open the ticket file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return tickets_from_table(parse_csv(buffer.str()), columns, required);
+}
+
+namespace {
+void write_field(std::ostream& out, const std::string& value) {
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+        out << value;
+        return;
+    }
+    out << '"';
+    for (char c : value) {
+        if (c == '"') out << '"';
+        out << c;
+    }
+    out << '"';
+}
+}  // namespace
+
+void write_tickets_csv(std::ostream& out, const std::vector<Ticket>& tickets) {
+    out << "id,created,customer,asset,text,category,skill,resolution\n";
+    for (const Ticket& t : tickets) {
+        write_field(out, t.id);
+        out << ',' << format_ticket_time(t.created) << ',';
+        write_field(out, t.customer);
+        out << ',';
+        write_field(out, t.asset);
+        out << ',';
+        write_field(out, t.text);
+        out << ',';
+        write_field(out, t.category);
+        out << ',';
+        write_field(out, t.skill);
+        out << ',';
+        write_field(out, t.resolution);
+        out << '\n';
+    }
+}
+
+}  // namespace fsd::triage

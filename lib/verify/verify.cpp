@@ -1,0 +1,489 @@
+// The independent checker. Every figure is recomputed here from the Problem's
+// raw data (engineers, jobs, matrices); nothing is borrowed from lib/route, so
+// a bug in the solver's evaluation cannot hide itself.
+#include "fsd/verify.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fsd {
+namespace {
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string num(long long v) { return std::to_string(v); }
+std::string amounts(const std::vector<Amount>& v) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + num(v[i]);
+    return out + "]";
+}
+
+// Saturating arithmetic: a solution read from outside may hold absurd values,
+// and checking it must report them, not overflow.
+std::int64_t sat_add(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+    if (__builtin_add_overflow(a, b, &r))
+        return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+    return r;
+}
+std::int64_t sat_sub(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+    if (__builtin_sub_overflow(a, b, &r))
+        return b < 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+    return r;
+}
+std::int64_t sat_mul(std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+    if (__builtin_mul_overflow(a, b, &r))
+        return (a < 0) != (b < 0) ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+    return r;
+}
+
+// Integer division rounding half up; costs and travel are never negative.
+Cost div_round_half_up(Cost numerator, Cost denominator) { return sat_add(numerator, denominator / 2) / denominator; }
+
+// Travel time as engineer `eng` drives it, straight from the design's rule:
+// the base duration divided by the speed factor, rounded to the nearest second.
+Duration engineer_travel(const Problem& problem, const Engineer& eng, Index from, Index to) {
+    const Duration base = problem.base_durations()(from, to);
+    if (eng.speed_factor == 1.0) return base;
+    return static_cast<Duration>(std::llround(static_cast<double>(base) / eng.speed_factor));
+}
+
+// Figures of one route as recomputed, compared against what the route states.
+struct RouteFigures {
+    Duration travel_time = 0;
+    Distance distance = 0;
+    Duration service_time = 0;
+    Duration waiting_time = 0;
+    Duration working_time = 0;
+    Duration lateness = 0;
+    Cost cost = 0;
+};
+
+class Checker {
+public:
+    Checker(const Problem& problem, const Solution& solution)
+        : problem_(problem),
+          solution_(solution),
+          places_(static_cast<size_t>(problem.num_jobs()), 0),
+          working_(static_cast<size_t>(problem.num_engineers()), 0) {}
+
+    VerifyReport run() {
+        for (size_t r = 0; r < solution_.routes.size(); ++r) check_route(static_cast<Index>(r));
+        check_unassigned();
+        check_job_places();
+        check_objective();
+        return std::move(report_);
+    }
+
+private:
+    void add(const char* kind, Index route, Index step, Index job, std::string message) {
+        report_.violations.push_back(Violation{kind, route, step, job, std::move(message)});
+    }
+
+    std::string job_name(Index j) const { return "job " + quoted(problem_.job(j).id); }
+    std::string route_name(const Route& route) const {
+        return "Engineer " + quoted(problem_.engineer(route.engineer).id) + ", shift " + num(route.shift);
+    }
+
+    // Like route_name, but usable before the engineer index is checked.
+    std::string safe_route_name(Index r, const Route& route) const {
+        if (route.engineer >= 0 && route.engineer < problem_.num_engineers()) return route_name(route);
+        return "Route " + num(r);
+    }
+
+    // Skills with levels, pin, allowed and forbidden lists, read from the raw
+    // engineer and job rather than Problem::compatible.
+    bool may_serve(Index e, Index j) const {
+        const Engineer& eng = problem_.engineer(e);
+        const Job& job = problem_.job(j);
+        for (const auto& req : job.skills) {
+            bool held = false;
+            for (const auto& s : eng.skills) held = held || (s.skill == req.skill && s.level >= req.min_level);
+            if (!held) return false;
+        }
+        if (job.pinned_engineer && *job.pinned_engineer != eng.id) return false;
+        if (!job.allowed_engineers.empty() && std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(),
+                                                        eng.id) == job.allowed_engineers.end())
+            return false;
+        return std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) ==
+               job.forbidden_engineers.end();
+    }
+
+    // Why engineer e may not serve job j, as a phrase; empty when it may.
+    std::string incompatibility(Index e, Index j) const {
+        const Engineer& eng = problem_.engineer(e);
+        const Job& job = problem_.job(j);
+        for (const auto& req : job.skills) {
+            bool held = false;
+            for (const auto& s : eng.skills) held = held || (s.skill == req.skill && s.level >= req.min_level);
+            if (!held) return "lacks skill " + quoted(req.skill) + " at level " + num(req.min_level);
+        }
+        if (job.pinned_engineer && *job.pinned_engineer != eng.id)
+            return "is not the engineer the job is pinned to (" + quoted(*job.pinned_engineer) + ")";
+        if (!job.allowed_engineers.empty() && std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(),
+                                                        eng.id) == job.allowed_engineers.end())
+            return "is not in the job's allowed engineers";
+        if (std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) !=
+            job.forbidden_engineers.end())
+            return "is in the job's forbidden engineers";
+        return {};
+    }
+
+    static bool in_windows(const std::vector<TimeWindow>& windows, Time t) {
+        if (windows.empty()) return true;
+        return std::any_of(windows.begin(), windows.end(), [t](const TimeWindow& w) { return w.contains(t); });
+    }
+
+    // Demand of job j padded to the problem's dimensions (empty = zero).
+    std::vector<Amount> demand_of(Index j) const {
+        const auto& d = problem_.job(j).demand;
+        return d.empty() ? std::vector<Amount>(static_cast<size_t>(problem_.dimensions()), 0) : d;
+    }
+
+    void check_route(Index r) {
+        const Route& route = solution_.routes[static_cast<size_t>(r)];
+        const auto& steps = route.steps;
+
+        // Jobs are accounted for whatever else is wrong with the route, so a
+        // broken route does not also make its jobs look missing.
+        bool indices_ok = true;
+        for (size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].kind != StepKind::job) continue;
+            const Index j = steps[i].index;
+            if (j < 0 || j >= problem_.num_jobs()) {
+                add("job_unknown", r, static_cast<Index>(i), j,
+                    safe_route_name(r, route) + ", step " + num(static_cast<long long>(i)) + ": job index " + num(j) +
+                        " does not exist (the problem has " + num(problem_.num_jobs()) + " jobs).");
+                indices_ok = false;
+            } else {
+                ++places_[static_cast<size_t>(j)];
+            }
+        }
+
+        if (route.engineer < 0 || route.engineer >= problem_.num_engineers()) {
+            add("unknown_route", r, -1, -1,
+                "Route " + num(r) + " names engineer index " + num(route.engineer) +
+                    ", which does not exist (the problem has " + num(problem_.num_engineers()) + " engineers).");
+            return;
+        }
+        const Engineer& eng = problem_.engineer(route.engineer);
+        if (route.shift < 0 || route.shift >= static_cast<Index>(eng.shifts.size())) {
+            add("unknown_route", r, -1, -1,
+                "Route " + num(r) + " names shift " + num(route.shift) + " of engineer " + quoted(eng.id) +
+                    ", who has " + num(static_cast<long long>(eng.shifts.size())) + " shifts.");
+            return;
+        }
+        const std::string where = route_name(route);
+        if (!seen_slots_.emplace(std::make_pair(route.engineer, route.shift), r).second)
+            add("duplicate_route", r, -1, -1,
+                where + " is planned twice (routes " + num(seen_slots_[{route.engineer, route.shift}]) + " and " +
+                    num(r) + ").");
+
+        // Shape: start, (job|break)*, end, with at least one job.
+        bool shape_ok =
+            steps.size() >= 2 && steps.front().kind == StepKind::start && steps.back().kind == StepKind::end;
+        for (size_t i = 1; shape_ok && i + 1 < steps.size(); ++i)
+            shape_ok = steps[i].kind == StepKind::job || steps[i].kind == StepKind::break_;
+        if (!shape_ok)
+            add("route_shape", r, -1, -1, where + ": the steps are not a start, then jobs and breaks, then an end.");
+        const auto job_steps =
+            std::count_if(steps.begin(), steps.end(), [](const Step& s) { return s.kind == StepKind::job; });
+        if (job_steps == 0)
+            add("route_shape", r, -1, -1, where + " serves no job; an unused shift must be left out of the solution.");
+
+        // Breaks: each index must be one of this slot's breaks, each taken once.
+        const RouteSlot* slot = nullptr;
+        for (const auto& s : problem_.slots())
+            if (s.engineer == route.engineer && s.shift == route.shift) slot = &s;
+        const std::vector<Index> slot_breaks = slot ? slot->breaks : std::vector<Index>{};
+        std::map<Index, int> break_count;
+        for (size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].kind != StepKind::break_) continue;
+            const Index b = steps[i].index;
+            if (b < 0 || b >= static_cast<Index>(eng.breaks.size())) {
+                add("break_unknown", r, static_cast<Index>(i), -1,
+                    where + ", step " + num(static_cast<long long>(i)) + ": break index " + num(b) +
+                        " is not one of the engineer's breaks.");
+                indices_ok = false;
+            } else if (std::find(slot_breaks.begin(), slot_breaks.end(), b) == slot_breaks.end()) {
+                add("break_unknown", r, static_cast<Index>(i), -1,
+                    where + ", step " + num(static_cast<long long>(i)) + ": break " +
+                        quoted(eng.breaks[static_cast<size_t>(b)].id) + " does not belong to this shift.");
+            } else {
+                ++break_count[b];
+            }
+        }
+        for (Index b : slot_breaks) {
+            const int n = break_count[b];
+            const std::string bname = quoted(eng.breaks[static_cast<size_t>(b)].id);
+            if (n == 0) add("break_missing", r, -1, -1, where + ": break " + bname + " is not taken.");
+            if (n > 1) add("break_twice", r, -1, -1, where + ": break " + bname + " is taken " + num(n) + " times.");
+        }
+
+        // Compatibility of every job with this engineer.
+        for (size_t i = 0; i < steps.size(); ++i) {
+            const Index j = steps[i].index;
+            if (steps[i].kind != StepKind::job || j < 0 || j >= problem_.num_jobs()) continue;
+            const std::string why = incompatibility(route.engineer, j);
+            if (!why.empty())
+                add("incompatible", r, static_cast<Index>(i), j,
+                    where + ": " + job_name(j) + " is assigned to " + quoted(eng.id) + ", who " + why + ".");
+        }
+
+        if (eng.max_jobs && job_steps > *eng.max_jobs)
+            add("max_jobs", r, -1, -1,
+                where + ": " + num(static_cast<long long>(job_steps)) + " jobs exceed the limit of " +
+                    num(*eng.max_jobs) + ".");
+
+        // Timing, load and figures need a well-formed route with known indices.
+        if (!shape_ok || !indices_ok) return;
+        check_route_timing(r, route, eng, where);
+    }
+
+    void check_route_timing(Index r, const Route& route, const Engineer& eng, const std::string& where) {
+        const auto& steps = route.steps;
+        const Index e = route.engineer;
+        const DistanceMatrix& distances = problem_.distances();
+        const size_t dims = static_cast<size_t>(problem_.dimensions());
+        const TimeWindow& shift = eng.shifts[static_cast<size_t>(route.shift)];
+
+        // Load on departure: every demand of the route, consumed on site.
+        std::vector<Amount> load(dims, 0);
+        for (const auto& s : steps)
+            if (s.kind == StepKind::job) {
+                const auto d = demand_of(s.index);
+                for (size_t k = 0; k < dims && k < d.size(); ++k) load[k] = sat_add(load[k], d[k]);
+            }
+        for (size_t k = 0; k < dims && k < eng.capacity.size(); ++k)
+            if (load[k] > eng.capacity[k])
+                add("capacity", r, 0, -1,
+                    where + ": the load on departure in dimension " + num(static_cast<long long>(k)) + " is " +
+                        num(load[k]) + ", above the capacity of " + num(eng.capacity[k]) + ".");
+
+        RouteFigures fig;
+        const Step& first = steps.front();
+        if (first.arrival != first.start || first.end != first.start || first.waiting != 0 || first.travel_time != 0 ||
+            first.travel_distance != 0)
+            add("timing", r, 0, -1,
+                where + ": the start step must have arrival = start = end and no waiting or travel.");
+        if (first.lateness != 0)
+            add("step_lateness", r, 0, -1,
+                where + ": the start step states lateness " + num(first.lateness) + " instead of 0.");
+        if (first.load != load)
+            add("capacity", r, 0, -1,
+                where + ": the start step states the load " + amounts(first.load) + " but " + amounts(load) +
+                    " is on board.");
+        if (first.end < shift.start)
+            add("shift", r, 0, -1,
+                where + ": departure at " + num(first.end) + " is before the shift starts at " + num(shift.start) +
+                    ".");
+
+        Index place = problem_.start_location(e);
+        Cost leg_costs = 0;
+        for (size_t i = 1; i < steps.size(); ++i) {
+            const Step& prev = steps[i - 1];
+            const Step& s = steps[i];
+            const Index si = static_cast<Index>(i);
+            Index next_place = place;
+            Duration duration = 0;
+            std::string what;
+            Index job = -1;
+            if (s.kind == StepKind::job) {
+                job = s.index;
+                next_place = problem_.job_location(job);
+                duration = problem_.job(job).duration;
+                what = job_name(job);
+            } else if (s.kind == StepKind::break_) {
+                duration = eng.breaks[static_cast<size_t>(s.index)].duration;
+                what = "break " + quoted(eng.breaks[static_cast<size_t>(s.index)].id);
+            } else {
+                next_place = problem_.end_location(e);
+                what = "the end step";
+            }
+            const std::string at = where + ", " + what + " (step " + num(si) + ")";
+            // A break is taken where the engineer is: no travel to it.
+            const bool moves = s.kind != StepKind::break_;
+            const Duration travel = moves ? engineer_travel(problem_, eng, place, next_place) : 0;
+            const Distance dist = moves ? distances(place, next_place) : 0;
+            place = next_place;
+            fig.travel_time = sat_add(fig.travel_time, travel);
+            fig.distance = sat_add(fig.distance, dist);
+            leg_costs = sat_add(leg_costs, sat_add(div_round_half_up(sat_mul(eng.costs.per_hour, travel), 3600),
+                                                   div_round_half_up(sat_mul(eng.costs.per_km, dist), 1000)));
+
+            if (s.travel_time != travel)
+                add("timing", r, si, job,
+                    at + ": travel time is stated " + num(s.travel_time) + " but the matrix gives " + num(travel) +
+                        ".");
+            if (s.travel_distance != dist)
+                add("timing", r, si, job,
+                    at + ": travel distance is stated " + num(s.travel_distance) + " but the matrix gives " +
+                        num(dist) + ".");
+            if (s.arrival != sat_add(prev.end, travel))
+                add("timing", r, si, job,
+                    at + ": arrival " + num(s.arrival) + " differs from the previous end plus travel (" +
+                        num(sat_add(prev.end, travel)) + ").");
+            if (s.start < s.arrival)
+                add("timing", r, si, job,
+                    at + ": starts at " + num(s.start) + ", before arriving at " + num(s.arrival) + ".");
+            if (s.waiting != sat_sub(s.start, s.arrival))
+                add("timing", r, si, job,
+                    at + ": waiting is stated " + num(s.waiting) + " but start minus arrival is " +
+                        num(sat_sub(s.start, s.arrival)) + ".");
+            if (s.end != sat_add(s.start, duration))
+                add("timing", r, si, job,
+                    at + ": ends at " + num(s.end) + " instead of start plus duration (" +
+                        num(sat_add(s.start, duration)) + ").");
+            if (s.kind == StepKind::end && s.start != s.arrival)
+                add("timing", r, si, job, at + ": the end step must start when it arrives.");
+            fig.waiting_time = sat_add(fig.waiting_time, sat_sub(s.start, s.arrival));
+
+            Duration lateness = 0;
+            if (s.kind == StepKind::job) {
+                const Job& jb = problem_.job(job);
+                fig.service_time = sat_add(fig.service_time, duration);
+                if (!in_windows(jb.time_windows, s.start))
+                    add("time_window", r, si, job,
+                        at + ": service starts at " + num(s.start) + ", outside all of its time windows.");
+                if (jb.sla) {
+                    lateness = std::max<Duration>(0, sat_sub(s.start, jb.sla->deadline));
+                    lateness_cost_ = sat_add(lateness_cost_, sat_mul(lateness, jb.sla->lateness_cost_per_second));
+                    if (jb.sla->hard && lateness > 0)
+                        add("sla_deadline", r, si, job,
+                            at + ": service starts at " + num(s.start) + ", after the hard SLA deadline " +
+                                num(jb.sla->deadline) + ".");
+                }
+                const auto d = demand_of(job);
+                for (size_t k = 0; k < dims && k < d.size(); ++k) load[k] = sat_sub(load[k], d[k]);
+            } else if (s.kind == StepKind::break_) {
+                if (!in_windows(eng.breaks[static_cast<size_t>(s.index)].windows, s.start))
+                    add("break_window", r, si, -1,
+                        at + ": the break starts at " + num(s.start) + ", outside all of its windows.");
+            }
+            fig.lateness = sat_add(fig.lateness, lateness);
+            if (s.lateness != lateness)
+                add("step_lateness", r, si, job,
+                    at + ": lateness is stated " + num(s.lateness) + " but is " + num(lateness) + ".");
+            if (s.load != load)
+                add("capacity", r, si, job,
+                    at + ": the load after the step is stated " + amounts(s.load) + " but is " + amounts(load) + ".");
+        }
+
+        const Step& last = steps.back();
+        if (last.arrival > shift.end)
+            add("shift", r, static_cast<Index>(steps.size() - 1), -1,
+                where + ": the route ends at " + num(last.arrival) + ", after the shift ends at " + num(shift.end) +
+                    ".");
+        if (eng.max_travel_time && fig.travel_time > *eng.max_travel_time)
+            add("max_travel_time", r, -1, -1,
+                where + ": travel time " + num(fig.travel_time) + " exceeds the limit of " + num(*eng.max_travel_time) +
+                    ".");
+
+        fig.working_time = sat_sub(last.arrival, first.end);
+        fig.cost = sat_mul(problem_.weights().travel, sat_add(eng.costs.fixed, leg_costs));
+        compare_figure(r, where, "travel_time", route.travel_time, fig.travel_time);
+        compare_figure(r, where, "distance", route.distance, fig.distance);
+        compare_figure(r, where, "service_time", route.service_time, fig.service_time);
+        compare_figure(r, where, "waiting_time", route.waiting_time, fig.waiting_time);
+        compare_figure(r, where, "working_time", route.working_time, fig.working_time);
+        compare_figure(r, where, "lateness", route.lateness, fig.lateness);
+        compare_figure(r, where, "cost", route.cost, fig.cost);
+
+        travel_cost_ = sat_add(travel_cost_, fig.cost);
+        working_[static_cast<size_t>(e)] = sat_add(working_[static_cast<size_t>(e)], fig.working_time);
+    }
+
+    void compare_figure(Index r, const std::string& where, const char* name, long long stated, long long actual) {
+        if (stated != actual)
+            add("route_figures", r, -1, -1,
+                where + ": the route's " + name + " is stated " + num(stated) + " but is " + num(actual) + ".");
+    }
+
+    void check_unassigned() {
+        for (const auto& u : solution_.unassigned) {
+            if (u.job < 0 || u.job >= problem_.num_jobs()) {
+                add("job_unknown", -1, -1, u.job,
+                    "An unassigned entry names job index " + num(u.job) + ", which does not exist (the problem has " +
+                        num(problem_.num_jobs()) + " jobs).");
+                continue;
+            }
+            ++places_[static_cast<size_t>(u.job)];
+            if (u.reason != UnassignedReason::no_qualified_engineer) continue;
+            for (Index e = 0; e < problem_.num_engineers(); ++e) {
+                if (!may_serve(e, u.job)) continue;
+                add("unassigned_reason", -1, -1, u.job,
+                    job_name(u.job) + " is reported as having no qualified engineer, but engineer " +
+                        quoted(problem_.engineer(e).id) + " may serve it.");
+                break;
+            }
+        }
+    }
+
+    void check_job_places() {
+        std::vector<int> served(places_.size(), 0);
+        for (const auto& route : solution_.routes)
+            for (const auto& s : route.steps)
+                if (s.kind == StepKind::job && s.index >= 0 && s.index < problem_.num_jobs())
+                    ++served[static_cast<size_t>(s.index)];
+        for (Index j = 0; j < problem_.num_jobs(); ++j) {
+            const int n = places_[static_cast<size_t>(j)];
+            if (n == 0)
+                add("job_missing", -1, -1, j, job_name(j) + " is neither in a route nor in the unassigned list.");
+            else if (n > 1)
+                add("job_twice", -1, -1, j,
+                    job_name(j) + " appears " + num(n) + " times across the routes and the unassigned list.");
+            // A job served nowhere costs its unassigned price, whatever else is wrong.
+            if (served[static_cast<size_t>(j)] == 0) {
+                const Job& jb = problem_.job(j);
+                unassigned_cost_ =
+                    sat_add(unassigned_cost_,
+                            jb.optional ? jb.penalty : sat_mul(problem_.weights().unassigned, 1 + jb.priority));
+            }
+        }
+    }
+
+    void check_objective() {
+        const ObjectiveWeights& w = problem_.weights();
+        ObjectiveParts& obj = report_.objective;
+        obj.unassigned = unassigned_cost_;
+        obj.lateness = sat_mul(w.lateness, lateness_cost_);
+        obj.travel = travel_cost_;
+        if (!working_.empty()) {
+            const auto [lo, hi] = std::minmax_element(working_.begin(), working_.end());
+            obj.balance = sat_mul(w.balance, sat_sub(*hi, *lo));
+        }
+        const ObjectiveParts& stated = solution_.objective;
+        const std::pair<const char*, std::pair<Cost, Cost>> parts[] = {
+            {"unassigned", {stated.unassigned, obj.unassigned}},
+            {"lateness", {stated.lateness, obj.lateness}},
+            {"travel", {stated.travel, obj.travel}},
+            {"balance", {stated.balance, obj.balance}},
+        };
+        for (const auto& [name, values] : parts)
+            if (values.first != values.second)
+                add("objective", -1, -1, -1,
+                    std::string("The objective's ") + name + " part is stated " + num(values.first) + " but is " +
+                        num(values.second) + ".");
+    }
+
+    const Problem& problem_;
+    const Solution& solution_;
+    VerifyReport report_;
+    std::vector<int> places_;        // per job: route steps plus unassigned entries
+    std::vector<Duration> working_;  // per engineer, summed over its shifts
+    std::map<std::pair<Index, Index>, Index> seen_slots_;
+    Cost unassigned_cost_ = 0, lateness_cost_ = 0, travel_cost_ = 0;
+};
+
+}  // namespace
+
+VerifyReport verify(const Problem& problem, const Solution& solution) { return Checker(problem, solution).run(); }
+
+}  // namespace fsd

@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <vector>
+
+#include "fsd/travel/great_circle.hpp"
+#include "fsd/travel/matrix.hpp"
+
+using namespace fsd;
+
+namespace {
+const Coordinates kBerlin{52.5200, 13.4050};
+const Coordinates kParis{48.8566, 2.3522};
+const Coordinates kMunich{48.1370, 11.5750};
+}  // namespace
+
+TEST_CASE("haversine distance of known city pairs", "[travel][great_circle]") {
+    // Berlin-Paris is about 878 km as the crow flies.
+    CHECK(haversine_metres(kBerlin, kParis) == Approx(877'464.5).margin(1.0));
+    CHECK(haversine_metres(kParis, kBerlin) == haversine_metres(kBerlin, kParis));
+    CHECK(haversine_metres(kMunich, kMunich) == 0.0);
+    // A quarter of the equator.
+    CHECK(haversine_metres({0.0, 0.0}, {0.0, 90.0}) == Approx(6371008.8 * 3.14159265358979323846 / 2).epsilon(1e-12));
+    // Antipodes: the clamp keeps asin in its domain.
+    CHECK(haversine_metres({0.0, 0.0}, {0.0, 180.0}) == Approx(6371008.8 * 3.14159265358979323846).epsilon(1e-12));
+}
+
+TEST_CASE("great-circle matrices apply detour and speed", "[travel][great_circle]") {
+    const std::vector<Coordinates> points{kBerlin, kParis, kMunich};
+    const GreatCircleOptions options{35.0, 1.3};
+    const TravelMatrices tm = great_circle_matrices(points, options);
+    REQUIRE(tm.durations.rows() == 3);
+    REQUIRE(tm.distances.cols() == 3);
+    // 877,464.54 m * 1.3 = 1,140,703.9 m; at 35 km/h (9.7222 m/s) that is 117,329.8 s.
+    CHECK(tm.distances(0, 1) == 1'140'704);
+    CHECK(tm.durations(0, 1) == 117'330);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(tm.distances(i, i) == 0);
+        CHECK(tm.durations(i, i) == 0);
+        for (int j = 0; j < 3; ++j) {
+            CHECK(tm.distances(i, j) == tm.distances(j, i));
+            CHECK(tm.durations(i, j) == tm.durations(j, i));
+            if (i != j) {
+                const double metres = haversine_metres(points[static_cast<size_t>(i)], points[static_cast<size_t>(j)]) * 1.3;
+                CHECK(tm.distances(i, j) == std::llround(metres));
+                CHECK(tm.durations(i, j) == std::llround(metres / (35.0 / 3.6)));
+            }
+        }
+    }
+    // Doubling the speed halves the durations (up to rounding); distances stay.
+    const TravelMatrices fast = great_circle_matrices(points, {70.0, 1.3});
+    CHECK(fast.distances == tm.distances);
+    CHECK(std::abs(2 * fast.durations(0, 2) - tm.durations(0, 2)) <= 1);
+    // No detour: the distance is the rounded haversine.
+    const TravelMatrices straight = great_circle_matrices(points, {35.0, 1.0});
+    CHECK(straight.distances(0, 1) == 877'465);
+}
+
+TEST_CASE("great-circle matrices of no or one point", "[travel][great_circle]") {
+    CHECK(great_circle_matrices({}, {}).durations.size() == 0);
+    const TravelMatrices one = great_circle_matrices({kMunich}, {});
+    REQUIRE(one.durations.rows() == 1);
+    CHECK(one.durations(0, 0) == 0);
+    CHECK(one.distances(0, 0) == 0);
+}

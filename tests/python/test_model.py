@@ -1,0 +1,81 @@
+import json
+
+import numpy as np
+import pytest
+
+import fsdispatch as fsd
+from conftest import DAY, small_problem_json
+
+
+def make_problem():
+    engineers = [fsd.Engineer(id="eng-1", start=fsd.Location(lat=48.14, lon=11.58),
+                              shifts=[fsd.TimeWindow(DAY + 8 * 3600, DAY + 17 * 3600)],
+                              skills=[fsd.SkillLevel("hvac", 2)])]
+    jobs = [fsd.Job(id=f"T-{i}", location=fsd.Location(lat=48.1 + 0.01 * i, lon=11.5), duration=1200,
+                    skills=[fsd.SkillRequirement("hvac", 1)]) for i in range(3)]
+    return fsd.Problem(engineers, jobs)
+
+
+def test_problem_from_keyword_objects():
+    p = make_problem()
+    assert p.num_jobs == 3
+    assert p.num_engineers == 1
+    assert p.jobs[1].id == "T-1"
+    assert p.job_index("T-2") == 2
+    assert p.engineer_index("nobody") is None
+    assert p.compatible(0, 0)
+
+
+def test_matrices_are_read_only_numpy_views():
+    p = make_problem()
+    d = p.distances
+    assert isinstance(d, np.ndarray)
+    assert d.shape == (p.num_locations, p.num_locations)
+    assert d.dtype == np.int64
+    assert (np.diag(d) == 0).all()
+    assert not d.flags.writeable
+    assert not d.flags.owndata  # a view on the problem's memory, not a copy
+    t = p.durations(0)
+    assert t[p.job_location(0), p.start_location(0)] > 0
+
+
+def test_explicit_matrix_travel():
+    durations = np.array([[0, 600, 900], [600, 0, 300], [900, 300, 0]], dtype=np.int64)
+    engineers = [fsd.Engineer(id="e", start=fsd.Location(index=0), shifts=[fsd.TimeWindow(0, 36000)])]
+    jobs = [fsd.Job(id="a", location=fsd.Location(index=1), duration=60),
+            fsd.Job(id="b", location=fsd.Location(index=2), duration=60)]
+    p = fsd.Problem(engineers, jobs, travel=fsd.TravelMatrices(durations, durations * 10))
+    assert p.base_durations[0, 2] == 900
+    assert p.distances[1, 2] == 3000
+
+
+def test_bad_input_is_an_input_error_naming_the_field():
+    text = json.loads(small_problem_json())
+    text["jobs"][3]["duration"] = -10
+    with pytest.raises(fsd.InputError) as err:
+        fsd.Problem.from_json(json.dumps(text))
+    assert isinstance(err.value, ValueError)
+    assert err.value.path == "/jobs/3/duration"
+    assert "/jobs/3/duration" in str(err.value)
+
+
+def test_unknown_keyword_is_refused():
+    with pytest.raises(TypeError, match="duraton"):
+        fsd.Job(id="x", duraton=5)
+
+
+def test_problem_json_round_trip():
+    p = fsd.Problem.from_json(small_problem_json())
+    again = fsd.Problem.from_json(p.to_json())
+    assert again.engineers == p.engineers
+    assert again.jobs == p.jobs
+    iso = p.to_json(iso_offset_seconds=3600)
+    assert "+01:00" in iso
+    assert fsd.Problem.from_json(iso).engineers == p.engineers
+
+
+def test_unqualified_job_is_a_warning():
+    text = json.loads(small_problem_json())
+    text["jobs"][0]["skills"] = [{"skill": "plumbing", "min_level": 1}]
+    p = fsd.Problem.from_json(json.dumps(text))
+    assert [w.path for w in p.warnings] == ["/jobs/0/skills"]
