@@ -31,16 +31,20 @@ TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points, con
         y[i] = std::cos(lat) * std::sin(lon);
         z[i] = std::sin(lat);
     }
-    const double metres_per_second = options.speed_kmh / 3.6;
+    const double seconds_per_metre = 3.6 / options.speed_kmh;
+    const double metres_per_radian = 2.0 * kEarthRadius * options.detour_factor;
+    // Values are non-negative, so adding one half and truncating rounds half up
+    // (cheaper than llround in this hot loop).
+    auto round_up_half = [](double v) { return static_cast<std::int64_t>(v + 0.5); };
     for (Eigen::Index i = 0; i < n; ++i) {
         const auto a = static_cast<size_t>(i);
         for (Eigen::Index j = i + 1; j < n; ++j) {
             const auto b = static_cast<size_t>(j);
             const double dx = x[a] - x[b], dy = y[a] - y[b], dz = z[a] - z[b];
             const double chord = std::sqrt(dx * dx + dy * dy + dz * dz);
-            const double metres = 2.0 * kEarthRadius * std::asin(std::min(1.0, chord / 2)) * options.detour_factor;
-            const auto d = static_cast<Distance>(std::llround(metres));
-            const auto t = static_cast<Duration>(std::llround(metres / metres_per_second));
+            const double metres = metres_per_radian * std::asin(std::min(1.0, chord / 2));
+            const Distance d = round_up_half(metres);
+            const Duration t = round_up_half(metres * seconds_per_metre);
             tm.distances(i, j) = tm.distances(j, i) = d;
             tm.durations(i, j) = tm.durations(j, i) = t;
         }

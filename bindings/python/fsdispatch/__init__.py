@@ -15,6 +15,8 @@ from ._fsd import *  # noqa: F401,F403
 from ._fsd import InputError, Problem, Solution
 from ._kwargs import install_keyword_constructors
 from .plan import plot_routes, solution_to_dataframe, unassigned_to_dataframe  # noqa: F401
+from .sla import sla_at_risk, sla_escalations, sla_status  # noqa: F401
+
 try:  # the triage helpers work on pandas DataFrames; the rest of the package does not need pandas
     from .triage import TriageModel, find_duplicates, generate_tickets, read_tickets  # noqa: F401
 except ModuleNotFoundError as missing:
