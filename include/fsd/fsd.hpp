@@ -1,10 +1,10 @@
 #pragma once
 // Everything public in fsdispatch, for users who prefer one include.
 #include "fsd/core/error.hpp"
+#include "fsd/core/iso_time.hpp"
 #include "fsd/core/location.hpp"
 #include "fsd/core/time_window.hpp"
 #include "fsd/core/types.hpp"
-#include "fsd/io/iso_time.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/route_map_svg.hpp"
 #include "fsd/io/solomon.hpp"

@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "fsd/core/error.hpp"
-#include "fsd/io/iso_time.hpp"
+#include "fsd/core/iso_time.hpp"
 
 namespace fsd::io_detail {
 namespace {

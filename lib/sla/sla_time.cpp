@@ -1,7 +1,6 @@
 #include "fsd/sla/sla_time.hpp"
 
 #include <cctype>
-#include <cstdio>
 
 #include "fsd/core/error.hpp"
 
@@ -27,12 +26,6 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
-int days_in_month(long long y, int m) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
-}
-
 // Parses "YYYY-MM-DD" at the front of `s`; returns the day number or throws.
 std::int64_t date_prefix(std::string_view s, const std::string& path) {
     const long long y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
@@ -43,17 +36,6 @@ std::int64_t date_prefix(std::string_view s, const std::string& path) {
 }
 
 }  // namespace
-
-std::int64_t days_from_civil(std::int64_t year, int month, int day) noexcept {
-    // Count from 1 March of year 0 so that the leap day ends each cycle year.
-    const std::int64_t y = month <= 2 ? year - 1 : year;
-    const std::int64_t era = floor_div(y, 400);
-    const std::int64_t year_of_era = y - era * 400;
-    const int shifted_month = month > 2 ? month - 3 : month + 9;
-    const std::int64_t day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return era * 146097 + day_of_era - 719468;
-}
 
 int parse_utc_offset(std::string_view s, const std::string& path) {
     if (s == "Z" || s == "z") return 0;
@@ -99,30 +81,7 @@ Time parse_sla_time(std::string_view s, const std::string& path) {
     return day * 86400 + hh * 3600 + mm * 60 + ss - offset;
 }
 
-std::string format_sla_time(Time t, int offset_seconds) {
-    const std::int64_t local = t + offset_seconds;
-    const std::int64_t day = floor_div(local, 86400);
-    const std::int64_t sec = local - day * 86400;
-    // Inverse of days_from_civil.
-    const std::int64_t z = day + 719468;
-    const std::int64_t era = floor_div(z, 146097);
-    const std::int64_t doe = z - era * 146097;
-    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const std::int64_t mp = (5 * doy + 2) / 153;
-    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld", static_cast<long long>(y),
-                  static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(sec / 3600),
-                  static_cast<long long>(sec / 60 % 60), static_cast<long long>(sec % 60));
-    std::string out = buf;
-    if (offset_seconds == 0) return out + "Z";
-    const int a = offset_seconds < 0 ? -offset_seconds : offset_seconds;
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_seconds < 0 ? '-' : '+', a / 3600, a / 60 % 60);
-    return out + buf;
-}
+std::string format_sla_time(Time t, int offset_seconds) { return format_iso8601(t, offset_seconds); }
 
 std::int64_t parse_local_date(std::string_view s, const std::string& path) {
     if (s.size() != 10) throw InputError(path, "expected a date YYYY-MM-DD, got \"" + std::string(s) + "\"");

@@ -11,33 +11,11 @@
 #include <unordered_set>
 
 #include "fsd/core/error.hpp"
+#include "fsd/core/iso_time.hpp"
 
 namespace fsd::triage {
 
 namespace {
-
-// Days since 1970-01-01 of a proleptic Gregorian date (400-year era
-// arithmetic, exact for every year).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2 ? 1 : 0;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
-}
 
 bool read_digits(std::string_view s, std::size_t& pos, std::size_t count, int& value) {
     if (pos + count > s.size()) return false;
@@ -78,10 +56,7 @@ Time parse_ticket_time(std::string_view raw, const std::string& path) {
         !read_digits(value, pos, 2, month) || pos >= value.size() || value[pos++] != '-' ||
         !read_digits(value, pos, 2, day))
         throw bad();
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) throw bad();
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (month == 2 && day == 29 && !leap) throw bad();
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) throw bad();
     int offset = 0;
     if (pos < value.size()) {
         if (value[pos] != 'T' && value[pos] != ' ') throw bad();
@@ -112,18 +87,18 @@ Time parse_ticket_time(std::string_view raw, const std::string& path) {
         }
         if (pos != value.size()) throw bad();
     }
-    return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600 +
-           minute * 60 + second - offset;
+    return days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
 }
 
+// Not format_iso8601: that refuses instants beyond ±2·kTimeMax, and writing a
+// ticket that was read from any 64-bit integer must not fail.
 std::string format_ticket_time(Time t) {
     std::int64_t days = t / 86400;
     std::int64_t rest = t % 86400;
     if (rest < 0) rest += 86400, --days;
-    std::int64_t y = 0;
-    unsigned m = 0, d = 0;
-    civil_from_days(days, y, m, d);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, rest / 3600, (rest / 60) % 60, rest % 60);
+    const CivilDate date = civil_from_days(days);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", date.year, date.month, date.day, rest / 3600,
+                       (rest / 60) % 60, rest % 60);
 }
 
 CsvTable parse_csv(std::string_view text) {

@@ -2,7 +2,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include "fsd/io/iso_time.hpp"
+#include "fsd/core/iso_time.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/solomon.hpp"
 #include "fsd/io/solution_json.hpp"

@@ -1,16 +1,16 @@
 #pragma once
-// Reading and writing instants and durations for the SLA layer. The io layer
-// sits to the right of sla, so sla carries its own small ISO-8601 reader.
+// Reading and writing instants and durations for the SLA layer. Calendar
+// arithmetic and ISO-8601 writing come from core; the reader here is more
+// lenient than parse_iso8601 (seconds optional, fractions dropped) because
+// SLA event exports often carry such timestamps.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "fsd/core/iso_time.hpp"  // days_from_civil, which SLA holidays are counted in
 #include "fsd/core/types.hpp"
 
 namespace fsd {
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (negative before it).
-std::int64_t days_from_civil(std::int64_t year, int month, int day) noexcept;
 
 /// Floor division, because C++ rounds toward zero and calendars need floors
 /// for instants before the epoch.
@@ -24,7 +24,8 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
 /// InputError at `path` otherwise.
 Time parse_sla_time(std::string_view text, const std::string& path);
 
-/// ISO-8601 text of `t` at `offset_seconds` east of UTC ("Z" for 0).
+/// ISO-8601 text of `t` at `offset_seconds` east of UTC ("Z" for 0); the
+/// same as format_iso8601, under the name the SLA layer has always used.
 std::string format_sla_time(Time t, int offset_seconds = 0);
 
 /// A calendar date "YYYY-MM-DD" as days since 1970-01-01. Throws InputError at `path`.

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fsd/core/error.hpp"
-#include "fsd/io/iso_time.hpp"
+#include "fsd/core/iso_time.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/model/problem_builder.hpp"
 

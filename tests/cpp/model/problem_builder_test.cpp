@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
 
@@ -221,4 +223,57 @@ TEST_CASE("breaks attach to the shift they overlap", "[model]") {
     REQUIRE(p.slots()[0].breaks.empty());
     REQUIRE(p.slots()[1].breaks == std::vector<Index>{0});
     REQUIRE(p.warnings().size() == 1);
+}
+
+TEST_CASE("every remaining validation rule names its field", "[model][validation]") {
+    struct Case {
+        const char* expected_path;
+        std::function<void(Engineer&, Job&, ProblemBuilder&)> spoil;
+    };
+    const std::vector<Case> cases = {
+        {"/engineers/0/id", [](Engineer& e, Job&, ProblemBuilder&) { e.id.clear(); }},
+        {"/jobs/0/id", [](Engineer&, Job& j, ProblemBuilder&) { j.id.clear(); }},
+        {"/engineers/0/breaks/0/id", [](Engineer& e, Job&, ProblemBuilder&) { e.breaks = {Break{"", {{0, 10}}, 5}}; }},
+        {"/engineers/0/breaks/1/id",
+         [](Engineer& e, Job&, ProblemBuilder&) { e.breaks = {Break{"b", {{0, 10}}, 5}, Break{"b", {{0, 10}}, 5}}; }},
+        {"/engineers/0/breaks/0/duration", [](Engineer& e, Job&, ProblemBuilder&) { e.breaks = {Break{"b", {{0, 10}}, -5}}; }},
+        {"/engineers/0/breaks/0/time_windows", [](Engineer& e, Job&, ProblemBuilder&) { e.breaks = {Break{"b", {}, 5}}; }},
+        {"/engineers/0/breaks/0/time_windows/0", [](Engineer& e, Job&, ProblemBuilder&) { e.breaks = {Break{"b", {{9, 3}}, 5}}; }},
+        {"/engineers/0/skills/1/skill", [](Engineer& e, Job&, ProblemBuilder&) { e.skills = {{"hvac", 1}, {"hvac", 2}}; }},
+        {"/engineers/0/skills/0/skill", [](Engineer& e, Job&, ProblemBuilder&) { e.skills = {{"", 1}}; }},
+        {"/engineers/0/skills/0/level", [](Engineer& e, Job&, ProblemBuilder&) { e.skills = {{"hvac", -1}}; }},
+        {"/jobs/0/skills/1/skill", [](Engineer&, Job& j, ProblemBuilder&) { j.skills = {{"hvac", 1}, {"hvac", 1}}; }},
+        {"/jobs/0/skills/0/min_level", [](Engineer&, Job& j, ProblemBuilder&) { j.skills = {{"hvac", -2}}; }},
+        {"/engineers/0/capacity/1", [](Engineer& e, Job&, ProblemBuilder&) { e.capacity = {3, -1}; }},
+        {"/engineers/0/max_jobs", [](Engineer& e, Job&, ProblemBuilder&) { e.max_jobs = -1; }},
+        {"/engineers/0/max_travel_time", [](Engineer& e, Job&, ProblemBuilder&) { e.max_travel_time = -60; }},
+        {"/engineers/0/costs/fixed", [](Engineer& e, Job&, ProblemBuilder&) { e.costs.fixed = -1; }},
+        {"/engineers/0/costs/per_hour", [](Engineer& e, Job&, ProblemBuilder&) { e.costs.per_hour = -1; }},
+        {"/engineers/0/costs/per_km", [](Engineer& e, Job&, ProblemBuilder&) { e.costs.per_km = -1; }},
+        {"/engineers/0/speed_factor", [](Engineer& e, Job&, ProblemBuilder&) { e.speed_factor = 0.0; }},
+        {"/engineers/0/end/lat", [](Engineer& e, Job&, ProblemBuilder&) { e.end = Location{Coordinates{95.0, 0.0}, {}}; }},
+        {"/jobs/0/location", [](Engineer&, Job& j, ProblemBuilder&) { j.location.coords.reset(); }},
+        {"/jobs/0/sla/lateness_cost_per_second", [](Engineer&, Job& j, ProblemBuilder&) { j.sla = SlaDeadline{100, false, -3}; }},
+        {"/jobs/0/penalty", [](Engineer&, Job& j, ProblemBuilder&) { j.optional = true; j.penalty = -1; }},
+        {"/jobs/0/allowed_engineers/0", [](Engineer&, Job& j, ProblemBuilder&) { j.allowed_engineers = {"ghost"}; }},
+        {"/jobs/0/time_windows/1", [](Engineer&, Job& j, ProblemBuilder&) { j.time_windows = {{100, 200}, {50, 80}}; }},
+        {"/weights/unassigned", [](Engineer&, Job&, ProblemBuilder& b) { ObjectiveWeights w; w.unassigned = -1; b.set_weights(w); }},
+        {"/weights/balance", [](Engineer&, Job&, ProblemBuilder& b) { ObjectiveWeights w; w.balance = -1; b.set_weights(w); }},
+        {"/travel/speed_kmh", [](Engineer&, Job&, ProblemBuilder& b) { b.set_travel(GreatCircleOptions{0.0, 1.3}); }},
+        {"/travel/detour_factor", [](Engineer&, Job&, ProblemBuilder& b) { b.set_travel(GreatCircleOptions{40.0, 0.5}); }},
+        {"/travel/durations", [](Engineer& e, Job& j, ProblemBuilder& b) {
+             e.start = Location{std::nullopt, 0};
+             j.location = Location{std::nullopt, 0};
+             b.set_travel(TravelMatrices{DurationMatrix::Zero(2, 3), DistanceMatrix::Zero(2, 2)});
+         }},
+    };
+    for (const auto& c : cases) {
+        INFO(c.expected_path);
+        ProblemBuilder b;
+        Engineer e = engineer("e1");
+        Job j = job("j1");
+        c.spoil(e, j, b);
+        b.add_engineer(e).add_job(j);
+        REQUIRE(error_path(b) == c.expected_path);
+    }
 }

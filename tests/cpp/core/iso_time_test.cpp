@@ -3,7 +3,7 @@
 #include <random>
 
 #include "fsd/core/error.hpp"
-#include "fsd/io/iso_time.hpp"
+#include "fsd/core/iso_time.hpp"
 
 using namespace fsd;
 
@@ -19,7 +19,7 @@ std::string error_message(std::string_view text) {
 }
 }  // namespace
 
-TEST_CASE("ISO-8601 parsing against hand-computed instants", "[io][iso]") {
+TEST_CASE("ISO-8601 parsing against hand-computed instants", "[core][iso]") {
     CHECK(parse_iso8601("1970-01-01T00:00:00Z") == 0);
     CHECK(parse_iso8601("1969-12-31T23:59:59Z") == -1);
     // 2000 is a leap year (divisible by 400): 2000-03-01 is 951,868,800.
@@ -37,13 +37,13 @@ TEST_CASE("ISO-8601 parsing against hand-computed instants", "[io][iso]") {
     CHECK(parse_iso8601("9999-12-31T23:59:59Z") == 253'402'300'799LL);
 }
 
-TEST_CASE("ISO-8601 parsing accepts a space, zero fractions and lower-case z", "[io][iso]") {
+TEST_CASE("ISO-8601 parsing accepts a space, zero fractions and lower-case z", "[core][iso]") {
     CHECK(parse_iso8601("2026-11-23 08:30:00+01:00") == parse_iso8601("2026-11-23T08:30:00+01:00"));
     CHECK(parse_iso8601("2026-11-23T08:30:00.000Z") == parse_iso8601("2026-11-23T08:30:00Z"));
     CHECK(parse_iso8601("2026-11-23t08:30:00z") == parse_iso8601("2026-11-23T08:30:00Z"));
 }
 
-TEST_CASE("ISO-8601 parsing refuses what is not a complete timestamp", "[io][iso]") {
+TEST_CASE("ISO-8601 parsing refuses what is not a complete timestamp", "[core][iso]") {
     CHECK_THAT(error_message("2026-11-23T08:30:00"), Catch::Contains("add a UTC offset such as +01:00 or Z"));
     CHECK_THAT(error_message("2026-11-23T08:30:00.5Z"), Catch::Contains("fractional seconds"));
     CHECK_THAT(error_message("2026-02-29T08:30:00Z"), Catch::Contains("does not exist"));
@@ -60,7 +60,7 @@ TEST_CASE("ISO-8601 parsing refuses what is not a complete timestamp", "[io][iso
     CHECK_THAT(error_message(""), Catch::Contains("year"));
 }
 
-TEST_CASE("ISO-8601 formatting against hand-computed text", "[io][iso]") {
+TEST_CASE("ISO-8601 formatting against hand-computed text", "[core][iso]") {
     CHECK(format_iso8601(0) == "1970-01-01T00:00:00Z");
     CHECK(format_iso8601(-1) == "1969-12-31T23:59:59Z");
     CHECK(format_iso8601((20'454LL + 326) * 86'400 + 7 * 3600 + 1800, 3600) == "2026-11-23T08:30:00+01:00");
@@ -73,7 +73,7 @@ TEST_CASE("ISO-8601 formatting against hand-computed text", "[io][iso]") {
     CHECK_THROWS_AS(format_iso8601(0, 24 * 3600), InputError);   // a day or more
 }
 
-TEST_CASE("ISO-8601 formatting and parsing are inverse over four centuries", "[io][iso]") {
+TEST_CASE("ISO-8601 formatting and parsing are inverse over four centuries", "[core][iso]") {
     std::mt19937_64 rng(20261123);
     std::uniform_int_distribution<Time> instant(-2'208'988'800LL, 7'258'118'400LL);  // 1900 .. 2200
     std::uniform_int_distribution<int> quarter_hours(-55, 55);
@@ -84,4 +84,37 @@ TEST_CASE("ISO-8601 formatting and parsing are inverse over four centuries", "[i
         INFO(text);
         REQUIRE(parse_iso8601(text) == t);
     }
+}
+
+TEST_CASE("Civil dates convert to day numbers and back", "[core][iso]") {
+    CHECK(days_from_civil(1970, 1, 1) == 0);
+    CHECK(days_from_civil(1969, 12, 31) == -1);
+    CHECK(days_from_civil(2026, 11, 23) == 20780);
+    CHECK(days_from_civil(2000, 3, 1) == 11017);  // just after a 400-year leap day
+    CHECK(days_from_civil(0, 3, 1) == -719468);   // the start of the calendar's cycles
+    const CivilDate leap_day = civil_from_days(days_from_civil(2024, 2, 29));
+    CHECK(leap_day.year == 2024);
+    CHECK(leap_day.month == 2);
+    CHECK(leap_day.day == 29);
+    const CivilDate before = civil_from_days(-719469);
+    CHECK(before.year == 0);
+    CHECK(before.month == 2);
+    CHECK(before.day == 29);  // year 0 is a leap year in the proleptic calendar
+    CHECK(days_in_month(2024, 2) == 29);
+    CHECK(days_in_month(2100, 2) == 28);
+    CHECK(days_in_month(2000, 2) == 29);
+    CHECK(days_in_month(2026, 4) == 30);
+    CHECK(days_in_month(2026, 12) == 31);
+    // Every day over eight centuries on both sides of the epoch maps back to itself, one day apart.
+    std::int64_t expected = days_from_civil(1600, 1, 1);
+    for (std::int64_t y = 1600; y < 2400; ++y)
+        for (int m = 1; m <= 12; ++m)
+            for (int d = 1; d <= days_in_month(y, m); ++d) {
+                const std::int64_t n = days_from_civil(y, m, d);
+                if (n != expected) FAIL("day numbers are not consecutive at " << y << "-" << m << "-" << d);
+                const CivilDate back = civil_from_days(n);
+                if (back.year != y || back.month != m || back.day != d) FAIL("no round trip at day " << n);
+                ++expected;
+            }
+    CHECK(expected == days_from_civil(2400, 1, 1));
 }

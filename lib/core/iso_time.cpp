@@ -1,4 +1,4 @@
-#include "fsd/io/iso_time.hpp"
+#include "fsd/core/iso_time.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -15,54 +15,10 @@ constexpr std::int64_t kDaysPer400Years = 146'097;
 
 bool is_leap(std::int64_t y) noexcept { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-int days_in_month(std::int64_t y, int m) noexcept {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
 std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
     std::int64_t q = a / b;
     if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
     return q;
-}
-
-/// Days since 1970-01-01 of the proleptic Gregorian date y-m-d.
-// Counting years from March makes February the last month of a "year", so the
-// leap day sits at the very end and the month lengths before it follow a fixed
-// pattern (153 days per five months); that is what keeps this free of tables.
-std::int64_t days_from_civil(std::int64_t y, int m, int d) noexcept {
-    const std::int64_t march_year = m <= 2 ? y - 1 : y;
-    const std::int64_t cycle = floor_div(march_year, 400);
-    const std::int64_t year_in_cycle = march_year - cycle * 400;                 // 0..399
-    const std::int64_t month_from_march = m > 2 ? m - 3 : m + 9;                 // 0..11
-    const std::int64_t day_in_year = (153 * month_from_march + 2) / 5 + d - 1;   // 0..365
-    const std::int64_t day_in_cycle =
-        year_in_cycle * 365 + year_in_cycle / 4 - year_in_cycle / 100 + day_in_year;  // 0..146096
-    // 719,468 days separate 0000-03-01 (start of a cycle) from 1970-01-01.
-    return cycle * kDaysPer400Years + day_in_cycle - 719'468;
-}
-
-struct CivilDate {
-    std::int64_t year;
-    int month;
-    int day;
-};
-
-/// Inverse of days_from_civil.
-CivilDate civil_from_days(std::int64_t days) noexcept {
-    const std::int64_t shifted = days + 719'468;
-    const std::int64_t cycle = floor_div(shifted, kDaysPer400Years);
-    const std::int64_t day_in_cycle = shifted - cycle * kDaysPer400Years;  // 0..146096
-    // Remove the leap days accumulated so far in the cycle to get the year.
-    const std::int64_t year_in_cycle =
-        (day_in_cycle - day_in_cycle / 1460 + day_in_cycle / 36524 - day_in_cycle / 146096) / 365;
-    const std::int64_t day_in_year =
-        day_in_cycle - (365 * year_in_cycle + year_in_cycle / 4 - year_in_cycle / 100);
-    const std::int64_t month_from_march = (5 * day_in_year + 2) / 153;
-    const int day = static_cast<int>(day_in_year - (153 * month_from_march + 2) / 5 + 1);
-    const int month = static_cast<int>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
-    const std::int64_t year = cycle * 400 + year_in_cycle + (month <= 2 ? 1 : 0);
-    return {year, month, day};
 }
 
 class IsoParser {
@@ -155,6 +111,42 @@ private:
 };
 
 }  // namespace
+
+int days_in_month(std::int64_t year, int month) noexcept {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+// Counting years from March makes February the last month of a "year", so the
+// leap day sits at the very end and the month lengths before it follow a fixed
+// pattern (153 days per five months); that is what keeps this free of tables.
+std::int64_t days_from_civil(std::int64_t year, int month, int day) noexcept {
+    const std::int64_t march_year = month <= 2 ? year - 1 : year;
+    const std::int64_t cycle = floor_div(march_year, 400);
+    const std::int64_t year_in_cycle = march_year - cycle * 400;                       // 0..399
+    const std::int64_t month_from_march = month > 2 ? month - 3 : month + 9;           // 0..11
+    const std::int64_t day_in_year = (153 * month_from_march + 2) / 5 + day - 1;       // 0..365
+    const std::int64_t day_in_cycle =
+        year_in_cycle * 365 + year_in_cycle / 4 - year_in_cycle / 100 + day_in_year;  // 0..146096
+    // 719,468 days separate 0000-03-01 (start of a cycle) from 1970-01-01.
+    return cycle * kDaysPer400Years + day_in_cycle - 719'468;
+}
+
+CivilDate civil_from_days(std::int64_t days) noexcept {
+    const std::int64_t shifted = days + 719'468;
+    const std::int64_t cycle = floor_div(shifted, kDaysPer400Years);
+    const std::int64_t day_in_cycle = shifted - cycle * kDaysPer400Years;  // 0..146096
+    // Remove the leap days accumulated so far in the cycle to get the year.
+    const std::int64_t year_in_cycle =
+        (day_in_cycle - day_in_cycle / 1460 + day_in_cycle / 36524 - day_in_cycle / 146096) / 365;
+    const std::int64_t day_in_year =
+        day_in_cycle - (365 * year_in_cycle + year_in_cycle / 4 - year_in_cycle / 100);
+    const std::int64_t month_from_march = (5 * day_in_year + 2) / 153;
+    const int day = static_cast<int>(day_in_year - (153 * month_from_march + 2) / 5 + 1);
+    const int month = static_cast<int>(month_from_march < 10 ? month_from_march + 3 : month_from_march - 9);
+    const std::int64_t year = cycle * 400 + year_in_cycle + (month <= 2 ? 1 : 0);
+    return {year, month, day};
+}
 
 Time parse_iso8601(std::string_view text, const std::string& path) { return IsoParser(text, path).parse(); }
 
