@@ -2,13 +2,13 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
 #include "command_registry.hpp"
+#include "fsd/core/csv.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/sla/escalation.hpp"
 #include "fsd/sla/sla_deadline.hpp"
@@ -28,19 +28,6 @@ struct SlaArgs {
     bool response_on_site = false;
 };
 
-std::vector<std::string> split(const std::string& line) {
-    std::vector<std::string> out;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) {
-        while (!cell.empty() && (cell.back() == '\r' || cell.back() == ' ')) cell.pop_back();
-        while (!cell.empty() && cell.front() == ' ') cell.erase(cell.begin());
-        out.push_back(cell);
-    }
-    if (!line.empty() && line.back() == ',') out.emplace_back();
-    return out;
-}
-
 int to_int(const std::string& s, const std::string& path) {
     if (s.empty()) return 0;
     try {
@@ -54,13 +41,10 @@ int to_int(const std::string& s, const std::string& path) {
 
 // CSV with a header naming ticket, time, event and optionally priority, tier, impact, urgency.
 std::vector<fsd::SlaEventRow> read_events(const std::string& file) {
-    std::stringstream in(fsdcli::read_text_file(file));
-    std::string line;
-    if (!std::getline(in, line)) throw fsd::InputError("/events", "the event file is empty");
-    const auto header = split(line);
+    const fsd::CsvTable table = fsd::parse_csv(fsdcli::read_text_file(file));
     auto column = [&](const char* name) {
-        for (std::size_t i = 0; i < header.size(); ++i)
-            if (header[i] == name) return static_cast<int>(i);
+        for (std::size_t i = 0; i < table.header.size(); ++i)
+            if (table.header[i] == name) return static_cast<int>(i);
         return -1;
     };
     const int c_ticket = column("ticket"), c_time = column("time"), c_event = column("event");
@@ -68,11 +52,14 @@ std::vector<fsd::SlaEventRow> read_events(const std::string& file) {
         throw fsd::InputError("/events", "the CSV header needs the columns ticket, time and event");
     const int c_pri = column("priority"), c_tier = column("tier"), c_imp = column("impact"), c_urg = column("urgency");
     std::vector<fsd::SlaEventRow> rows;
-    while (std::getline(in, line)) {
-        if (line.empty() || line == "\r") continue;
+    for (const auto& cells : table.rows) {
         const std::string p = "/events/" + std::to_string(rows.size());
-        const auto cells = split(line);
-        auto cell = [&](int c) { return c >= 0 && c < static_cast<int>(cells.size()) ? cells[static_cast<std::size_t>(c)] : std::string(); };
+        auto cell = [&](int c) {
+            if (c < 0) return std::string();
+            const std::string& v = cells[static_cast<std::size_t>(c)];
+            const auto b = v.find_first_not_of(' ');
+            return b == std::string::npos ? std::string() : v.substr(b, v.find_last_not_of(' ') - b + 1);
+        };
         fsd::SlaEventRow r;
         r.ticket = cell(c_ticket);
         r.time = fsd::parse_sla_time(cell(c_time), p + "/time");

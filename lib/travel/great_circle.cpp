@@ -32,7 +32,8 @@ TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points, con
         z[i] = std::sin(lat);
     }
     const double seconds_per_metre = 3.6 / options.speed_kmh;
-    const double metres_per_radian = 2.0 * kEarthRadius * options.detour_factor;
+    // Road metres for a chord c: 2 R asin(c / 2) is the arc, times the detour.
+    const double arc_scale = 2.0 * kEarthRadius * options.detour_factor;
     // Values are non-negative, so adding one half and truncating rounds half up
     // (cheaper than llround in this hot loop).
     auto round_up_half = [](double v) { return static_cast<std::int64_t>(v + 0.5); };
@@ -42,7 +43,7 @@ TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points, con
             const auto b = static_cast<size_t>(j);
             const double dx = x[a] - x[b], dy = y[a] - y[b], dz = z[a] - z[b];
             const double chord = std::sqrt(dx * dx + dy * dy + dz * dz);
-            const double metres = metres_per_radian * std::asin(std::min(1.0, chord / 2));
+            const double metres = arc_scale * std::asin(std::min(1.0, chord / 2));
             const Distance d = round_up_half(metres);
             const Duration t = round_up_half(metres * seconds_per_metre);
             tm.distances(i, j) = tm.distances(j, i) = d;

@@ -4,22 +4,15 @@
 #include <string_view>
 #include <vector>
 
+#include "fsd/core/csv.hpp"
 #include "fsd/core/types.hpp"
 #include "fsd/triage/ticket.hpp"
 
 namespace fsd::triage {
 
-/// A CSV file as header plus rows of fields (RFC 4180: quoted fields may hold
-/// commas, doubled quotes and line breaks).
-struct CsvTable {
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-};
-
-/// Parses CSV text. Throws InputError "/rows/<i>" for a row whose field count
-/// differs from the header's or an unterminated quote, "/header" for an empty
-/// or repeated column name.
-CsvTable parse_csv(std::string_view text);
+// The CSV reader lives in core (the SLA command reads event CSVs with it too).
+using ::fsd::CsvTable;
+using ::fsd::parse_csv;
 
 /// Which columns hold which ticket field; an empty name means "not present".
 struct TicketColumns {
