@@ -26,6 +26,16 @@ inline int register_command(int order, CommandAdder add) {
     return order;
 }
 
+/// The `fsd bench` group, made by the first benchmark file that asks for it,
+/// so each layer's benchmarks register under one command.
+inline CLI::App* bench_group(CLI::App& app) {
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        if (sub->get_name() == "bench") return sub;
+    CLI::App* bench = app.add_subcommand("bench", "Benchmarks (figures for bench/RESULTS.md)");
+    bench->require_subcommand(1);
+    return bench;
+}
+
 /// Thrown by a command to end the program with a given exit code after it
 /// has printed what it had to say (e.g. `fsd verify` finding violations: 1).
 struct Exit {

@@ -1,4 +1,4 @@
-// fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N]
+// fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json]
 #include <iostream>
 
 #include <fmt/format.h>
@@ -16,6 +16,7 @@ namespace {
 struct SolveArgs {
     std::string problem_path;
     std::string output_path;
+    std::string initial_path;
     double time_limit = 1.0;
     std::uint64_t seed = 1;
     std::int64_t iterations = -1;
@@ -32,6 +33,9 @@ void run_solve(const SolveArgs& a) {
     options.seed = a.seed;
     options.iteration_limit = a.iterations;
     options.threads = a.threads;
+    if (!a.initial_path.empty())
+        options.initial_routes =
+            fsd::initial_routes_from(fsd::solution_from_json(problem, fsdcli::read_text_file(a.initial_path)));
     if (!a.quiet) {
         options.on_progress = [](const fsd::Progress& p) {
             std::cerr << fmt::format("  {:7.2f}s  iteration {:>8}  objective {:>15}  unassigned {}\n", p.seconds, p.iteration,
@@ -61,6 +65,7 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("problem", args->problem_path, "problem JSON (docs/format.md)")->required();
     cmd->add_option("-o,--output", args->output_path, "write the plan JSON here");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 1)")->check(CLI::NonNegativeNumber);
+    cmd->add_option("--initial", args->initial_path, "start from this plan JSON (warm start; jobs that no longer fit are re-planned)");
     cmd->add_option("--seed", args->seed, "random seed (same seed, same plan)");
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
     cmd->add_option("--threads", args->threads, "search threads")->check(CLI::PositiveNumber);

@@ -18,9 +18,10 @@ void run_verify(const std::string& problem_path, const std::string& plan_path) {
     const fsd::VerifyReport report = fsd::verify(problem, solution);
     const auto& o = report.objective;
     if (report.ok()) {
-        std::cout << fmt::format("valid: {} routes, {} unassigned; objective {} (unassigned {}, lateness {}, travel {}, balance {})\n",
-                                 solution.routes.size(), solution.unassigned.size(), o.total(), o.unassigned, o.lateness,
-                                 o.travel, o.balance);
+        std::cout << fmt::format(
+            "valid: {} routes, {} unassigned; objective {} (unassigned {}, lateness {}, travel {}, balance {}, preference {})\n",
+            solution.routes.size(), solution.unassigned.size(), o.total(), o.unassigned, o.lateness, o.travel, o.balance,
+            o.preference);
         return;
     }
     std::cout << fmt::format("{} violation(s):\n", report.violations.size());

@@ -7,6 +7,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
 #include "json_reader.hpp"
+#include "problem_json_parts.hpp"
 
 namespace fsd {
 namespace {
@@ -94,7 +95,8 @@ Engineer read_engineer(const Json& v, const std::string& path) {
 Job read_job(const Json& v, const std::string& path) {
     ObjectReader r(v, path,
                    {"id", "location", "duration", "time_windows", "skills", "priority", "sla", "demand", "pinned_engineer",
-                    "allowed_engineers", "forbidden_engineers", "optional", "penalty"});
+                    "allowed_engineers", "forbidden_engineers", "optional", "penalty", "preferred_engineer",
+                    "preference_cost"});
     Job j;
     j.id = io_detail::read_string(r.require("id"), r.path("id"));
     j.location = read_location(r.require("location"), r.path("location"));
@@ -131,6 +133,9 @@ Job read_job(const Json& v, const std::string& path) {
         j.forbidden_engineers = io_detail::read_string_array(*f, r.path("forbidden_engineers"));
     if (const Json* o = r.get("optional")) j.optional = io_detail::read_bool(*o, r.path("optional"));
     if (const Json* p = r.get("penalty")) j.penalty = io_detail::read_int(*p, r.path("penalty"));
+    if (const Json* p = r.get_nullable("preferred_engineer"))
+        j.preferred_engineer = io_detail::read_string(*p, r.path("preferred_engineer"));
+    if (const Json* c = r.get("preference_cost")) j.preference_cost = io_detail::read_int(*c, r.path("preference_cost"));
     return j;
 }
 
@@ -202,12 +207,13 @@ TravelSpec read_travel(const Json& v, const std::string& path) {
 }
 
 ObjectiveWeights read_weights(const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"unassigned", "lateness", "travel", "balance"});
+    ObjectReader r(v, path, {"unassigned", "lateness", "travel", "balance", "preference"});
     ObjectiveWeights w;
     if (const Json* x = r.get("unassigned")) w.unassigned = io_detail::read_int(*x, r.path("unassigned"));
     if (const Json* x = r.get("lateness")) w.lateness = io_detail::read_int(*x, r.path("lateness"));
     if (const Json* x = r.get("travel")) w.travel = io_detail::read_int(*x, r.path("travel"));
     if (const Json* x = r.get("balance")) w.balance = io_detail::read_int(*x, r.path("balance"));
+    if (const Json* x = r.get("preference")) w.preference = io_detail::read_int(*x, r.path("preference"));
     return w;
 }
 
@@ -269,6 +275,8 @@ Json write_job(const Job& job, const std::optional<int>& iso) {
     j["forbidden_engineers"] = job.forbidden_engineers;
     j["optional"] = job.optional;
     j["penalty"] = job.penalty;
+    if (job.preferred_engineer) j["preferred_engineer"] = *job.preferred_engineer;
+    j["preference_cost"] = job.preference_cost;
     return j;
 }
 
@@ -338,7 +346,8 @@ std::string problem_to_json(const Problem& problem, const JsonWriteOptions& opti
     for (const auto& j : problem.jobs()) doc["jobs"].push_back(write_job(j, iso));
     doc["travel"] = write_travel(problem.travel_spec());
     const auto& w = problem.weights();
-    doc["weights"] = Json{{"unassigned", w.unassigned}, {"lateness", w.lateness}, {"travel", w.travel}, {"balance", w.balance}};
+    doc["weights"] = Json{{"unassigned", w.unassigned}, {"lateness", w.lateness}, {"travel", w.travel}, {"balance", w.balance},
+                           {"preference", w.preference}};
     return io_detail::dump_json(doc, options.indent);
 }
 
@@ -350,5 +359,13 @@ Problem read_problem_file(const std::string& path) {
     if (in.bad()) throw InputError("", "cannot read the problem file \"" + path + "\"");
     return problem_from_json(text.str());
 }
+
+namespace io_detail {
+
+Location read_location_json(const Json& v, const std::string& path) { return read_location(v, path); }
+Json write_location_json(const Location& location) { return write_location(location); }
+Job read_job_json(const Json& v, const std::string& path) { return read_job(v, path); }
+
+}  // namespace io_detail
 
 }  // namespace fsd

@@ -98,6 +98,7 @@ Problem ProblemBuilder::build() const {
     check_nonnegative(weights_.lateness, "/weights/lateness", "the weight");
     check_nonnegative(weights_.travel, "/weights/travel", "the weight");
     check_nonnegative(weights_.balance, "/weights/balance", "the weight");
+    check_nonnegative(weights_.preference, "/weights/preference", "the weight");
 
     const auto* explicit_matrix = std::get_if<TravelMatrices>(&travel_);
     const bool needs_coords = explicit_matrix == nullptr;
@@ -205,6 +206,9 @@ Problem ProblemBuilder::build() const {
             if (!p.engineer_ids_.count(job.forbidden_engineers[k]))
                 throw InputError(at(path + "/forbidden_engineers", k), "unknown engineer id \"" + job.forbidden_engineers[k] + "\"");
         check_nonnegative(job.penalty, path + "/penalty", "the penalty");
+        if (job.preferred_engineer && !p.engineer_ids_.count(*job.preferred_engineer))
+            throw InputError(path + "/preferred_engineer", "unknown engineer id \"" + *job.preferred_engineer + "\"");
+        check_nonnegative(job.preference_cost, path + "/preference_cost", "the preference cost");
     }
     p.dimensions_ = std::max<Index>(dims, 0);
 

@@ -16,14 +16,22 @@ bool Search::travel_may_improve(Index s1, const std::vector<Index>& r1, Index s2
     if (problem_.weights().balance != 0) return true;
     const RouteEval& e1 = plan_.evals[static_cast<size_t>(s1)];
     if (e1.lateness != 0) return true;
-    Cost before = e1.travel, after = sequence_travel(s1, r1);
+    Cost before = e1.travel + e1.preference, after = sequence_travel(s1, r1) + sequence_preference(s1, r1);
     if (s2 >= 0) {
         const RouteEval& e2 = plan_.evals[static_cast<size_t>(s2)];
         if (e2.lateness != 0) return true;
-        before += e2.travel;
-        after += sequence_travel(s2, r2);
+        before += e2.travel + e2.preference;
+        after += sequence_travel(s2, r2) + sequence_preference(s2, r2);
     }
     return after < before;
+}
+
+Cost Search::sequence_preference(Index slot, const std::vector<Index>& route) const {
+    if (!eval_.has_preferences()) return 0;
+    const Index e = problem_.slots()[static_cast<size_t>(slot)].engineer;
+    Cost cost = 0;
+    for (Index j : route) cost += eval_.preference(e, j);
+    return cost;
 }
 
 Cost Search::sequence_travel(Index slot, const std::vector<Index>& route) const {
@@ -113,6 +121,8 @@ bool Search::improve_job(Index u) {
                     const Index p = loc_in(ra, i - 1, ea), n = loc_in(ra, i + 1, ea);
                     removal = eval_.leg_cost(ea, p, n) - eval_.leg_cost(ea, p, lu) - eval_.leg_cost(ea, lu, n);
                 }
+                // u changes engineer, so its preference cost may change too.
+                removal += eval_.preference(eb, u) - eval_.preference(ea, u);
                 for (Index q : {k, k + 1}) {
                     const Index p = loc_in(rb, q - 1, eb), n = loc_in(rb, q, eb);
                     const Cost add = eval_.leg_cost(eb, p, lu) + eval_.leg_cost(eb, lu, n) - eval_.leg_cost(eb, p, n);
@@ -129,7 +139,9 @@ bool Search::improve_job(Index u) {
                     const Index pb = loc_in(rb, k - 1, eb), nb = loc_in(rb, k + 1, eb);
                     const Cost change = eval_.leg_cost(ea, pa, lv) + eval_.leg_cost(ea, lv, na) - eval_.leg_cost(ea, pa, lu) -
                                         eval_.leg_cost(ea, lu, na) + eval_.leg_cost(eb, pb, lu) + eval_.leg_cost(eb, lu, nb) -
-                                        eval_.leg_cost(eb, pb, lv) - eval_.leg_cost(eb, lv, nb);
+                                        eval_.leg_cost(eb, pb, lv) - eval_.leg_cost(eb, lv, nb) +
+                                        eval_.preference(ea, v) + eval_.preference(eb, u) - eval_.preference(ea, u) -
+                                        eval_.preference(eb, v);
                     if (!prune || change < 0) {
                         buffer_ = ra;
                         buffer_[static_cast<size_t>(i)] = v;
@@ -192,7 +204,8 @@ bool Search::improve_job(Index u) {
             if (!plan_.routes[static_cast<size_t>(s)].empty()) continue;
             const Index e = problem_.slots()[static_cast<size_t>(s)].engineer;
             const Cost alone = problem_.weights().travel * problem_.engineer(e).costs.fixed +
-                               eval_.leg_cost(e, problem_.start_location(e), lu) + eval_.leg_cost(e, lu, problem_.end_location(e));
+                               eval_.leg_cost(e, problem_.start_location(e), lu) + eval_.leg_cost(e, lu, problem_.end_location(e)) +
+                               eval_.preference(e, u);
             if (alone < cheapest) cheapest = alone, target = s;
         }
         if (target >= 0) {
@@ -278,7 +291,7 @@ bool Search::perturb() {
     local_search(false);
     const ObjectiveParts after = objective(plan_);
     report_if_best();
-    const Cost slack = (before.lateness + before.travel + before.balance) / 200;
+    const Cost slack = (before.lateness + before.travel + before.balance + before.preference) / 200;
     const bool accept = after.total() <= before.total() ||
                         (after.unassigned <= before.unassigned && after.total() <= before.total() + slack);
     if (!accept) reset(current);

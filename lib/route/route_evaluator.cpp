@@ -19,6 +19,12 @@ RouteEvaluator::RouteEvaluator(const Problem& problem) : problem_(problem), dist
         Time latest = job.time_windows.empty() ? kTimeMax : job.time_windows.back().end;
         if (job.sla && job.sla->hard) latest = std::min(latest, job.sla->deadline);
         latest_start_.push_back(latest);
+        const Cost pc = problem.weights().preference * job.preference_cost;
+        Index preferred = -1;
+        if (job.preferred_engineer && pc != 0) preferred = problem.engineer_index(*job.preferred_engineer).value_or(-1);
+        preferred_.push_back(preferred);
+        preference_cost_.push_back(preferred < 0 ? 0 : pc);
+        has_preferences_ = has_preferences_ || preferred >= 0;
     }
 }
 
@@ -157,6 +163,7 @@ RouteEval RouteEvaluator::evaluate(Index slot, std::span<const Index> jobs, std:
     }
     ev.travel = problem_.weights().travel * travel;
     ev.lateness = problem_.weights().lateness * late;
+    for (Index j : jobs) ev.preference += preference(engineer_, j);
     if (steps) *steps = trail_;
     return ev;
 }

@@ -80,6 +80,7 @@ ObjectiveParts Search::objective(const Plan& plan) const {
     for (size_t s = 0; s < plan.evals.size(); ++s) {
         parts.lateness += plan.evals[s].lateness;
         parts.travel += plan.evals[s].travel;
+        parts.preference += plan.evals[s].preference;
         working[static_cast<size_t>(problem_.slots()[s].engineer)] += plan.evals[s].working;
     }
     if (problem_.weights().balance != 0 && !working.empty()) {
@@ -169,7 +170,8 @@ Insertion Search::best_insertion(Index j, Index slot, Cost bound) {
     const DurationMatrix& dur = problem_.durations(e);
     const Index jl = problem_.job_location(j);
     const Time latest = eval_.latest_start(j);
-    const Cost fixed = n == 0 ? problem_.weights().travel * eng.costs.fixed : 0;
+    // The preference cost does not depend on the position: part of every bound.
+    const Cost fixed = (n == 0 ? problem_.weights().travel * eng.costs.fixed : 0) + eval_.preference(e, j);
     std::vector<std::pair<Cost, Index>> candidates;
     for (Index pos = 0; pos <= n; ++pos) {
         const Index prev = pos == 0 ? problem_.start_location(e) : problem_.job_location(route[static_cast<size_t>(pos - 1)]);
@@ -198,10 +200,11 @@ Insertion Search::best_insertion(Index j, Index slot, Cost bound) {
 }
 
 Plan Search::run(SolveStats& stats) {
+    seed_initial_routes();
     started_ = std::chrono::steady_clock::now();
     std::vector<Index> pending;
     for (Index j = 0; j < problem_.num_jobs(); ++j)
-        if (!job_slots_[static_cast<size_t>(j)].empty()) pending.push_back(j);
+        if (plan_.slot_of[static_cast<size_t>(j)] < 0 && !job_slots_[static_cast<size_t>(j)].empty()) pending.push_back(j);
     regret_insert(std::move(pending));
     best_ = plan_;
     best_total_ = total(plan_) + 1;  // so that the first plan is reported

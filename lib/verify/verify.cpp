@@ -349,6 +349,9 @@ private:
             if (s.kind == StepKind::job) {
                 const Job& jb = problem_.job(job);
                 fig.service_time = sat_add(fig.service_time, duration);
+                // Compared by id, not through Problem's index, like compatibility.
+                if (jb.preferred_engineer && *jb.preferred_engineer != eng.id)
+                    preference_cost_ = sat_add(preference_cost_, jb.preference_cost);
                 if (!in_windows(jb.time_windows, s.start))
                     add("time_window", r, si, job,
                         at + ": service starts at " + num(s.start) + ", outside all of its time windows.");
@@ -455,6 +458,7 @@ private:
         obj.unassigned = unassigned_cost_;
         obj.lateness = sat_mul(w.lateness, lateness_cost_);
         obj.travel = travel_cost_;
+        obj.preference = sat_mul(w.preference, preference_cost_);
         if (!working_.empty()) {
             const auto [lo, hi] = std::minmax_element(working_.begin(), working_.end());
             obj.balance = sat_mul(w.balance, sat_sub(*hi, *lo));
@@ -465,6 +469,7 @@ private:
             {"lateness", {stated.lateness, obj.lateness}},
             {"travel", {stated.travel, obj.travel}},
             {"balance", {stated.balance, obj.balance}},
+            {"preference", {stated.preference, obj.preference}},
         };
         for (const auto& [name, values] : parts)
             if (values.first != values.second)
@@ -479,7 +484,7 @@ private:
     std::vector<int> places_;        // per job: route steps plus unassigned entries
     std::vector<Duration> working_;  // per engineer, summed over its shifts
     std::map<std::pair<Index, Index>, Index> seen_slots_;
-    Cost unassigned_cost_ = 0, lateness_cost_ = 0, travel_cost_ = 0;
+    Cost unassigned_cost_ = 0, lateness_cost_ = 0, travel_cost_ = 0, preference_cost_ = 0;
 };
 
 }  // namespace

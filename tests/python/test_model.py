@@ -79,3 +79,31 @@ def test_unqualified_job_is_a_warning():
     text["jobs"][0]["skills"] = [{"skill": "plumbing", "min_level": 1}]
     p = fsd.Problem.from_json(json.dumps(text))
     assert [w.path for w in p.warnings] == ["/jobs/0/skills"]
+
+
+def test_preference_fields_and_weights():
+    job = fsd.Job(id="T-9", location=fsd.Location(lat=48.1, lon=11.5), preferred_engineer="eng-1",
+                  preference_cost=300)
+    assert job.preferred_engineer == "eng-1"
+    assert job.preference_cost == 300
+    assert fsd.Job().preferred_engineer is None
+    w = fsd.ObjectiveWeights(preference=4)
+    assert w.preference == 4
+    assert fsd.ObjectiveWeights().preference == 1
+    parts = fsd.ObjectiveParts()
+    parts.travel = 5
+    parts.preference = 7
+    assert parts.total == 12
+    assert "preference=7" in repr(parts)
+
+
+def test_unknown_preferred_engineer_names_the_field():
+    doc = json.loads(small_problem_json())
+    doc["jobs"][1]["preferred_engineer"] = "ghost"
+    with pytest.raises(fsd.InputError, match="/jobs/1/preferred_engineer"):
+        fsd.Problem.from_json(json.dumps(doc))
+    doc["jobs"][1]["preferred_engineer"] = "eng-2"
+    doc["jobs"][1]["preference_cost"] = 40
+    p = fsd.Problem.from_json(json.dumps(doc))
+    assert p.jobs[1].preferred_engineer == "eng-2"
+    assert fsd.Problem.from_json(p.to_json()).jobs[1].preference_cost == 40

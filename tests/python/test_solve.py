@@ -79,3 +79,83 @@ def test_plot_routes(problem):
     plan = fsd.solve(problem, time_limit=0.1)
     ax = plan.plot_routes()
     assert len(ax.lines) >= len(plan.routes)
+
+
+def _one_job_two_engineers(preference_cost):
+    # eng-A 100 s from the job, eng-B 90 s: B saves 20 s of travel (cost 20 at the default rates).
+    return fsd.Problem.from_json(json.dumps({
+        "engineers": [
+            {"id": "eng-A", "start": {"index": 1}, "shifts": [{"start": 0, "end": 10000}]},
+            {"id": "eng-B", "start": {"index": 2}, "shifts": [{"start": 0, "end": 10000}]},
+        ],
+        "jobs": [{"id": "T-1", "location": {"index": 0}, "duration": 60,
+                  "preferred_engineer": "eng-A", "preference_cost": preference_cost}],
+        "travel": {"model": "matrix", "durations": [[0, 100, 90], [100, 0, 190], [90, 190, 0]]},
+    }))
+
+
+def test_preferred_engineer_against_travel():
+    kept = fsd.solve(_one_job_two_engineers(50), time_limit=5, iteration_limit=20)
+    assert kept.routes[0].engineer == 0
+    assert kept.objective.preference == 0
+    moved = fsd.solve(_one_job_two_engineers(10), time_limit=5, iteration_limit=20)
+    assert moved.routes[0].engineer == 1
+    assert moved.objective.preference == 10
+    assert moved.objective.total == 180 + 10
+    assert fsd.verify(moved.problem, moved) == []
+
+
+def test_warm_start_keeps_an_optimal_plan(problem):
+    best = fsd.solve(problem, time_limit=5, iteration_limit=200, seed=4)
+    again = fsd.solve(problem, time_limit=5, iteration_limit=0, seed=9, initial=best)
+    assert again.routes == best.routes
+    assert again.objective == best.objective
+    assert fsd.verify(problem, again) == []
+
+
+def test_warm_start_repairs_a_plan_of_another_problem(problem):
+    # A plan whose first job now needs a skill only eng-1 holds is repaired, not refused.
+    doc = json.loads(small_problem_json(jobs=6))
+    plan = fsd.solve(problem, time_limit=5, iteration_limit=20)
+    moved = next(s.index for r in plan.routes if r.engineer == 1 for s in r.steps if s.kind == fsd.StepKind.job)
+    doc["jobs"][moved]["skills"] = [{"skill": "hvac", "min_level": 1}]
+    changed = fsd.Problem.from_json(json.dumps(doc))
+    result = fsd.solve(changed, time_limit=5, iteration_limit=0, initial=plan)
+    assert fsd.verify(changed, result) == []
+    owner = next(r.engineer for r in result.routes for s in r.steps if s.kind == fsd.StepKind.job and s.index == moved)
+    assert owner == 0
+
+
+def test_warm_start_errors_name_the_route(problem):
+    plan = fsd.solve(problem, time_limit=5, iteration_limit=5)
+    routes = plan.routes
+    steps = routes[0].steps
+    steps[1].index = 99
+    route = routes[0]
+    route.steps = steps
+    routes[0] = route
+    plan.routes = routes
+    with pytest.raises(fsd.InputError, match="/options/initial_routes/0/jobs/0"):
+        fsd.solve(problem, iteration_limit=0, initial=plan)
+
+
+def test_cli_solve_from_initial_plan(cli, tmp_path):
+    import subprocess
+
+    problem = tmp_path / "problem.json"
+    plan = tmp_path / "plan.json"
+    again = tmp_path / "again.json"
+    problem.write_text(small_problem_json(jobs=6))
+    r = subprocess.run([cli, "solve", str(problem), "-o", str(plan), "--iterations", "200", "--time-limit", "5"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([cli, "solve", str(problem), "--initial", str(plan), "-o", str(again), "--iterations", "0",
+                        "--seed", "5"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "preference 0" in r.stdout
+    assert json.loads(again.read_text())["routes"] == json.loads(plan.read_text())["routes"]
+    bad = json.loads(plan.read_text())
+    bad["routes"][0]["engineer"] = "nobody"
+    plan.write_text(json.dumps(bad))
+    r = subprocess.run([cli, "solve", str(problem), "--initial", str(plan)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2

@@ -16,6 +16,10 @@ from ._fsd import InputError, Problem, Solution
 from ._kwargs import install_keyword_constructors
 from .plan import plot_routes, solution_to_dataframe, unassigned_to_dataframe  # noqa: F401
 from .sla import sla_at_risk, sla_escalations, sla_status  # noqa: F401
+if hasattr(_fsd, "AssignProblem"):  # partial builds may leave the assign layer out
+    from .assign import AssignResult, assign, generate_assign_batch, load_assign_batch, read_assign_batch  # noqa: F401
+if hasattr(_fsd, "LivePlan"):  # partial builds may leave the dispatch layer out
+    from .dispatch import LivePlan  # noqa: F401
 
 try:  # the triage helpers work on pandas DataFrames; the rest of the package does not need pandas
     from .triage import TriageModel, find_duplicates, generate_tickets, read_tickets  # noqa: F401
@@ -31,11 +35,14 @@ install_keyword_constructors(
 )
 
 
-def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False):
+def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False,
+          initial=None):
     """Plans the day for `problem` and returns a Solution (which remembers its problem).
 
     time_limit: seconds of search; iteration_limit: -1 for none; seed: same seed, same plan;
-    on_progress: called with a Progress at each new best; progress=True shows a tqdm bar.
+    on_progress: called with a Progress at each new best; progress=True shows a tqdm bar;
+    initial: a Solution of this problem to start from (warm start; jobs that no longer fit are
+    dropped from it and inserted again).
     """
     callback = on_progress
     bar = None
@@ -50,7 +57,7 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
                 _user(p)
     try:
         solution = _fsd._solve(problem, time_limit=time_limit, iteration_limit=iteration_limit, seed=seed,
-                               threads=threads, on_progress=callback)
+                               threads=threads, on_progress=callback, initial=initial)
     finally:
         if bar is not None:
             bar.close()

@@ -126,6 +126,8 @@ void bind_model(py::module_& m) {
         .def_readwrite("forbidden_engineers", &Job::forbidden_engineers)
         .def_readwrite("optional", &Job::optional)
         .def_readwrite("penalty", &Job::penalty)
+        .def_readwrite("preferred_engineer", &Job::preferred_engineer)
+        .def_readwrite("preference_cost", &Job::preference_cost)
         .def(py::self == py::self)
         .def("__repr__", [](const Job& j) { return "Job('" + j.id + "')"; });
 
@@ -135,6 +137,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("lateness", &ObjectiveWeights::lateness)
         .def_readwrite("travel", &ObjectiveWeights::travel)
         .def_readwrite("balance", &ObjectiveWeights::balance)
+        .def_readwrite("preference", &ObjectiveWeights::preference)
         .def(py::self == py::self);
 
     py::class_<ObjectiveParts>(m, "ObjectiveParts", "The objective of a solution, part by part.")
@@ -143,12 +146,13 @@ void bind_model(py::module_& m) {
         .def_readwrite("lateness", &ObjectiveParts::lateness)
         .def_readwrite("travel", &ObjectiveParts::travel)
         .def_readwrite("balance", &ObjectiveParts::balance)
+        .def_readwrite("preference", &ObjectiveParts::preference)
         .def_property_readonly("total", &ObjectiveParts::total)
         .def(py::self == py::self)
         .def("__repr__", [](const ObjectiveParts& o) {
             return "ObjectiveParts(total=" + std::to_string(o.total()) + ", unassigned=" + std::to_string(o.unassigned) +
                    ", lateness=" + std::to_string(o.lateness) + ", travel=" + std::to_string(o.travel) +
-                   ", balance=" + std::to_string(o.balance) + ")";
+                   ", balance=" + std::to_string(o.balance) + ", preference=" + std::to_string(o.preference) + ")";
         });
 
     py::class_<GreatCircleOptions>(m, "GreatCircle", "Great-circle travel: haversine x detour at a constant speed.")

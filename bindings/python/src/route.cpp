@@ -1,5 +1,6 @@
 // Bindings of the day-plan solver: options, progress callback (called with
-// the GIL held), cancellation, GIL released while searching.
+// the GIL held), cancellation, GIL released while searching, warm start from
+// a Solution.
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -20,8 +21,9 @@ void bind_route(py::module_& m) {
         .def_readonly("unassigned", &Progress::unassigned);
 
     m.def("_solve", [](const Problem& problem, double time_limit, std::int64_t iteration_limit, std::uint64_t seed,
-                       int threads, std::optional<py::function> on_progress) {
+                       int threads, std::optional<py::function> on_progress, std::optional<Solution> initial) {
               SolveOptions options;
+              if (initial) options.initial_routes = initial_routes_from(*initial);
               options.time_limit_seconds = time_limit;
               options.iteration_limit = iteration_limit;
               options.seed = seed;
@@ -44,7 +46,7 @@ void bind_route(py::module_& m) {
               return solve(problem, options);
           },
           py::arg("problem"), py::arg("time_limit") = 1.0, py::arg("iteration_limit") = -1, py::arg("seed") = 1,
-          py::arg("threads") = 1, py::arg("on_progress") = py::none());
+          py::arg("threads") = 1, py::arg("on_progress") = py::none(), py::arg("initial") = py::none());
 }
 
 }  // namespace

@@ -41,6 +41,11 @@ struct Job {
     std::vector<std::string> forbidden_engineers;
     bool optional = false;                  ///< may be left out at cost `penalty`
     Cost penalty = 0;
+    /// Soft affinity beside the hard pin: the engineer who should serve it,
+    /// e.g. the one it is planned with now. Serving it by anyone else costs
+    /// `preference_cost` (times the preference weight); leaving it out does not.
+    std::optional<std::string> preferred_engineer{};
+    Cost preference_cost = 0;
     friend bool operator==(const Job&, const Job&) = default;
 };
 

@@ -17,6 +17,9 @@ struct ObjectiveWeights {
     /// Cost per second of spread (longest minus shortest working time over
     /// all engineers, idle engineers counting zero). 0 = not balanced.
     Cost balance = 0;
+    /// Multiplier on every job's preference cost (served by an engineer
+    /// other than its preferred one).
+    Cost preference = 1;
     friend bool operator==(const ObjectiveWeights&, const ObjectiveWeights&) = default;
 };
 
@@ -26,7 +29,8 @@ struct ObjectiveParts {
     Cost lateness = 0;
     Cost travel = 0;
     Cost balance = 0;
-    Cost total() const noexcept { return unassigned + lateness + travel + balance; }
+    Cost preference = 0;
+    Cost total() const noexcept { return unassigned + lateness + travel + balance + preference; }
     friend bool operator==(const ObjectiveParts&, const ObjectiveParts&) = default;
 };
 

@@ -2,8 +2,10 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "fsd/model/objective.hpp"
+#include "fsd/model/solution.hpp"
 
 namespace fsd {
 
@@ -15,6 +17,14 @@ struct Progress {
     std::int32_t unassigned = 0;
 };
 
+/// One route of a warm start: the jobs of an engineer's shift, in order.
+/// Indices as in Problem (engineer, shift within the engineer, job).
+struct InitialRoute {
+    Index engineer = 0;
+    Index shift = 0;
+    std::vector<Index> jobs;
+};
+
 /// Options of a solve. Same seed (and threads) give the same answer.
 struct SolveOptions {
     double time_limit_seconds = 1.0;
@@ -23,6 +33,14 @@ struct SolveOptions {
     int threads = 1;
     std::function<void(const Progress&)> on_progress;  ///< each new best
     const std::atomic<bool>* cancel = nullptr;          ///< set to true to stop early
+    /// Warm start: the search begins from these routes instead of an empty
+    /// plan. Jobs an engineer may not serve, or that make the route
+    /// infeasible, are dropped (docs/design.md), then the rest is inserted.
+    /// Bad indices or a job listed twice throw InputError.
+    std::vector<InitialRoute> initial_routes;
 };
+
+/// The routes of a solution as a warm start (job steps in their order).
+std::vector<InitialRoute> initial_routes_from(const Solution& solution);
 
 }  // namespace fsd

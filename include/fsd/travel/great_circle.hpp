@@ -17,6 +17,15 @@ struct GreatCircleOptions {
 /// Haversine distance in metres (mean earth radius 6,371,008.8 m).
 double haversine_metres(const Coordinates& a, const Coordinates& b);
 
+/// Road metres and driving seconds of one great-circle leg, rounded exactly as
+/// great_circle_matrices rounds them (the same arithmetic, so a leg computed on
+/// its own equals the matrix entry).
+struct GreatCircleLeg {
+    Distance distance = 0;
+    Duration duration = 0;
+};
+GreatCircleLeg great_circle_leg(const Coordinates& a, const Coordinates& b, const GreatCircleOptions& options);
+
 /// Matrices between all `points`: distance = round(haversine * detour),
 /// duration = round(distance / speed).
 TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points,

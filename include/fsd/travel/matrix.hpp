@@ -20,6 +20,9 @@ struct TravelMatrices {
 
 /// Durations for an engineer profile: `base` divided by `speed_factor`,
 /// rounded to the nearest second. A factor of 1 returns `base` unchanged.
+/// One duration as an engineer with `speed_factor` drives it (the rounding of
+/// scale_durations).
+Duration scale_duration(Duration base, double speed_factor);
 DurationMatrix scale_durations(const DurationMatrix& base, double speed_factor);
 
 }  // namespace fsd

@@ -155,6 +155,8 @@ inline void check_solution(const Problem& p, const Solution& s) {
                 }
                 REQUIRE(st.lateness == late);
                 late_sum += late;
+                if (jb.preferred_engineer && *jb.preferred_engineer != e.id)
+                    obj.preference += p.weights().preference * jb.preference_cost;
                 for (size_t k = 0; k < load.size(); ++k) load[k] -= p.demand(st.index)[k];
             } else if (st.kind == StepKind::break_) {
                 const Break& br = e.breaks.at(static_cast<size_t>(st.index));

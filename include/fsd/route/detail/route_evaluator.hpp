@@ -26,12 +26,13 @@ struct RouteEval {
     bool feasible = true;
     Cost travel = 0;          ///< weighted engineer cost (fixed + legs), 0 for an empty route
     Cost lateness = 0;        ///< weighted SLA lateness cost
+    Cost preference = 0;      ///< weighted cost of jobs served by someone other than their preferred engineer
     Duration working = 0;     ///< end arrival - departure, 0 for an empty route
     Time departure = 0;
     Time arrival = 0;         ///< at the end location
     Duration end_travel = 0;  ///< last leg into the end location
     Distance end_distance = 0;
-    Cost cost() const noexcept { return travel + lateness; }
+    Cost cost() const noexcept { return travel + lateness + preference; }
 };
 
 /// Times a route exactly per docs/design.md: departure as late as possible
@@ -56,6 +57,15 @@ public:
         return c.weight * ((c.per_hour * t + 1800) / 3600 + (c.per_km * m + 500) / 1000);
     }
 
+    /// Weighted preference cost of engineer e serving job j (0 for the
+    /// preferred engineer and for jobs without one).
+    Cost preference(Index engineer, Index j) const {
+        const size_t k = static_cast<size_t>(j);
+        return preferred_[k] < 0 || preferred_[k] == engineer ? 0 : preference_cost_[k];
+    }
+    /// Whether some job has a preferred engineer and a non-zero weighted cost.
+    bool has_preferences() const noexcept { return has_preferences_; }
+
     /// Latest instant job j may start (last window end, bounded by a hard SLA).
     Time latest_start(Index j) const { return latest_start_[static_cast<size_t>(j)]; }
 
@@ -77,6 +87,9 @@ private:
     const DistanceMatrix* distances_ = nullptr;
     std::vector<LegCosts> legs_;
     std::vector<Time> latest_start_;
+    std::vector<Index> preferred_;        // per job: preferred engineer, -1 none
+    std::vector<Cost> preference_cost_;   // per job: weighted preference cost
+    bool has_preferences_ = false;
     // Scratch of the current evaluation.
     const RouteSlot* slot_ = nullptr;
     Index engineer_ = 0;

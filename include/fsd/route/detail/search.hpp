@@ -44,6 +44,11 @@ public:
     const Plan& plan() const noexcept { return plan_; }
 
 private:
+    // initial_routes.cpp
+    /// Validates options.initial_routes (InputError at
+    /// /options/initial_routes/K/...) and makes them the current plan,
+    /// dropping jobs that are incompatible or make their route infeasible.
+    void seed_initial_routes();
     // regret_insertion.cpp
     void regret_insert(std::vector<Index> pending);
     // local_search.cpp
@@ -54,10 +59,13 @@ private:
     bool improve_job(Index u);
     bool insert_unassigned(Index u);
     /// False when the changed routes cannot be cheaper: neither is late (so
-    /// lateness cannot fall), balance is off, and their travel does not drop.
+    /// lateness cannot fall), balance is off, and their travel plus
+    /// preference cost does not drop.
     bool travel_may_improve(Index s1, const std::vector<Index>& r1, Index s2, const std::vector<Index>& r2) const;
     /// Weighted engineer cost of a job sequence on a slot (fixed and legs).
     Cost sequence_travel(Index slot, const std::vector<Index>& route) const;
+    /// Weighted preference cost of a job sequence on a slot.
+    Cost sequence_preference(Index slot, const std::vector<Index>& route) const;
     bool try_routes(Index s1, const std::vector<Index>& r1, Index s2, const std::vector<Index>& r2);
     bool perturb();
     // search.cpp

@@ -1,0 +1,604 @@
+#include "fsd/dispatch/live_plan.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "fsd/core/error.hpp"
+#include "fsd/model/problem_builder.hpp"
+#include "live_rules.hpp"
+
+namespace fsd {
+
+namespace {
+
+constexpr std::pair<StepStatus, const char*> kStepNames[] = {
+    {StepStatus::planned, "planned"}, {StepStatus::en_route, "en_route"},
+    {StepStatus::on_site, "on_site"}, {StepStatus::done, "done"}};
+constexpr std::pair<TicketStatus, const char*> kTicketNames[] = {
+    {TicketStatus::pending, "pending"}, {TicketStatus::planned, "planned"},
+    {TicketStatus::en_route, "en_route"}, {TicketStatus::on_site, "on_site"},
+    {TicketStatus::done, "done"}, {TicketStatus::cancelled, "cancelled"}};
+
+std::string at(const std::string& base, size_t i) { return base + "/" + std::to_string(i); }
+
+TicketStatus ticket_status_of(StepStatus s) {
+    switch (s) {
+        case StepStatus::planned: return TicketStatus::planned;
+        case StepStatus::en_route: return TicketStatus::en_route;
+        case StepStatus::on_site: return TicketStatus::on_site;
+        case StepStatus::done: return TicketStatus::done;
+    }
+    return TicketStatus::planned;
+}
+
+}  // namespace
+
+const char* to_string(StepStatus status) noexcept {
+    for (const auto& [s, name] : kStepNames)
+        if (s == status) return name;
+    return "planned";
+}
+
+const char* to_string(TicketStatus status) noexcept {
+    for (const auto& [s, name] : kTicketNames)
+        if (s == status) return name;
+    return "pending";
+}
+
+StepStatus step_status_from_string(const std::string& name, const std::string& path) {
+    for (const auto& [s, n] : kStepNames)
+        if (name == n) return s;
+    throw InputError(path, "unknown step status '" + name + "' (planned, en_route, on_site, done)");
+}
+
+TicketStatus ticket_status_from_string(const std::string& name, const std::string& path) {
+    for (const auto& [s, n] : kTicketNames)
+        if (name == n) return s;
+    throw InputError(path, "unknown ticket status '" + name + "' (pending, planned, en_route, on_site, done, cancelled)");
+}
+
+// ---------------------------------------------------------------- construction
+
+namespace {
+
+LivePlan::Parts parts_from(const Problem& problem, const Solution& solution, Time now) {
+    LivePlan::Parts parts;
+    parts.engineers = problem.engineers();
+    parts.jobs = problem.jobs();
+    parts.travel = problem.travel_spec();
+    parts.weights = problem.weights();
+    parts.now = now;
+    parts.status.assign(problem.jobs().size(), TicketStatus::pending);
+    parts.routes.resize(problem.engineers().size());
+    parts.states.resize(problem.engineers().size());
+    std::vector<char> has_route(problem.engineers().size(), 0);
+    for (size_t r = 0; r < solution.routes.size(); ++r) {
+        const Route& route = solution.routes[r];
+        const std::string path = at("/solution/routes", r);
+        if (route.engineer < 0 || route.engineer >= problem.num_engineers())
+            throw InputError(path + "/engineer", "no engineer with index " + std::to_string(route.engineer));
+        if (route.shift != 0)
+            throw InputError(path + "/shift", "a live plan covers one shift per engineer; the route is for shift " +
+                                                  std::to_string(route.shift));
+        if (has_route[static_cast<size_t>(route.engineer)])
+            throw InputError(path + "/engineer", "engineer " + problem.engineer(route.engineer).id + " has two routes");
+        has_route[static_cast<size_t>(route.engineer)] = 1;
+        LiveRoute& live = parts.routes[static_cast<size_t>(route.engineer)];
+        for (size_t s = 0; s < route.steps.size(); ++s) {
+            const Step& step = route.steps[s];
+            if (step.kind != StepKind::job && step.kind != StepKind::break_) continue;
+            if (step.kind == StepKind::job) {
+                if (step.index < 0 || step.index >= problem.num_jobs())
+                    throw InputError(at(path + "/steps", s) + "/job", "no job with index " + std::to_string(step.index));
+                if (parts.status[static_cast<size_t>(step.index)] != TicketStatus::pending)
+                    throw InputError(at(path + "/steps", s) + "/job", "job " + problem.job(step.index).id + " is served twice");
+                parts.status[static_cast<size_t>(step.index)] = TicketStatus::planned;
+            } else {
+                const auto& breaks = problem.engineer(route.engineer).breaks;
+                if (step.index < 0 || static_cast<size_t>(step.index) >= breaks.size())
+                    throw InputError(at(path + "/steps", s) + "/break", "no break with index " + std::to_string(step.index));
+            }
+            LiveStep ls;
+            ls.kind = step.kind;
+            ls.index = step.index;
+            ls.arrival = step.arrival;
+            ls.start = step.start;
+            ls.end = step.end;
+            live.steps.push_back(ls);
+        }
+    }
+    return parts;
+}
+
+}  // namespace
+
+LivePlan::LivePlan(const Problem& problem, const Solution& solution, Time now)
+    : LivePlan(parts_from(problem, solution, now), false) {}
+
+LivePlan LivePlan::from_parts(Parts parts) { return LivePlan(std::move(parts), true); }
+
+LivePlan::LivePlan(Parts parts, bool check)
+    : engineers_(std::move(parts.engineers)),
+      jobs_(std::move(parts.jobs)),
+      weights_(parts.weights),
+      travel_(parts.travel, engineers_),
+      now_(parts.now),
+      status_(std::move(parts.status)),
+      routes_(std::move(parts.routes)),
+      states_(std::move(parts.states)) {
+    if (check) {
+        // Engineers and tickets are checked the way a Problem checks them (a
+        // Problem of the plan's engineers and tickets is built once, not kept).
+        ProblemBuilder builder;
+        for (const Engineer& e : engineers_) builder.add_engineer(e);
+        for (const Job& j : jobs_) builder.add_job(j);
+        builder.set_travel(travel_.spec());
+        builder.set_weights(weights_);
+        (void)builder.build();
+    }
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        if (engineers_[e].shifts.size() != 1)
+            throw InputError(at("/engineers", e) + "/shifts", "a live plan covers one shift per engineer (engineer " +
+                                                                  engineers_[e].id + " has " +
+                                                                  std::to_string(engineers_[e].shifts.size()) + ")");
+        engineer_ids_.emplace(engineers_[e].id, static_cast<Index>(e));
+        travel_.check_location(engineers_[e].start, at("/engineers", e) + "/start");
+        if (engineers_[e].end) travel_.check_location(*engineers_[e].end, at("/engineers", e) + "/end");
+        dimensions_ = std::max(dimensions_, static_cast<Index>(engineers_[e].capacity.size()));
+    }
+    for (size_t j = 0; j < jobs_.size(); ++j) {
+        job_ids_.emplace(jobs_[j].id, static_cast<Index>(j));
+        travel_.check_location(jobs_[j].location, at("/jobs", j) + "/location");
+        dimensions_ = std::max(dimensions_, static_cast<Index>(jobs_[j].demand.size()));
+    }
+    if (status_.size() != jobs_.size())
+        throw InputError("/status", "one status per ticket is needed (" + std::to_string(jobs_.size()) + "), got " +
+                                        std::to_string(status_.size()));
+    if (routes_.size() != engineers_.size())
+        throw InputError("/routes", "one route per engineer is needed (" + std::to_string(engineers_.size()) + "), got " +
+                                        std::to_string(routes_.size()));
+    if (states_.size() != engineers_.size())
+        throw InputError("/engineer_states", "one state per engineer is needed (" + std::to_string(engineers_.size()) +
+                                                 "), got " + std::to_string(states_.size()));
+
+    // Statuses of tickets and steps must agree, frozen steps must lead, and
+    // every break must be a break of its engineer and appear at most once.
+    engineer_of_.assign(jobs_.size(), -1);
+    for (size_t e = 0; e < routes_.size(); ++e) {
+        const std::string rpath = at("/routes", e);
+        bool movable_seen = false;
+        std::set<Index> breaks_seen;
+        for (size_t s = 0; s < routes_[e].steps.size(); ++s) {
+            const LiveStep& st = routes_[e].steps[s];
+            const std::string spath = at(rpath + "/steps", s);
+            if (st.status == StepStatus::planned) movable_seen = true;
+            else if (movable_seen)
+                throw InputError(spath + "/status", "a frozen step (" + std::string(to_string(st.status)) +
+                                                        ") follows a planned one; frozen steps come first");
+            if (st.kind == StepKind::job) {
+                if (st.index < 0 || static_cast<size_t>(st.index) >= jobs_.size())
+                    throw InputError(spath + "/job", "no ticket with index " + std::to_string(st.index));
+                if (engineer_of_[static_cast<size_t>(st.index)] != -1)
+                    throw InputError(spath + "/job", "ticket " + jobs_[static_cast<size_t>(st.index)].id +
+                                                         " is on two routes");
+                if (status_[static_cast<size_t>(st.index)] != ticket_status_of(st.status))
+                    throw InputError(spath + "/status", "ticket " + jobs_[static_cast<size_t>(st.index)].id + " is " +
+                                                            to_string(status_[static_cast<size_t>(st.index)]) +
+                                                            " but its step is " + to_string(st.status));
+                engineer_of_[static_cast<size_t>(st.index)] = static_cast<Index>(e);
+            } else if (st.kind == StepKind::break_) {
+                if (st.index < 0 || static_cast<size_t>(st.index) >= engineers_[e].breaks.size())
+                    throw InputError(spath + "/break", "engineer " + engineers_[e].id + " has no break with index " +
+                                                           std::to_string(st.index));
+                if (!breaks_seen.insert(st.index).second)
+                    throw InputError(spath + "/break", "the break appears twice on the route");
+                if (st.status == StepStatus::en_route)
+                    throw InputError(spath + "/status", "a break cannot be en_route");
+            } else {
+                throw InputError(spath, "a live route holds job and break steps only");
+            }
+        }
+    }
+    for (size_t j = 0; j < jobs_.size(); ++j) {
+        const TicketStatus s = status_[j];
+        const bool on_route = engineer_of_[j] != -1;
+        if (on_route != (s != TicketStatus::pending && s != TicketStatus::cancelled))
+            throw InputError(at("/status", j), "ticket " + jobs_[j].id + " is " + to_string(s) + " but " +
+                                                   (on_route ? "is on a route" : "is on no route"));
+    }
+
+    // Engineers without a route get their breaks as planned steps, so that a
+    // first ticket placed with them comes with its breaks.
+    for (size_t e = 0; e < routes_.size(); ++e) {
+        LiveRoute& route = routes_[e];
+        const bool has_job = std::any_of(route.steps.begin(), route.steps.end(),
+                                         [](const LiveStep& s) { return s.kind == StepKind::job; });
+        if (has_job) continue;
+        if (std::any_of(route.steps.begin(), route.steps.end(), [](const LiveStep& s) { return s.status != StepStatus::planned; }))
+            continue;
+        route.steps.clear();
+        std::vector<Index> order;
+        const Engineer& eng = engineers_[e];
+        const TimeWindow& shift = eng.shifts.front();
+        for (size_t b = 0; b < eng.breaks.size(); ++b) {
+            const bool overlaps = std::any_of(eng.breaks[b].windows.begin(), eng.breaks[b].windows.end(),
+                                              [&](const TimeWindow& w) { return w.start < shift.end && shift.start < w.end; });
+            if (overlaps) order.push_back(static_cast<Index>(b));
+        }
+        std::sort(order.begin(), order.end(), [&](Index a, Index b) {
+            const Time wa = eng.breaks[static_cast<size_t>(a)].windows.front().start;
+            const Time wb = eng.breaks[static_cast<size_t>(b)].windows.front().start;
+            return wa != wb ? wa < wb : a < b;
+        });
+        for (Index b : order) {
+            LiveStep st;
+            st.kind = StepKind::break_;
+            st.index = b;
+            route.steps.push_back(st);
+        }
+    }
+
+    ChangeSet ignored;
+    std::vector<Index> dropped;
+    retime_all(ignored, dropped);
+    reinsert(std::move(dropped), ignored);
+    before_.clear();
+}
+
+LivePlan::Parts LivePlan::parts() const {
+    Parts p;
+    p.engineers = engineers_;
+    p.jobs = jobs_;
+    p.travel = travel_.spec();
+    p.weights = weights_;
+    p.now = now_;
+    p.status = status_;
+    p.routes = routes_;
+    p.states = states_;
+    return p;
+}
+
+// ---------------------------------------------------------------- queries
+
+std::optional<Index> LivePlan::engineer_of(Index job) const {
+    const Index e = engineer_of_.at(static_cast<size_t>(job));
+    if (e < 0) return std::nullopt;
+    return e;
+}
+
+std::optional<Index> LivePlan::job_index(std::string_view id) const {
+    auto it = job_ids_.find(std::string(id));
+    if (it == job_ids_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<Index> LivePlan::engineer_index(std::string_view id) const {
+    auto it = engineer_ids_.find(std::string(id));
+    if (it == engineer_ids_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<Index> LivePlan::pending() const {
+    std::vector<Index> out;
+    for (size_t j = 0; j < status_.size(); ++j)
+        if (status_[j] == TicketStatus::pending) out.push_back(static_cast<Index>(j));
+    return out;
+}
+
+Index LivePlan::frozen_steps(Index engineer) const {
+    const auto& steps = route(engineer).steps;
+    Index f = 0;
+    while (static_cast<size_t>(f) < steps.size() && steps[static_cast<size_t>(f)].status != StepStatus::planned) ++f;
+    return f;
+}
+
+bool LivePlan::compatible(Index engineer, const Job& job) const {
+    const Engineer& eng = engineers_.at(static_cast<size_t>(engineer));
+    for (const SkillRequirement& req : job.skills) {
+        const bool has = std::any_of(eng.skills.begin(), eng.skills.end(), [&](const SkillLevel& s) {
+            return s.skill == req.skill && s.level >= req.min_level;
+        });
+        if (!has) return false;
+    }
+    if (job.pinned_engineer && *job.pinned_engineer != eng.id) return false;
+    if (!job.allowed_engineers.empty() &&
+        std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(), eng.id) == job.allowed_engineers.end())
+        return false;
+    return std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) ==
+           job.forbidden_engineers.end();
+}
+
+Index LivePlan::require_job(std::string_view id, const char* path) const {
+    const auto j = job_index(id);
+    if (!j) throw InputError(path, "no ticket with id '" + std::string(id) + "' in the plan");
+    return *j;
+}
+
+Index LivePlan::require_engineer(std::string_view id, const char* path) const {
+    const auto e = engineer_index(id);
+    if (!e) throw InputError(path, "no engineer with id '" + std::string(id) + "' in the plan");
+    return *e;
+}
+
+const Location& LivePlan::end_location(Index e) const {
+    const Engineer& eng = engineers_[static_cast<size_t>(e)];
+    return eng.end ? *eng.end : eng.start;
+}
+
+Time LivePlan::shift_end(Index e) const {
+    return std::min(engineers_[static_cast<size_t>(e)].shifts.front().end, states_[static_cast<size_t>(e)].unavailable_from);
+}
+
+LivePlan::Anchor LivePlan::anchor_of(Index e, const LiveRoute& route) const {
+    const Engineer& eng = engineers_[static_cast<size_t>(e)];
+    const EngineerState& st = states_[static_cast<size_t>(e)];
+    Anchor a;
+    a.location = eng.start;
+    a.time = eng.shifts.front().start;
+    a.load_used.assign(static_cast<size_t>(dimensions_), 0);
+    bool busy = false;
+    for (const LiveStep& s : route.steps) {
+        if (s.status == StepStatus::planned) break;
+        if (s.kind == StepKind::job) {
+            const Job& job = jobs_[static_cast<size_t>(s.index)];
+            a.location = job.location;
+            a.travel_used += s.travel_time;
+            ++a.jobs_used;
+            for (size_t k = 0; k < job.demand.size(); ++k) a.load_used[k] += job.demand[k];
+        }
+        a.time = s.end;
+        busy = s.status != StepStatus::done;
+    }
+    // A position report after the last frozen step says where an idle
+    // engineer is now.
+    if (!busy && st.position && st.position_at >= a.time) {
+        a.location = *st.position;
+        a.time = st.position_at;
+    }
+    a.time = std::max({a.time, now_, st.ready_at});
+    return a;
+}
+
+void LivePlan::check_event_time(Index e, Time at_time, const char* path) const {
+    for (const LiveStep& s : routes_[static_cast<size_t>(e)].steps) {
+        if (s.status == StepStatus::planned) break;
+        const Time known = s.status == StepStatus::en_route ? s.departed : s.start;
+        if (at_time < known)
+            throw InputError(path, "the time lies before a step already under way or done for engineer " +
+                                       engineers_[static_cast<size_t>(e)].id + " (" + std::to_string(at_time) + " < " +
+                                       std::to_string(known) + ")");
+    }
+}
+
+// ---------------------------------------------------------------- change tracking
+
+void LivePlan::touch(Index e) {
+    for (const auto& [engineer, route] : before_)
+        if (engineer == e) return;
+    before_.emplace_back(e, routes_[static_cast<size_t>(e)]);
+}
+
+ChangeSet LivePlan::finish(ChangeSet changes) {
+    std::sort(before_.begin(), before_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [e, old] : before_) {
+        const LiveRoute& now_route = routes_[static_cast<size_t>(e)];
+        if (old == now_route) continue;
+        RouteChange rc;
+        rc.engineer = e;
+        std::vector<Index> old_jobs, new_jobs;
+        std::map<Index, const LiveStep*> old_step;
+        for (const LiveStep& s : old.steps)
+            if (s.kind == StepKind::job) {
+                old_jobs.push_back(s.index);
+                old_step[s.index] = &s;
+            }
+        for (const LiveStep& s : now_route.steps)
+            if (s.kind == StepKind::job) new_jobs.push_back(s.index);
+        for (Index j : new_jobs)
+            if (std::find(old_jobs.begin(), old_jobs.end(), j) == old_jobs.end()) rc.added.push_back(j);
+        for (Index j : old_jobs)
+            if (std::find(new_jobs.begin(), new_jobs.end(), j) == new_jobs.end()) rc.removed.push_back(j);
+        std::vector<Index> kept_old, kept_new;
+        for (Index j : old_jobs)
+            if (std::find(new_jobs.begin(), new_jobs.end(), j) != new_jobs.end()) kept_old.push_back(j);
+        for (Index j : new_jobs)
+            if (std::find(old_jobs.begin(), old_jobs.end(), j) != old_jobs.end()) kept_new.push_back(j);
+        rc.reordered = kept_old != kept_new;
+        for (const LiveStep& s : now_route.steps) {
+            if (s.kind != StepKind::job) continue;
+            auto it = old_step.find(s.index);
+            if (it != old_step.end() && (it->second->arrival != s.arrival || it->second->start != s.start)) rc.retimed = true;
+        }
+        if (rc.added.empty() && rc.removed.empty() && !rc.reordered && !rc.retimed) {
+            // Only breaks or the way home moved; still worth telling the engineer.
+            rc.retimed = true;
+        }
+        changes.routes.push_back(std::move(rc));
+    }
+    before_.clear();
+    std::sort(changes.missed_breaks.begin(), changes.missed_breaks.end());
+    changes.missed_breaks.erase(std::unique(changes.missed_breaks.begin(), changes.missed_breaks.end()),
+                                changes.missed_breaks.end());
+    return changes;
+}
+
+// ---------------------------------------------------------------- residual problem
+
+ResidualProblem LivePlan::residual_with(Cost churn) const {
+    std::vector<Index> engineer_of, job_of;
+    ProblemBuilder builder;
+    std::vector<Index> residual_engineer(engineers_.size(), -1);
+    std::vector<std::vector<Index>> break_map(engineers_.size());  // residual break -> live break
+    std::vector<Anchor> anchors;
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        const Anchor a = anchor(static_cast<Index>(e));
+        const Time end = shift_end(static_cast<Index>(e));
+        anchors.push_back(a);
+        if (a.time >= end) continue;
+        const Engineer& orig = engineers_[e];
+        Engineer eng = orig;
+        eng.start = a.location;
+        eng.end = orig.end ? *orig.end : orig.start;
+        eng.shifts = {TimeWindow{a.time, end}};
+        eng.breaks.clear();
+        for (const LiveStep& s : routes_[e].steps)
+            if (s.kind == StepKind::break_ && s.status == StepStatus::planned) {
+                eng.breaks.push_back(orig.breaks[static_cast<size_t>(s.index)]);
+                break_map[e].push_back(s.index);
+            }
+        if (eng.max_jobs) eng.max_jobs = std::max(0, *eng.max_jobs - static_cast<int>(a.jobs_used));
+        if (eng.max_travel_time) eng.max_travel_time = std::max<Duration>(0, *eng.max_travel_time - a.travel_used);
+        for (size_t k = 0; k < eng.capacity.size(); ++k)
+            eng.capacity[k] = std::max<Amount>(0, eng.capacity[k] - a.load_used[k]);
+        residual_engineer[e] = static_cast<Index>(engineer_of.size());
+        engineer_of.push_back(static_cast<Index>(e));
+        builder.add_engineer(std::move(eng));
+    }
+    auto present = [&](const std::string& id) {
+        const auto e = engineer_index(id);
+        return e && residual_engineer[static_cast<size_t>(*e)] >= 0;
+    };
+    std::vector<Index> residual_job(jobs_.size(), -1);
+    for (size_t j = 0; j < jobs_.size(); ++j) {
+        if (status_[j] != TicketStatus::pending && status_[j] != TicketStatus::planned) continue;
+        Job job = jobs_[j];
+        // References to engineers who are gone for the day are dropped; a
+        // ticket that only they could take stays out of the residual problem.
+        if (job.pinned_engineer && !present(*job.pinned_engineer)) continue;
+        if (!job.allowed_engineers.empty()) {
+            std::erase_if(job.allowed_engineers, [&](const std::string& id) { return !present(id); });
+            if (job.allowed_engineers.empty()) continue;
+        }
+        std::erase_if(job.forbidden_engineers, [&](const std::string& id) { return !present(id); });
+        if (job.preferred_engineer && !present(*job.preferred_engineer)) {
+            job.preferred_engineer.reset();
+            job.preference_cost = 0;
+        }
+        if (churn > 0 && !job.preferred_engineer && engineer_of_[j] >= 0) {
+            job.preferred_engineer = engineers_[static_cast<size_t>(engineer_of_[j])].id;
+            job.preference_cost = churn;
+        }
+        residual_job[j] = static_cast<Index>(job_of.size());
+        job_of.push_back(static_cast<Index>(j));
+        builder.add_job(std::move(job));
+    }
+    builder.set_travel(travel_.spec());
+    builder.set_weights(weights_);
+    std::vector<std::vector<Index>> break_of;
+    for (Index e : engineer_of) break_of.push_back(break_map[static_cast<size_t>(e)]);
+    ResidualProblem res{builder.build(), Solution{}, std::move(engineer_of), std::move(job_of), std::move(break_of)};
+
+    // The movable routes as a solution of it.
+    Solution& sol = res.solution;
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        const LiveRoute& lr = routes_[e];
+        const Index f = frozen_steps(static_cast<Index>(e));
+        const bool used = std::any_of(lr.steps.begin() + f, lr.steps.end(),
+                                      [](const LiveStep& s) { return s.kind == StepKind::job; });
+        if (!used) continue;
+        FSD_ASSERT(residual_engineer[e] >= 0);
+        Route route;
+        route.engineer = residual_engineer[e];
+        route.shift = 0;
+        std::vector<Amount> load(static_cast<size_t>(res.problem.dimensions()), 0);
+        for (size_t s = static_cast<size_t>(f); s < lr.steps.size(); ++s)
+            if (lr.steps[s].kind == StepKind::job) {
+                const auto& d = res.problem.demand(residual_job[static_cast<size_t>(lr.steps[s].index)]);
+                for (size_t k = 0; k < load.size(); ++k) load[k] += d[k];
+            }
+        Step start;
+        start.kind = StepKind::start;
+        start.arrival = start.start = start.end = lr.departure;
+        start.load = load;
+        route.steps.push_back(start);
+        for (size_t s = static_cast<size_t>(f); s < lr.steps.size(); ++s) {
+            const LiveStep& ls = lr.steps[s];
+            Step step;
+            step.kind = ls.kind;
+            if (ls.kind == StepKind::job) {
+                step.index = residual_job[static_cast<size_t>(ls.index)];
+                FSD_ASSERT(step.index >= 0);
+                const auto& d = res.problem.demand(step.index);
+                for (size_t k = 0; k < load.size(); ++k) load[k] -= d[k];
+                route.service_time += ls.end - ls.start;
+            } else {
+                const auto& bm = break_map[e];
+                step.index = static_cast<Index>(std::find(bm.begin(), bm.end(), ls.index) - bm.begin());
+            }
+            step.arrival = ls.arrival;
+            step.start = ls.start;
+            step.end = ls.end;
+            step.waiting = ls.start - ls.arrival;
+            step.travel_time = ls.travel_time;
+            step.travel_distance = ls.travel_distance;
+            step.lateness = ls.lateness;
+            step.load = load;
+            route.travel_time += step.travel_time;
+            route.distance += step.travel_distance;
+            route.waiting_time += step.waiting;
+            route.lateness += step.lateness;
+            route.steps.push_back(std::move(step));
+        }
+        Step end;
+        end.kind = StepKind::end;
+        end.arrival = end.start = end.end = lr.end_arrival;
+        end.travel_time = lr.end_travel;
+        end.travel_distance = lr.end_distance;
+        end.load = load;
+        route.travel_time += end.travel_time;
+        route.distance += end.travel_distance;
+        route.steps.push_back(std::move(end));
+        route.working_time = lr.end_arrival - lr.departure;
+        route.cost = route_cost(static_cast<Index>(e), lr);
+        sol.routes.push_back(std::move(route));
+    }
+    for (size_t k = 0; k < res.job_of.size(); ++k) {
+        const Index j = res.job_of[k];
+        if (status_[static_cast<size_t>(j)] != TicketStatus::pending) continue;
+        const LeftOut why = why_not(j);
+        sol.unassigned.push_back(Unassigned{static_cast<Index>(k), why.reason, why.detail});
+    }
+    sol.objective = objective();
+    // Tickets outside the residual problem are not in its objective.
+    for (size_t j = 0; j < jobs_.size(); ++j)
+        if (status_[j] == TicketStatus::pending && residual_job[j] < 0)
+            sol.objective.unassigned -= live_detail::left_out_cost(jobs_[j], weights_);
+    sol.stats.solver = "live";
+    return res;
+}
+
+ObjectiveParts LivePlan::objective() const {
+    ObjectiveParts parts;
+    std::vector<Duration> working;
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        const LiveRoute& lr = routes_[e];
+        const Index f = frozen_steps(static_cast<Index>(e));
+        bool used = false;
+        Cost late = 0;
+        for (size_t s = static_cast<size_t>(f); s < lr.steps.size(); ++s) {
+            const LiveStep& st = lr.steps[s];
+            if (st.kind != StepKind::job) continue;
+            used = true;
+            const Job& job = jobs_[static_cast<size_t>(st.index)];
+            if (st.lateness > 0) late += st.lateness * job.sla->lateness_cost_per_second;
+            if (job.preferred_engineer && *job.preferred_engineer != engineers_[e].id)
+                parts.preference += weights_.preference * job.preference_cost;
+        }
+        if (anchor(static_cast<Index>(e)).time < shift_end(static_cast<Index>(e)))
+            working.push_back(used ? lr.end_arrival - lr.departure : 0);
+        if (!used) continue;
+        parts.travel += route_cost(static_cast<Index>(e), lr);
+        parts.lateness += weights_.lateness * late;
+    }
+    for (size_t j = 0; j < jobs_.size(); ++j) {
+        if (status_[j] == TicketStatus::pending) parts.unassigned += live_detail::left_out_cost(jobs_[j], weights_);
+    }
+    if (weights_.balance != 0 && !working.empty()) {
+        const auto [lo, hi] = std::minmax_element(working.begin(), working.end());
+        parts.balance = weights_.balance * (*hi - *lo);
+    }
+    return parts;
+}
+
+}  // namespace fsd

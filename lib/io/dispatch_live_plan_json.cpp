@@ -1,0 +1,348 @@
+#include "fsd/io/live_plan_json.hpp"
+
+#include <climits>
+#include <map>
+
+#include "fsd/core/error.hpp"
+#include "fsd/model/problem_builder.hpp"
+#include "json_reader.hpp"
+#include "problem_json_parts.hpp"
+
+namespace fsd {
+namespace {
+
+using io_detail::child_path;
+using io_detail::Json;
+using io_detail::ObjectReader;
+constexpr std::string_view kFormat = "fsdispatch-live-plan";
+
+std::string dump(const Json& doc, const JsonWriteOptions& options) { return doc.dump(options.indent); }
+
+// The plan's engineers, tickets, travel and weights as a problem document.
+Json problem_document(const LivePlan& plan, const JsonWriteOptions& options) {
+    ProblemBuilder b;
+    for (const Engineer& e : plan.engineers()) b.add_engineer(e);
+    for (const Job& j : plan.jobs()) b.add_job(j);
+    b.set_travel(plan.travel().spec());
+    b.set_weights(plan.weights());
+    JsonWriteOptions one_line = options;
+    one_line.indent = -1;
+    return Json::parse(problem_to_json(b.build(), one_line));
+}
+
+Json candidate_json(const LivePlan& plan, const InsertionCandidate& c, const std::optional<int>& iso) {
+    return Json{{"engineer", plan.engineers()[static_cast<size_t>(c.engineer)].id},
+                {"position", c.position},
+                {"arrival", io_detail::write_time(c.arrival, iso)},
+                {"start", io_detail::write_time(c.start, iso)},
+                {"cost", c.cost},
+                {"added_travel", c.added_travel},
+                {"added_distance", c.added_distance},
+                {"lateness", c.lateness},
+                {"others_lateness", c.others_lateness}};
+}
+
+Json changes_json(const LivePlan& plan, const ChangeSet& changes) {
+    auto job_id = [&](Index j) { return plan.jobs()[static_cast<size_t>(j)].id; };
+    auto eng_id = [&](Index e) { return plan.engineers()[static_cast<size_t>(e)].id; };
+    Json routes = Json::array();
+    for (const RouteChange& rc : changes.routes) {
+        Json added = Json::array(), removed = Json::array();
+        for (Index j : rc.added) added.push_back(job_id(j));
+        for (Index j : rc.removed) removed.push_back(job_id(j));
+        routes.push_back(Json{{"engineer", eng_id(rc.engineer)},
+                              {"added", added},
+                              {"removed", removed},
+                              {"reordered", rc.reordered},
+                              {"retimed", rc.retimed}});
+    }
+    Json left = Json::array();
+    for (const LeftOut& l : changes.left_out)
+        left.push_back(Json{{"ticket", job_id(l.job)}, {"reason", to_string(l.reason)}, {"detail", l.detail}});
+    Json missed = Json::array();
+    for (Index e : changes.missed_breaks) missed.push_back(eng_id(e));
+    return Json{{"routes", routes}, {"left_out", left}, {"missed_breaks", missed}};
+}
+
+std::string prefixed(const std::string& prefix, const std::string& path) { return prefix + path; }
+
+}  // namespace
+
+std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& options) {
+    const auto& iso = options.iso_offset_seconds;
+    Json doc = Json::object();
+    doc["format"] = kFormat;
+    doc["version"] = kFormatVersion;
+    doc["now"] = io_detail::write_time(plan.now(), iso);
+    doc["problem"] = problem_document(plan, options);
+    Json tickets = Json::array();
+    for (Index j = 0; j < static_cast<Index>(plan.jobs().size()); ++j)
+        tickets.push_back(Json{{"id", plan.jobs()[static_cast<size_t>(j)].id}, {"status", to_string(plan.status(j))}});
+    doc["tickets"] = tickets;
+    Json routes = Json::array();
+    for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e) {
+        const Engineer& eng = plan.engineers()[static_cast<size_t>(e)];
+        const LiveRoute& r = plan.route(e);
+        Json steps = Json::array();
+        for (const LiveStep& s : r.steps) {
+            Json st = Json::object();
+            if (s.kind == StepKind::job) {
+                st["type"] = "job";
+                st["job"] = plan.jobs()[static_cast<size_t>(s.index)].id;
+            } else {
+                st["type"] = "break";
+                st["break"] = eng.breaks[static_cast<size_t>(s.index)].id;
+            }
+            st["status"] = to_string(s.status);
+            st["arrival"] = io_detail::write_time(s.arrival, iso);
+            st["start"] = io_detail::write_time(s.start, iso);
+            st["end"] = io_detail::write_time(s.end, iso);
+            st["travel_time"] = s.travel_time;
+            st["travel_distance"] = s.travel_distance;
+            st["lateness"] = s.lateness;
+            if (s.status == StepStatus::en_route) st["departed"] = io_detail::write_time(s.departed, iso);
+            if (s.extra != 0) st["extra"] = s.extra;
+            steps.push_back(std::move(st));
+        }
+        Json route = Json{{"engineer", eng.id}, {"departure", io_detail::write_time(r.departure, iso)},
+                          {"end_arrival", io_detail::write_time(r.end_arrival, iso)}, {"steps", steps}};
+        routes.push_back(std::move(route));
+    }
+    doc["routes"] = routes;
+    Json states = Json::array();
+    for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e) {
+        const EngineerState& s = plan.state(e);
+        if (s == EngineerState{}) continue;
+        Json st = Json{{"engineer", plan.engineers()[static_cast<size_t>(e)].id}};
+        if (s.position) {
+            st["position"] = io_detail::write_location_json(*s.position);
+            st["position_at"] = io_detail::write_time(s.position_at, iso);
+        }
+        if (s.unavailable_from != kTimeMax) st["unavailable_from"] = io_detail::write_time(s.unavailable_from, iso);
+        if (s.ready_at != kTimeMin) st["ready_at"] = io_detail::write_time(s.ready_at, iso);
+        states.push_back(std::move(st));
+    }
+    doc["engineer_states"] = states;
+    return dump(doc, options);
+}
+
+LivePlan live_plan_from_json(std::string_view text) {
+    const Json doc = io_detail::parse_json_text(text);
+    io_detail::check_header(doc, kFormat);
+    ObjectReader r(doc, "", {"format", "version", "now", "problem", "tickets", "routes", "engineer_states"});
+    Problem problem = [&] {
+        try {
+            return problem_from_json(r.require("problem").dump());
+        } catch (const InputError& e) {
+            throw InputError(prefixed("/problem", e.path()), e.message());
+        }
+    }();
+    LivePlan::Parts parts;
+    parts.engineers = problem.engineers();
+    parts.jobs = problem.jobs();
+    parts.travel = problem.travel_spec();
+    parts.weights = problem.weights();
+    parts.now = io_detail::read_time(r.require("now"), r.path("now"));
+    parts.status.assign(parts.jobs.size(), TicketStatus::pending);
+    parts.routes.resize(parts.engineers.size());
+    parts.states.resize(parts.engineers.size());
+
+    if (const Json* tickets = r.get("tickets")) {
+        const Json& arr = io_detail::read_array(*tickets, r.path("tickets"));
+        for (size_t i = 0; i < arr.size(); ++i) {
+            const std::string path = child_path(r.path("tickets"), i);
+            ObjectReader t(arr[i], path, {"id", "status"});
+            const std::string id = io_detail::read_string(t.require("id"), t.path("id"));
+            const auto j = problem.job_index(id);
+            if (!j) throw InputError(t.path("id"), "no ticket with id '" + id + "' in the problem");
+            parts.status[static_cast<size_t>(*j)] =
+                ticket_status_from_string(io_detail::read_string(t.require("status"), t.path("status")), t.path("status"));
+        }
+    }
+    std::vector<char> seen(parts.engineers.size(), 0);
+    if (const Json* routes = r.get("routes")) {
+        const Json& arr = io_detail::read_array(*routes, r.path("routes"));
+        for (size_t i = 0; i < arr.size(); ++i) {
+            const std::string path = child_path(r.path("routes"), i);
+            ObjectReader rr(arr[i], path, {"engineer", "departure", "end_arrival", "steps"});
+            const std::string id = io_detail::read_string(rr.require("engineer"), rr.path("engineer"));
+            const auto e = problem.engineer_index(id);
+            if (!e) throw InputError(rr.path("engineer"), "no engineer with id '" + id + "' in the problem");
+            if (seen[static_cast<size_t>(*e)]) throw InputError(rr.path("engineer"), "engineer " + id + " has two routes");
+            seen[static_cast<size_t>(*e)] = 1;
+            const Engineer& eng = parts.engineers[static_cast<size_t>(*e)];
+            LiveRoute& route = parts.routes[static_cast<size_t>(*e)];
+            const Json& steps = io_detail::read_array(rr.require("steps"), rr.path("steps"));
+            for (size_t s = 0; s < steps.size(); ++s) {
+                const std::string spath = child_path(rr.path("steps"), s);
+                ObjectReader sr(steps[s], spath,
+                                {"type", "job", "break", "status", "arrival", "start", "end", "travel_time", "travel_distance",
+                                 "lateness", "departed", "extra"});
+                LiveStep st;
+                const std::string type = io_detail::read_string(sr.require("type"), sr.path("type"));
+                if (type == "job") {
+                    st.kind = StepKind::job;
+                    const std::string jid = io_detail::read_string(sr.require("job"), sr.path("job"));
+                    const auto j = problem.job_index(jid);
+                    if (!j) throw InputError(sr.path("job"), "no ticket with id '" + jid + "' in the problem");
+                    st.index = *j;
+                } else if (type == "break") {
+                    st.kind = StepKind::break_;
+                    const std::string bid = io_detail::read_string(sr.require("break"), sr.path("break"));
+                    Index b = -1;
+                    for (size_t k = 0; k < eng.breaks.size(); ++k)
+                        if (eng.breaks[k].id == bid) b = static_cast<Index>(k);
+                    if (b < 0) throw InputError(sr.path("break"), "engineer " + id + " has no break with id '" + bid + "'");
+                    st.index = b;
+                } else {
+                    throw InputError(sr.path("type"), "a live route step is \"job\" or \"break\", not \"" + type + "\"");
+                }
+                st.status = step_status_from_string(io_detail::read_string(sr.require("status"), sr.path("status")), sr.path("status"));
+                st.arrival = io_detail::read_time(sr.require("arrival"), sr.path("arrival"));
+                st.start = io_detail::read_time(sr.require("start"), sr.path("start"));
+                st.end = io_detail::read_time(sr.require("end"), sr.path("end"));
+                if (const Json* x = sr.get("travel_time")) st.travel_time = io_detail::read_duration(*x, sr.path("travel_time"));
+                if (const Json* x = sr.get("travel_distance"))
+                    st.travel_distance = io_detail::read_int(*x, sr.path("travel_distance"), 0, INT64_MAX / 4);
+                if (const Json* x = sr.get("lateness")) st.lateness = io_detail::read_duration(*x, sr.path("lateness"));
+                if (const Json* x = sr.get("departed")) st.departed = io_detail::read_time(*x, sr.path("departed"));
+                if (const Json* x = sr.get("extra")) st.extra = io_detail::read_duration(*x, sr.path("extra"));
+                route.steps.push_back(st);
+            }
+        }
+    }
+    if (const Json* states = r.get("engineer_states")) {
+        const Json& arr = io_detail::read_array(*states, r.path("engineer_states"));
+        for (size_t i = 0; i < arr.size(); ++i) {
+            const std::string path = child_path(r.path("engineer_states"), i);
+            ObjectReader sr(arr[i], path, {"engineer", "position", "position_at", "unavailable_from", "ready_at"});
+            const std::string id = io_detail::read_string(sr.require("engineer"), sr.path("engineer"));
+            const auto e = problem.engineer_index(id);
+            if (!e) throw InputError(sr.path("engineer"), "no engineer with id '" + id + "' in the problem");
+            EngineerState& st = parts.states[static_cast<size_t>(*e)];
+            if (const Json* x = sr.get("position")) {
+                st.position = io_detail::read_location_json(*x, sr.path("position"));
+                st.position_at = io_detail::read_time(sr.require("position_at"), sr.path("position_at"));
+            }
+            if (const Json* x = sr.get("unavailable_from")) st.unavailable_from = io_detail::read_time(*x, sr.path("unavailable_from"));
+            if (const Json* x = sr.get("ready_at")) st.ready_at = io_detail::read_time(*x, sr.path("ready_at"));
+        }
+    }
+    return LivePlan::from_parts(std::move(parts));
+}
+
+std::string change_set_to_json(const LivePlan& plan, const ChangeSet& changes, const JsonWriteOptions& options) {
+    return dump(changes_json(plan, changes), options);
+}
+
+std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonWriteOptions& options) {
+    const auto& iso = options.iso_offset_seconds;
+    const Json doc = io_detail::parse_json_text(event);
+    if (!doc.is_object()) throw InputError("", "an event is a JSON object with a \"type\"");
+    const auto type_it = doc.find("type");
+    if (type_it == doc.end()) throw InputError("/type", "the field \"type\" is required");
+    const std::string type = io_detail::read_string(*type_it, "/type");
+    Json out = Json{{"event", type}};
+    auto text = [&](const ObjectReader& r, const char* key) { return io_detail::read_string(r.require(key), r.path(key)); };
+    auto time = [&](const ObjectReader& r, const char* key) { return io_detail::read_time(r.require(key), r.path(key)); };
+
+    if (type == "insert" || type == "offer_slots" || type == "book_slot") {
+        ObjectReader r(doc, "", {"type", "ticket", "engineer", "alternatives", "windows", "window"});
+        const Job ticket = io_detail::read_job_json(r.require("ticket"), r.path("ticket"));
+        if (type == "offer_slots") {
+            std::vector<TimeWindow> windows;
+            const Json& arr = io_detail::read_array(r.require("windows"), r.path("windows"));
+            for (size_t i = 0; i < arr.size(); ++i) {
+                ObjectReader w(arr[i], child_path(r.path("windows"), i), {"start", "end"});
+                windows.push_back({time(w, "start"), time(w, "end")});
+            }
+            Json offers = Json::array();
+            for (const SlotOffer& o : plan.offer_slots(ticket, windows)) {
+                Json j = Json{{"start", io_detail::write_time(o.window.start, iso)},
+                              {"end", io_detail::write_time(o.window.end, iso)},
+                              {"feasible", o.feasible}};
+                if (o.best) j["best"] = candidate_json(plan, *o.best, iso);
+                offers.push_back(std::move(j));
+            }
+            out["offers"] = offers;
+            out["changes"] = changes_json(plan, ChangeSet{});
+            return dump(out, options);
+        }
+        InsertOptions io;
+        if (const Json* x = r.get("engineer")) io.engineer = io_detail::read_string(*x, r.path("engineer"));
+        if (const Json* x = r.get("alternatives"))
+            io.alternatives = static_cast<int>(io_detail::read_int(*x, r.path("alternatives"), 0, 1000));
+        InsertResult res;
+        if (type == "book_slot") {
+            ObjectReader w(r.require("window"), r.path("window"), {"start", "end"});
+            res = plan.book_slot(ticket, TimeWindow{time(w, "start"), time(w, "end")}, io);
+        } else {
+            res = plan.insert(ticket, io);
+        }
+        out["placed"] = res.placed;
+        if (res.placed) {
+            const Index e = *plan.engineer_of(res.job);
+            out["engineer"] = plan.engineers()[static_cast<size_t>(e)].id;
+        }
+        Json alts = Json::array();
+        for (const InsertionCandidate& c : res.alternatives) alts.push_back(candidate_json(plan, c, iso));
+        out["alternatives"] = alts;
+        out["changes"] = changes_json(plan, res.changes);
+        return dump(out, options);
+    }
+    if (type == "reoptimise") {
+        ObjectReader r(doc, "", {"type", "time_limit", "iteration_limit", "seed", "reassignment_cost"});
+        ReoptimiseOptions o;
+        if (const Json* x = r.get("time_limit")) o.time_limit_seconds = io_detail::read_double(*x, r.path("time_limit"));
+        if (const Json* x = r.get("iteration_limit")) o.iteration_limit = io_detail::read_int(*x, r.path("iteration_limit"), -1, INT64_MAX);
+        if (const Json* x = r.get("seed")) o.seed = io_detail::read_uint64(*x, r.path("seed"));
+        if (const Json* x = r.get("reassignment_cost")) o.reassignment_cost = io_detail::read_int(*x, r.path("reassignment_cost"), 0, INT64_MAX / 4);
+        const ReoptimiseResult res = plan.reoptimise(o);
+        out["accepted"] = res.accepted;
+        out["cost_before"] = res.cost_before;
+        out["cost_after"] = res.cost_after;
+        out["moved"] = res.moved;
+        out["newly_placed"] = res.newly_placed;
+        out["changes"] = changes_json(plan, res.changes);
+        return dump(out, options);
+    }
+
+    ChangeSet changes;
+    if (type == "cancel" || type == "start_travel" || type == "arrive" || type == "job_finished") {
+        ObjectReader r(doc, "", {"type", "ticket", "at"});
+        const std::string ticket = text(r, "ticket");
+        const Time at = time(r, "at");
+        if (type == "cancel") changes = plan.cancel(ticket, at);
+        else if (type == "start_travel") changes = plan.start_travel(ticket, at);
+        else if (type == "arrive") changes = plan.arrive(ticket, at);
+        else changes = plan.job_finished(ticket, at);
+    } else if (type == "delay") {
+        ObjectReader r(doc, "", {"type", "engineer", "seconds", "at"});
+        changes = plan.delay(text(r, "engineer"), io_detail::read_duration(r.require("seconds"), r.path("seconds")), time(r, "at"));
+    } else if (type == "engineer_unavailable") {
+        ObjectReader r(doc, "", {"type", "engineer", "from"});
+        changes = plan.engineer_unavailable(text(r, "engineer"), time(r, "from"));
+    } else if (type == "break_started") {
+        ObjectReader r(doc, "", {"type", "engineer", "at"});
+        changes = plan.break_started(text(r, "engineer"), time(r, "at"));
+    } else if (type == "engineer_position") {
+        ObjectReader r(doc, "", {"type", "engineer", "location", "at"});
+        const Location loc = io_detail::read_location_json(r.require("location"), r.path("location"));
+        changes = plan.engineer_position(text(r, "engineer"), loc, time(r, "at"));
+    } else if (type == "advance_time") {
+        ObjectReader r(doc, "", {"type", "at"});
+        changes = plan.advance_time(time(r, "at"));
+    } else if (type == "place_pending") {
+        ObjectReader r(doc, "", {"type"});
+        changes = plan.place_pending();
+    } else {
+        throw InputError("/type", "unknown event type '" + type +
+                                      "' (insert, offer_slots, book_slot, cancel, delay, engineer_unavailable, start_travel, "
+                                      "arrive, job_finished, break_started, engineer_position, advance_time, place_pending, "
+                                      "reoptimise)");
+    }
+    out["changes"] = changes_json(plan, changes);
+    return dump(out, options);
+}
+
+}  // namespace fsd
