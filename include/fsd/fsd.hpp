@@ -1,10 +1,15 @@
 #pragma once
 // Everything public in fsdispatch, for users who prefer one include.
+#include "fsd/assign/assign.hpp"
+#include "fsd/assign/assign_generate.hpp"
+#include "fsd/assign/assign_json.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/core/iso_time.hpp"
 #include "fsd/core/location.hpp"
 #include "fsd/core/time_window.hpp"
 #include "fsd/core/types.hpp"
+#include "fsd/dispatch/live_plan.hpp"
+#include "fsd/io/live_plan_json.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/route_map_svg.hpp"
 #include "fsd/io/solomon.hpp"

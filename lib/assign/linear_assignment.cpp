@@ -1,5 +1,7 @@
 #include "fsd/assign/linear_assignment.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <string>
 
 namespace fsd {
@@ -25,10 +27,10 @@ void check_input(const SparseAssignmentInput& in) {
             throw InputError("/leave/" + std::to_string(i), "a leave-out cost must lie within ±10^13 (or be kForbidden)");
 }
 
-}  // namespace
-
-LinearAssignment solve_linear_assignment(const SparseAssignmentInput& in) {
-    check_input(in);
+// Shortest augmenting paths over every allowed pair of `in`; leaves the row
+// and column duals in u and v (reduced cost c - u - v >= 0 on every pair of a
+// placed row, 0 on its own pair; v <= 0 with 0 on free columns).
+LinearAssignment solve_all_pairs(const SparseAssignmentInput& in, std::vector<Cost>& u, std::vector<Cost>& v) {
     constexpr Cost kInf = std::numeric_limits<Cost>::max();
     const auto n = static_cast<std::size_t>(in.rows);
     const auto m = static_cast<std::size_t>(in.columns);
@@ -43,38 +45,44 @@ LinearAssignment solve_linear_assignment(const SparseAssignmentInput& in) {
     // Duals with reduced cost c - u - v >= 0 for every assigned row and = 0 on
     // its pair. Free columns keep v = 0, the largest value, which is what makes
     // the end result optimal with columns left free.
-    std::vector<Cost> u(n, 0), v(m, 0);
+    u.assign(n, 0);
+    v.assign(m, 0);
     std::vector<Cost> shortest(total_columns, kInf);
     std::vector<std::int64_t> path(total_columns, -1);
     std::vector<char> settled(total_columns, 0);
-    // Columns given a finite label and not yet settled, with their labels side
-    // by side so that finding the least is one pass over contiguous memory.
-    std::vector<std::size_t> reached;
-    std::vector<Cost> reached_label;
-    std::vector<std::int64_t> where(total_columns, -1);  // position in `reached`
+    // Reached columns in a binary heap with lazy deletion: a column is pushed
+    // again when its label drops, and stale entries are skipped when popped.
+    // On equal labels a free column comes first, so searches end early.
+    struct Entry {
+        Cost label;
+        bool taken;
+        std::size_t column;
+        bool operator>(const Entry& o) const {
+            if (label != o.label) return label > o.label;
+            if (taken != o.taken) return taken;
+            return column > o.column;
+        }
+    };
+    std::vector<Entry> heap;
+    std::vector<std::size_t> touched;  // columns whose labels must be reset
     std::vector<std::size_t> settled_columns;
     std::vector<std::size_t> scanned_rows;
     LinearAssignment result;
 
     auto reset_labels = [&] {
-        for (std::size_t j : reached) shortest[j] = kInf, path[j] = -1, where[j] = -1;
-        for (std::size_t j : settled_columns) shortest[j] = kInf, path[j] = -1, settled[j] = 0;
-        reached.clear();
-        reached_label.clear();
+        for (std::size_t j : touched) shortest[j] = kInf, path[j] = -1, settled[j] = 0;
+        touched.clear();
+        heap.clear();
         settled_columns.clear();
         scanned_rows.clear();
     };
     auto relax = [&](std::size_t j, Cost label, std::size_t row) {
         if (settled[j] || label >= shortest[j]) return;
-        if (where[j] < 0) {
-            where[j] = static_cast<std::int64_t>(reached.size());
-            reached.push_back(j);
-            reached_label.push_back(label);
-        } else {
-            reached_label[static_cast<std::size_t>(where[j])] = label;
-        }
+        if (shortest[j] == kInf) touched.push_back(j);
         shortest[j] = label;
         path[j] = static_cast<std::int64_t>(row);
+        heap.push_back(Entry{label, row_of[j] >= 0, j});
+        std::push_heap(heap.begin(), heap.end(), std::greater<>());
     };
 
     for (std::size_t start = 0; start < n; ++start) {
@@ -92,29 +100,21 @@ LinearAssignment solve_linear_assignment(const SparseAssignmentInput& in) {
             // Every scanned row but the start sits on a real column, so its
             // private column is free.
             if (in.leave[i] != kForbidden) relax(m + i, base + in.leave[i], i);
-            // Settle the reached column with the least label (a free one on a
-            // tie). A linear pass: the reached set stays small next to the
-            // relaxations, and a heap measured slower.
-            std::size_t best_at = reached.size();
-            Cost lowest = kInf;
-            for (std::size_t k = 0; k < reached_label.size(); ++k) {
-                const Cost s = reached_label[k];
-                if (s < lowest || (s == lowest && row_of[reached[k]] < 0 && row_of[reached[best_at]] >= 0)) {
-                    lowest = s;
-                    best_at = k;
+            // Settle the reached column with the least label.
+            std::size_t j = total_columns;
+            while (!heap.empty()) {
+                std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+                const Entry top = heap.back();
+                heap.pop_back();
+                if (!settled[top.column] && top.label == shortest[top.column]) {
+                    j = top.column;
+                    break;
                 }
             }
-            if (best_at == reached.size()) break;  // no augmenting path: the row cannot be placed
-            const std::size_t j = reached[best_at];
-            reached[best_at] = reached.back();
-            reached_label[best_at] = reached_label.back();
-            where[reached[best_at]] = static_cast<std::int64_t>(best_at);
-            reached.pop_back();
-            reached_label.pop_back();
-            where[j] = -1;
+            if (j == total_columns) break;  // no augmenting path: the row cannot be placed
             settled[j] = 1;
             settled_columns.push_back(j);
-            min_value = lowest;
+            min_value = shortest[j];
             if (row_of[j] < 0) {
                 sink = static_cast<std::int64_t>(j);
                 break;
@@ -160,6 +160,98 @@ LinearAssignment solve_linear_assignment(const SparseAssignmentInput& in) {
             }
     }
     return result;
+}
+
+LinearAssignment solve_pruned(const SparseAssignmentInput& in, Index candidates_per_row) {
+    std::vector<Cost> u, v;
+    const auto n = static_cast<std::size_t>(in.rows);
+    bool prune = false;
+    for (std::size_t i = 0; i < n && candidates_per_row > 0; ++i)
+        if (in.row_start[i + 1] - in.row_start[i] > candidates_per_row) prune = true;
+    if (!prune) return solve_all_pairs(in, u, v);
+
+    // Solve on each row's cheapest pairs only, then price every pair left out
+    // with the duals of that solution. When none has a negative reduced cost
+    // the duals are feasible for the whole problem and the solution is optimal
+    // for it (LP duality); otherwise the offending pairs join and it is solved
+    // again. Long searches over many equal-looking columns are what make the
+    // full problem slow; the cheap pairs nearly always hold the optimum.
+    std::vector<char> kept(in.column.size(), 0);
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto b = static_cast<std::size_t>(in.row_start[i]), e = static_cast<std::size_t>(in.row_start[i + 1]);
+        order.resize(e - b);
+        for (std::size_t k = b; k < e; ++k) order[k - b] = k;
+        const auto keep = std::min(order.size(), static_cast<std::size_t>(candidates_per_row));
+        std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep) - (keep > 0 ? 1 : 0), order.end(),
+                         [&](std::size_t x, std::size_t y) { return in.cost[x] != in.cost[y] ? in.cost[x] < in.cost[y] : x < y; });
+        for (std::size_t k = 0; k < keep; ++k) kept[order[k]] = 1;
+    }
+    // Each column keeps its cheapest rows too, so that a column nobody ranks
+    // high is not left free in the first solve (free columns with many rows
+    // able to take them would fail the check below wholesale).
+    {
+        const auto m = static_cast<std::size_t>(in.columns);
+        std::vector<std::vector<std::pair<Cost, std::size_t>>> by_column(m);
+        for (std::size_t k = 0; k < in.column.size(); ++k) {
+            auto& list = by_column[static_cast<std::size_t>(in.column[k])];
+            const std::pair<Cost, std::size_t> entry{in.cost[k], k};
+            // Bounded max-heap of the cheapest `candidates_per_row` entries.
+            if (list.size() < static_cast<std::size_t>(candidates_per_row)) {
+                list.push_back(entry);
+                std::push_heap(list.begin(), list.end());
+            } else if (entry < list.front()) {
+                std::pop_heap(list.begin(), list.end());
+                list.back() = entry;
+                std::push_heap(list.begin(), list.end());
+            }
+        }
+        for (const auto& list : by_column)
+            for (const auto& [cost, k] : list) kept[k] = 1;
+    }
+    std::int64_t scanned = 0;
+    while (true) {
+        SparseAssignmentInput sub;
+        sub.rows = in.rows;
+        sub.columns = in.columns;
+        sub.leave = in.leave;
+        sub.row_start.reserve(n + 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (auto k = static_cast<std::size_t>(in.row_start[i]); k < static_cast<std::size_t>(in.row_start[i + 1]); ++k)
+                if (kept[k]) {
+                    sub.column.push_back(in.column[k]);
+                    sub.cost.push_back(in.cost[k]);
+                }
+            sub.row_start.push_back(static_cast<std::int64_t>(sub.column.size()));
+        }
+        LinearAssignment result = solve_all_pairs(sub, u, v);
+        scanned += result.rows_scanned;
+        if (!result.feasible) {
+            // A row that must be placed found no room among its cheap pairs:
+            // duals of unplaced rows prove nothing, so solve in full.
+            LinearAssignment full = solve_all_pairs(in, u, v);
+            full.rows_scanned += scanned;
+            return full;
+        }
+        std::size_t added = 0;
+        for (std::size_t i = 0; i < n; ++i)
+            for (auto k = static_cast<std::size_t>(in.row_start[i]); k < static_cast<std::size_t>(in.row_start[i + 1]); ++k)
+                if (!kept[k] && in.cost[k] - u[i] - v[static_cast<std::size_t>(in.column[k])] < 0) {
+                    kept[k] = 1;
+                    ++added;
+                }
+        if (added == 0) {
+            result.rows_scanned = scanned;
+            return result;
+        }
+    }
+}
+
+}  // namespace
+
+LinearAssignment solve_linear_assignment(const SparseAssignmentInput& in, Index candidates_per_row) {
+    check_input(in);
+    return solve_pruned(in, candidates_per_row);
 }
 
 }  // namespace fsd

@@ -54,7 +54,13 @@ struct SparseAssignmentInput {
 /// reduced costs); a search stops at the first free column it settles, so
 /// rows that are likely to win their column (high leave-out costs) are best
 /// put first. Throws InputError when the input is malformed.
-LinearAssignment solve_linear_assignment(const SparseAssignmentInput& input);
+///
+/// When a row has more than `candidates_per_row` allowed pairs, the problem
+/// is first solved on each row's cheapest pairs and the result proven optimal
+/// for all pairs by their reduced costs (pairs that could improve it are
+/// added and it is solved again), which is exact and far faster on wide
+/// problems; 0 always searches all pairs.
+LinearAssignment solve_linear_assignment(const SparseAssignmentInput& input, Index candidates_per_row = 0);
 
 /// The same with costs from functions: `cost(i, j)` returns a Cost or
 /// kForbidden, `leave(i)` a Cost or kForbidden (row i must be assigned). Each

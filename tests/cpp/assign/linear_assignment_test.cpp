@@ -144,3 +144,37 @@ TEST_CASE("linear assignment: sparse rows as input, and malformed input refused"
     bad.leave.pop_back();
     CHECK_THROWS_AS(fsd::solve_linear_assignment(bad), fsd::InputError);
 }
+
+TEST_CASE("linear assignment on each row's cheapest pairs, proven by duals, equals brute force", "[assign]") {
+    std::mt19937_64 rng(77);
+    auto pick = [&](std::int64_t lo, std::int64_t hi) {
+        return lo + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    for (int round = 0; round < 2000; ++round) {
+        const auto rows = static_cast<Index>(pick(1, 7));
+        const auto cols = static_cast<Index>(pick(1, 7));
+        fsd::SparseAssignmentInput in;
+        in.rows = rows;
+        in.columns = cols;
+        std::vector<Cost> dense(static_cast<std::size_t>(rows * cols), kForbidden), leave;
+        for (Index i = 0; i < rows; ++i) {
+            for (Index j = 0; j < cols; ++j)
+                if (pick(0, 3) > 0) {
+                    const Cost x = pick(-20, 60);
+                    dense[static_cast<std::size_t>(i * cols + j)] = x;
+                    in.column.push_back(j);
+                    in.cost.push_back(x);
+                }
+            in.row_start.push_back(static_cast<std::int64_t>(in.column.size()));
+            leave.push_back(pick(0, 5) == 0 ? kForbidden : pick(-5, 70));
+        }
+        in.leave = leave;
+        std::vector<char> taken(static_cast<std::size_t>(cols), 0);
+        const Cost expected = brute_force(rows, cols, dense, leave, 0, taken);
+        // One or two candidates per row: most answers need pairs added back.
+        const auto a = fsd::solve_linear_assignment(in, static_cast<Index>(pick(1, 2)));
+        INFO("round " << round);
+        REQUIRE(a.feasible == (expected != kForbidden));
+        if (a.feasible) CHECK(total_of(a, cols, dense, leave) == expected);
+    }
+}
