@@ -46,54 +46,51 @@ Matching exact_matching(const AssignProblem& problem, const AssignCosts& costs) 
     for (std::size_t e = 0; e < problem.engineers.size(); ++e)
         for (int c = 0; c < copies_of(problem, e); ++c) slots.push_back({static_cast<Index>(e), c});
     const auto ns = static_cast<Index>(slots.size());
-    // Rows: tickets, those that gain most from being served (leave-out cost
-    // minus their cheapest first copy) first. Each row's search stops at the
-    // first free column it settles, and rows placed early are then rarely
-    // moved again: this halves the rows scanned against input order (and beats
-    // engineers' copies as rows).
-    std::vector<Cost> gain(static_cast<std::size_t>(nt), 0);
-    for (Index t = 0; t < nt; ++t) {
-        Cost cheapest = costs.leave(t);
-        for (std::size_t e = 0; e < problem.engineers.size(); ++e)
-            if (copies_of(problem, e) > 0) cheapest = std::min(cheapest, costs.serve(t, static_cast<Index>(e), 0));
-        gain[static_cast<std::size_t>(t)] = costs.leave(t) - cheapest;
-    }
+    // Rows: tickets in input order (the auction does not depend on the order
+    // for its result, and ordering measured no faster).
     std::vector<Index> row_ticket(static_cast<std::size_t>(nt));
     std::iota(row_ticket.begin(), row_ticket.end(), 0);
-    std::stable_sort(row_ticket.begin(), row_ticket.end(), [&](Index a, Index b) {
-        return gain[static_cast<std::size_t>(a)] > gain[static_cast<std::size_t>(b)];
-    });
     // A pair is allowed only when serving is strictly cheaper than leaving the
     // ticket out: ties go to leaving out, and far pairs never enter the search.
     SparseAssignmentInput in;
     in.rows = nt;
     in.columns = ns;
     in.leave.reserve(static_cast<std::size_t>(nt));
+    in.row_start.reserve(static_cast<std::size_t>(nt) + 1);
+    // Each engineer's copies are consecutive columns from first_slot[e].
+    const std::size_t ne = problem.engineers.size();
+    std::vector<int> copies(ne);
+    std::vector<Index> first_slot(ne);
+    for (Index s = ns - 1; s >= 0; --s) first_slot[static_cast<std::size_t>(slots[static_cast<std::size_t>(s)].engineer)] = s;
+    for (std::size_t e = 0; e < ne; ++e) copies[e] = copies_of(problem, e);
+    // Room for every compatible pair at once: growing by doubling copied and
+    // page-faulted more than the search itself on large batches.
+    std::size_t upper = 0;
+    for (Index t = 0; t < nt; ++t)
+        for (std::size_t e = 0; e < ne; ++e)
+            if (costs.compatible(t, static_cast<Index>(e))) upper += static_cast<std::size_t>(copies[e]);
+    in.column.reserve(upper);
+    in.cost.reserve(upper);
     for (Index r = 0; r < nt; ++r) {
         const Index t = row_ticket[static_cast<std::size_t>(r)];
         const Cost leave = costs.leave(t);
-        for (Index s = 0; s < ns; ++s) {
-            const Slot& slot = slots[static_cast<std::size_t>(s)];
-            if (!costs.compatible(t, slot.engineer)) {
-                s += copies_of(problem, static_cast<std::size_t>(slot.engineer)) - 1 - slot.order;  // and its other copies
-                continue;
+        for (std::size_t e = 0; e < ne; ++e) {
+            if (copies[e] == 0 || !costs.compatible(t, static_cast<Index>(e))) continue;
+            for (int c = 0; c < copies[e]; ++c) {
+                const Cost cost = costs.serve(t, static_cast<Index>(e), c);
+                if (cost >= leave) break;  // later copies cost no less
+                in.column.push_back(first_slot[e] + c);
+                in.cost.push_back(cost);
             }
-            const Cost c = costs.serve(t, slot.engineer, slot.order);
-            if (c >= leave) {
-                // Later copies cost no less.
-                s += copies_of(problem, static_cast<std::size_t>(slot.engineer)) - 1 - slot.order;
-                continue;
-            }
-            in.column.push_back(s);
-            in.cost.push_back(c);
         }
         in.row_start.push_back(static_cast<std::int64_t>(in.column.size()));
         in.leave.push_back(leave);
     }
-    // Wide batches search each ticket's cheapest pairs first (exact: the
-    // duals prove the rest cannot help); measured faster from about a million
-    // allowed pairs on, slower below (bench/RESULTS.md).
-    const LinearAssignment r = solve_linear_assignment(in, in.column.size() > 1'000'000 ? 16 : 0);
+    // Every ticket may be left out, so the auction applies: many tickets
+    // competing for few copies make the augmenting-path searches deep (the
+    // tickets left out prove their case only after settling most columns),
+    // while bids stay local (bench/RESULTS.md, docs/assign.md).
+    const LinearAssignment r = solve_linear_assignment_auction(in);
     FSD_ASSERT(r.feasible);
     Matching m{std::vector<Index>(static_cast<std::size_t>(nt), -1), std::vector<int>(static_cast<std::size_t>(nt), 0),
                r.rows_scanned};

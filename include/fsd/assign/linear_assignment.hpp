@@ -62,6 +62,12 @@ struct SparseAssignmentInput {
 /// problems; 0 always searches all pairs.
 LinearAssignment solve_linear_assignment(const SparseAssignmentInput& input, Index candidates_per_row = 0);
 
+/// The same minimum by an auction with epsilon scaling, for inputs where every
+/// row may be left out (no kForbidden leave-out cost; InputError otherwise).
+/// Bids, not searches: no long augmenting paths when many rows compete for
+/// few columns. `rows_scanned` counts the rows' bids.
+LinearAssignment solve_linear_assignment_auction(const SparseAssignmentInput& input);
+
 /// The same with costs from functions: `cost(i, j)` returns a Cost or
 /// kForbidden, `leave(i)` a Cost or kForbidden (row i must be assigned). Each
 /// pair is priced exactly once, to collect the allowed ones.

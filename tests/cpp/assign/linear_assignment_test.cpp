@@ -178,3 +178,46 @@ TEST_CASE("linear assignment on each row's cheapest pairs, proven by duals, equa
         if (a.feasible) CHECK(total_of(a, cols, dense, leave) == expected);
     }
 }
+
+TEST_CASE("the auction equals brute force when every row may be left out", "[assign]") {
+    std::mt19937_64 rng(4242);
+    auto pick = [&](std::int64_t lo, std::int64_t hi) {
+        return lo + static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(hi - lo + 1));
+    };
+    for (int round = 0; round < 3000; ++round) {
+        const auto rows = static_cast<Index>(pick(0, 7));
+        const auto cols = static_cast<Index>(pick(0, 6));
+        fsd::SparseAssignmentInput in;
+        in.rows = rows;
+        in.columns = cols;
+        std::vector<Cost> dense(static_cast<std::size_t>(rows * cols), kForbidden), leave;
+        const bool negative = pick(0, 1) == 1;
+        for (Index i = 0; i < rows; ++i) {
+            for (Index j = 0; j < cols; ++j)
+                if (pick(0, 3) > 0) {
+                    const Cost x = pick(negative ? -30 : 0, 60);
+                    dense[static_cast<std::size_t>(i * cols + j)] = x;
+                    in.column.push_back(j);
+                    in.cost.push_back(x);
+                }
+            in.row_start.push_back(static_cast<std::int64_t>(in.column.size()));
+            leave.push_back(pick(negative ? -10 : 0, 70));
+        }
+        in.leave = leave;
+        std::vector<char> taken(static_cast<std::size_t>(cols), 0);
+        const Cost expected = brute_force(rows, cols, dense, leave, 0, taken);
+        const auto a = fsd::solve_linear_assignment_auction(in);
+        INFO("round " << round << " rows " << rows << " cols " << cols);
+        REQUIRE(a.feasible);
+        CHECK(a.total == expected);
+        CHECK(total_of(a, cols, dense, leave) == expected);
+    }
+    fsd::SparseAssignmentInput must;
+    must.rows = 1;
+    must.columns = 1;
+    must.row_start = {0, 1};
+    must.column = {0};
+    must.cost = {5};
+    must.leave = {kForbidden};
+    REQUIRE_THROWS_AS(fsd::solve_linear_assignment_auction(must), fsd::InputError);
+}
