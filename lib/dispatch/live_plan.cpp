@@ -5,7 +5,9 @@
 #include <set>
 
 #include "fsd/core/error.hpp"
+#include "fsd/model/compatibility.hpp"
 #include "fsd/model/problem_builder.hpp"
+#include "fsd/model/route_steps.hpp"
 #include "live_rules.hpp"
 
 namespace fsd {
@@ -295,18 +297,7 @@ Index LivePlan::frozen_steps(Index engineer) const {
 
 bool LivePlan::compatible(Index engineer, const Job& job) const {
     const Engineer& eng = engineers_.at(static_cast<size_t>(engineer));
-    for (const SkillRequirement& req : job.skills) {
-        const bool has = std::any_of(eng.skills.begin(), eng.skills.end(), [&](const SkillLevel& s) {
-            return s.skill == req.skill && s.level >= req.min_level;
-        });
-        if (!has) return false;
-    }
-    if (job.pinned_engineer && *job.pinned_engineer != eng.id) return false;
-    if (!job.allowed_engineers.empty() &&
-        std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(), eng.id) == job.allowed_engineers.end())
-        return false;
-    return std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) ==
-           job.forbidden_engineers.end();
+    return has_skills(eng, job) && admits(job, eng);
 }
 
 Index LivePlan::require_job(std::string_view id, const char* path) const {
@@ -501,16 +492,9 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
         Route route;
         route.engineer = residual_engineer[e];
         route.shift = 0;
-        std::vector<Amount> load(static_cast<size_t>(res.problem.dimensions()), 0);
-        for (size_t s = static_cast<size_t>(f); s < lr.steps.size(); ++s)
-            if (lr.steps[s].kind == StepKind::job) {
-                const auto& d = res.problem.demand(residual_job[static_cast<size_t>(lr.steps[s].index)]);
-                for (size_t k = 0; k < load.size(); ++k) load[k] += d[k];
-            }
         Step start;
         start.kind = StepKind::start;
         start.arrival = start.start = start.end = lr.departure;
-        start.load = load;
         route.steps.push_back(start);
         for (size_t s = static_cast<size_t>(f); s < lr.steps.size(); ++s) {
             const LiveStep& ls = lr.steps[s];
@@ -519,9 +503,6 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
             if (ls.kind == StepKind::job) {
                 step.index = residual_job[static_cast<size_t>(ls.index)];
                 FSD_ASSERT(step.index >= 0);
-                const auto& d = res.problem.demand(step.index);
-                for (size_t k = 0; k < load.size(); ++k) load[k] -= d[k];
-                route.service_time += ls.end - ls.start;
             } else {
                 const auto& bm = break_map[e];
                 step.index = static_cast<Index>(std::find(bm.begin(), bm.end(), ls.index) - bm.begin());
@@ -529,15 +510,9 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
             step.arrival = ls.arrival;
             step.start = ls.start;
             step.end = ls.end;
-            step.waiting = ls.start - ls.arrival;
             step.travel_time = ls.travel_time;
             step.travel_distance = ls.travel_distance;
             step.lateness = ls.lateness;
-            step.load = load;
-            route.travel_time += step.travel_time;
-            route.distance += step.travel_distance;
-            route.waiting_time += step.waiting;
-            route.lateness += step.lateness;
             route.steps.push_back(std::move(step));
         }
         Step end;
@@ -545,11 +520,8 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
         end.arrival = end.start = end.end = lr.end_arrival;
         end.travel_time = lr.end_travel;
         end.travel_distance = lr.end_distance;
-        end.load = load;
-        route.travel_time += end.travel_time;
-        route.distance += end.travel_distance;
         route.steps.push_back(std::move(end));
-        route.working_time = lr.end_arrival - lr.departure;
+        complete_route(res.problem, route);
         route.cost = route_cost(static_cast<Index>(e), lr);
         sol.routes.push_back(std::move(route));
     }

@@ -12,13 +12,6 @@ namespace fsd::live_detail {
 /// Half-up rounding of value / divisor for non-negative values (leg costs).
 inline Cost round_div(Cost value, Cost divisor) { return (value + divisor / 2) / divisor; }
 
-/// Latest instant a job may start: its last window's end, bounded by a hard SLA.
-inline Time latest_start(const Job& job) {
-    Time latest = job.time_windows.empty() ? kTimeMax : job.time_windows.back().end;
-    if (job.sla && job.sla->hard) latest = std::min(latest, job.sla->deadline);
-    return latest;
-}
-
 /// Cost of leaving a ticket out: its penalty if optional, else the weighted mandatory cost.
 inline Cost left_out_cost(const Job& job, const ObjectiveWeights& w) {
     return job.optional ? job.penalty : w.unassigned * (1 + job.priority);

@@ -4,11 +4,11 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/dispatch/live_plan.hpp"
+#include "fsd/model/compatibility.hpp"
 #include "live_rules.hpp"
 
 namespace fsd {
 
-using live_detail::latest_start;
 using live_detail::left_out_cost;
 using live_detail::round_div;
 

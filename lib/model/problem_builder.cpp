@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "fsd/core/error.hpp"
+#include "fsd/model/compatibility.hpp"
 #include "fsd/travel/great_circle.hpp"
 #include "fsd/travel/road_network.hpp"
 
@@ -291,20 +292,9 @@ Problem ProblemBuilder::build() const {
         bool anyone_skilled = false;
         for (size_t e = 0; e < m; ++e) {
             const Engineer& eng = engineers_[e];
-            bool skilled = std::all_of(job.skills.begin(), job.skills.end(), [&](const SkillRequirement& req) {
-                return std::any_of(eng.skills.begin(), eng.skills.end(), [&](const SkillLevel& s) {
-                    return s.skill == req.skill && s.level >= req.min_level;
-                });
-            });
+            const bool skilled = has_skills(eng, job);
             anyone_skilled = anyone_skilled || skilled;
-            bool ok = skilled;
-            if (job.pinned_engineer && *job.pinned_engineer != eng.id) ok = false;
-            if (!job.allowed_engineers.empty() &&
-                std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(), eng.id) == job.allowed_engineers.end())
-                ok = false;
-            if (std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) != job.forbidden_engineers.end())
-                ok = false;
-            if (ok) {
+            if (skilled && admits(job, eng)) {
                 p.compatible_[j * m + e] = 1;
                 p.compatible_engineers_[j].push_back(static_cast<Index>(e));
             }

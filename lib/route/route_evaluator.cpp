@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "fsd/model/compatibility.hpp"
+
 namespace fsd::detail {
 
 namespace {
@@ -16,9 +18,7 @@ RouteEvaluator::RouteEvaluator(const Problem& problem) : problem_(problem), dist
     }
     latest_start_.reserve(static_cast<size_t>(problem.num_jobs()));
     for (const Job& job : problem.jobs()) {
-        Time latest = job.time_windows.empty() ? kTimeMax : job.time_windows.back().end;
-        if (job.sla && job.sla->hard) latest = std::min(latest, job.sla->deadline);
-        latest_start_.push_back(latest);
+        latest_start_.push_back(fsd::latest_start(job));
         const Cost pc = problem.weights().preference * job.preference_cost;
         Index preferred = -1;
         if (job.preferred_engineer && pc != 0) preferred = problem.engineer_index(*job.preferred_engineer).value_or(-1);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "fsd/core/error.hpp"
+#include "fsd/model/route_steps.hpp"
 #include "fsd/route/detail/explain_unassigned.hpp"
 #include "fsd/route/detail/search.hpp"
 
@@ -19,14 +20,9 @@ Route build_route(const Problem& problem, Index slot, const std::vector<Index>& 
     Route route;
     route.engineer = rs.engineer;
     route.shift = rs.shift;
-    std::vector<Amount> load(static_cast<size_t>(problem.dimensions()), 0);
-    for (Index j : jobs)
-        for (size_t k = 0; k < load.size(); ++k) load[k] += problem.demand(j)[k];
-
     Step start;
     start.kind = StepKind::start;
     start.arrival = start.start = start.end = ev.departure;
-    start.load = load;
     route.steps.push_back(start);
     for (const detail::TimedStep& t : timed) {
         Step step;
@@ -35,19 +31,9 @@ Route build_route(const Problem& problem, Index slot, const std::vector<Index>& 
         step.arrival = t.arrival;
         step.start = t.start;
         step.end = t.end;
-        step.waiting = t.start - t.arrival;
         step.travel_time = t.travel_time;
         step.travel_distance = t.travel_distance;
         step.lateness = t.lateness;
-        if (t.kind == StepKind::job) {
-            for (size_t k = 0; k < load.size(); ++k) load[k] -= problem.demand(t.index)[k];
-            route.service_time += t.end - t.start;
-        }
-        step.load = load;
-        route.travel_time += step.travel_time;
-        route.distance += step.travel_distance;
-        route.waiting_time += step.waiting;
-        route.lateness += step.lateness;
         route.steps.push_back(std::move(step));
     }
     Step end;
@@ -55,11 +41,8 @@ Route build_route(const Problem& problem, Index slot, const std::vector<Index>& 
     end.arrival = end.start = end.end = ev.arrival;
     end.travel_time = ev.end_travel;
     end.travel_distance = ev.end_distance;
-    end.load = load;
-    route.travel_time += end.travel_time;
-    route.distance += end.travel_distance;
     route.steps.push_back(std::move(end));
-    route.working_time = ev.arrival - ev.departure;
+    complete_route(problem, route);
     route.cost = ev.travel;
     return route;
 }
