@@ -20,6 +20,10 @@ if hasattr(_fsd, "AssignProblem"):  # partial builds may leave the assign layer 
     from .assign import AssignResult, assign, generate_assign_batch, load_assign_batch, read_assign_batch  # noqa: F401
 if hasattr(_fsd, "LivePlan"):  # partial builds may leave the dispatch layer out
     from .dispatch import LivePlan  # noqa: F401
+if hasattr(_fsd, "Scenario"):  # partial builds may leave the sim layer out
+    from .sim import (SimRun, compare_policies, comparison_to_dataframe, first_working_day, html_report,  # noqa: F401
+                      load_scenario, plot_backlog, plot_gantt, plot_kpis, plot_route_map, serial_sweep, simulate,
+                      sweep)
 
 try:  # the triage helpers work on pandas DataFrames; the rest of the package does not need pandas
     from .triage import TriageModel, find_duplicates, generate_tickets, read_tickets  # noqa: F401
