@@ -28,6 +28,7 @@
 #include "fsd/sim/policy.hpp"
 #include "fsd/sim/scenario.hpp"
 #include "fsd/sim/scenario_generate.hpp"
+#include "fsd/sim/sim_travel.hpp"
 #include "fsd/sim/simulate.hpp"
 #include "fsd/sim/ticket_stream.hpp"
 #include "fsd/travel/great_circle.hpp"

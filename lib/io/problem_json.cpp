@@ -182,26 +182,7 @@ TravelSpec read_travel(const Json& v, const std::string& path) {
             tm.distances = DistanceMatrix::Zero(tm.durations.rows(), tm.durations.cols());
         return tm;
     }
-    if (model == "road_network") {
-        ObjectReader r(v, path, {"model", "nodes", "edges"});
-        RoadNetwork net;
-        const Json& nodes = io_detail::read_array(r.require("nodes"), r.path("nodes"));
-        for (size_t i = 0; i < nodes.size(); ++i) {
-            ObjectReader nr(nodes[i], child_path(r.path("nodes"), i), {"id", "lat", "lon"});
-            net.nodes.push_back({io_detail::read_string(nr.require("id"), nr.path("id")),
-                                 {io_detail::read_double(nr.require("lat"), nr.path("lat")),
-                                  io_detail::read_double(nr.require("lon"), nr.path("lon"))}});
-        }
-        const Json& edges = io_detail::read_array(r.require("edges"), r.path("edges"));
-        for (size_t i = 0; i < edges.size(); ++i) {
-            ObjectReader er(edges[i], child_path(r.path("edges"), i), {"from", "to", "length_m", "duration_s"});
-            net.edges.push_back({io_detail::read_string(er.require("from"), er.path("from")),
-                                 io_detail::read_string(er.require("to"), er.path("to")),
-                                 io_detail::read_int(er.require("length_m"), er.path("length_m"), INT64_MIN, kTimeMax),
-                                 io_detail::read_duration(er.require("duration_s"), er.path("duration_s"))});
-        }
-        return net;
-    }
+    if (model == "road_network") return io_detail::read_road_network_json(v, path, true);
     throw InputError(child_path(path, "model"),
                      "unknown travel model \"" + model + "\"; use \"great_circle\", \"matrix\" or \"road_network\"");
 }
@@ -296,13 +277,8 @@ Json write_travel(const TravelSpec& spec) {
         return Json{{"model", "great_circle"}, {"speed_kmh", gc->speed_kmh}, {"detour_factor", gc->detour_factor}};
     if (const auto* tm = std::get_if<TravelMatrices>(&spec))
         return Json{{"model", "matrix"}, {"durations", write_matrix(tm->durations)}, {"distances", write_matrix(tm->distances)}};
-    const auto& net = std::get<RoadNetwork>(spec);
-    Json nodes = Json::array();
-    for (const auto& n : net.nodes) nodes.push_back(Json{{"id", n.id}, {"lat", n.coords.lat}, {"lon", n.coords.lon}});
-    Json edges = Json::array();
-    for (const auto& e : net.edges)
-        edges.push_back(Json{{"from", e.from}, {"to", e.to}, {"length_m", e.length}, {"duration_s", e.duration}});
-    return Json{{"model", "road_network"}, {"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+    Json net = io_detail::write_road_network_json(std::get<RoadNetwork>(spec));
+    return Json{{"model", "road_network"}, {"nodes", std::move(net["nodes"])}, {"edges", std::move(net["edges"])}};
 }
 
 }  // namespace
@@ -368,4 +344,35 @@ Job read_job_json(const Json& v, const std::string& path) { return read_job(v, p
 
 }  // namespace io_detail
 
+namespace io_detail {
+
+RoadNetwork read_road_network_json(const Json& v, const std::string& path, bool with_model) {
+    ObjectReader r = with_model ? ObjectReader(v, path, {"model", "nodes", "edges"}) : ObjectReader(v, path, {"nodes", "edges"});
+    RoadNetwork net;
+    const Json& nodes = read_array(r.require("nodes"), r.path("nodes"));
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        ObjectReader nr(nodes[i], child_path(r.path("nodes"), i), {"id", "lat", "lon"});
+        net.nodes.push_back({read_string(nr.require("id"), nr.path("id")),
+                             {read_double(nr.require("lat"), nr.path("lat")), read_double(nr.require("lon"), nr.path("lon"))}});
+    }
+    const Json& edges = read_array(r.require("edges"), r.path("edges"));
+    for (size_t i = 0; i < edges.size(); ++i) {
+        ObjectReader er(edges[i], child_path(r.path("edges"), i), {"from", "to", "length_m", "duration_s"});
+        net.edges.push_back({read_string(er.require("from"), er.path("from")), read_string(er.require("to"), er.path("to")),
+                             read_int(er.require("length_m"), er.path("length_m"), INT64_MIN, kTimeMax),
+                             read_duration(er.require("duration_s"), er.path("duration_s"))});
+    }
+    return net;
+}
+
+Json write_road_network_json(const RoadNetwork& net) {
+    Json nodes = Json::array();
+    for (const auto& n : net.nodes) nodes.push_back(Json{{"id", n.id}, {"lat", n.coords.lat}, {"lon", n.coords.lon}});
+    Json edges = Json::array();
+    for (const auto& e : net.edges)
+        edges.push_back(Json{{"from", e.from}, {"to", e.to}, {"length_m", e.length}, {"duration_s", e.duration}});
+    return Json{{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+}
+
+}  // namespace io_detail
 }  // namespace fsd

@@ -5,6 +5,7 @@
 
 #include "fsd/core/location.hpp"
 #include "fsd/model/job.hpp"
+#include "fsd/travel/road_network.hpp"
 #include "json_reader.hpp"
 
 namespace fsd::io_detail {
@@ -14,5 +15,9 @@ Location read_location_json(const Json& v, const std::string& path);
 Json write_location_json(const Location& location);
 /// A job object as in the problem format.
 Job read_job_json(const Json& v, const std::string& path);
+/// A road network object {"nodes": [{"id", "lat", "lon"}], "edges": [{"from", "to",
+/// "length_m", "duration_s"}]}, with a "model" field allowed when `with_model`.
+RoadNetwork read_road_network_json(const Json& v, const std::string& path, bool with_model);
+Json write_road_network_json(const RoadNetwork& network);
 
 }  // namespace fsd::io_detail

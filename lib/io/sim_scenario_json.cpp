@@ -7,6 +7,7 @@
 #include "fsd/sla/sla_json.hpp"
 #include "fsd/sla/sla_time.hpp"
 #include "json_reader.hpp"
+#include "problem_json_parts.hpp"
 
 namespace fsd {
 namespace {
@@ -147,7 +148,9 @@ Scenario read_scenario(const Json& doc) {
         }
     }
     if (const Json* t = o.get("travel")) {
-        ObjectReader to(*t, "/travel", {"speed_kmh", "detour_factor", "noise_sigma"});
+        ObjectReader to(*t, "/travel", {"speed_kmh", "detour_factor", "noise_sigma", "road_network"});
+        if (const Json* n = to.get("road_network"))
+            s.travel.road_network = io_detail::read_road_network_json(*n, to.path("road_network"), false);
         if (const Json* x = to.get("speed_kmh")) s.travel.great_circle.speed_kmh = read_double(*x, to.path("speed_kmh"));
         if (const Json* x = to.get("detour_factor")) s.travel.great_circle.detour_factor = read_double(*x, to.path("detour_factor"));
         if (const Json* x = to.get("noise_sigma")) s.travel.noise_sigma = read_double(*x, to.path("noise_sigma"));
@@ -237,6 +240,7 @@ std::string scenario_to_json(const Scenario& s, int indent) {
     doc["travel"] = Json{{"speed_kmh", s.travel.great_circle.speed_kmh},
                          {"detour_factor", s.travel.great_circle.detour_factor},
                          {"noise_sigma", s.travel.noise_sigma}};
+    if (s.travel.road_network) doc["travel"]["road_network"] = io_detail::write_road_network_json(*s.travel.road_network);
     Json engineers = Json::array();
     for (const SimEngineer& e : s.engineers) {
         Json skills = Json::array();

@@ -53,6 +53,18 @@ public:
             a.duration = ctx.expected_duration(engineers.front(), t);
             p.tickets.push_back(std::move(a));
         }
+        if (s.travel.road_network) {
+            // The matching's own travel is great-circle; on a road network it
+            // gets the simulation's legs instead.
+            AssignTravelMatrix m;
+            for (Index t : tickets)
+                for (Index e : engineers) {
+                    const GreatCircleLeg leg = ctx.travel(ctx.engineer(e).position, ctx.ticket(t).location);
+                    m.durations.push_back(leg.duration);
+                    m.distances.push_back(leg.distance);
+                }
+            p.travel_matrix = std::move(m);
+        }
         const AssignResult r = fsd::assign(p, options_);
         for (const AssignPair& pair : r.pairs) {
             const Index t = tickets[static_cast<size_t>(pair.ticket)];

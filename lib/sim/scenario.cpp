@@ -153,6 +153,13 @@ void validate_scenario(const Scenario& s) {
     if (!(tr.great_circle.detour_factor >= 1.0) || !std::isfinite(tr.great_circle.detour_factor))
         throw InputError("/travel/detour_factor", "a detour factor is at least 1");
     if (!(tr.noise_sigma >= 0.0 && tr.noise_sigma <= 2.0)) throw InputError("/travel/noise_sigma", "sigma lies between 0 and 2");
+    if (tr.road_network) {
+        validate_road_network(*tr.road_network, "/travel/road_network");
+        if (tr.road_network->nodes.empty()) throw InputError("/travel/road_network/nodes", "a road network needs nodes");
+        if (tr.road_network->nodes.size() > kMaxSimRoadNodes)
+            throw InputError("/travel/road_network/nodes", "a simulation takes road networks of up to " +
+                                                               std::to_string(kMaxSimRoadNodes) + " nodes");
+    }
 
     const FirstTimeFix& f = s.first_time_fix;
     if (f.by_level.empty()) throw InputError("/first_time_fix/by_level", "give the probability of at least level 1");

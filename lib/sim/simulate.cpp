@@ -10,6 +10,7 @@
 #include <queue>
 
 #include "fsd/core/error.hpp"
+#include "fsd/sim/sim_travel.hpp"
 
 namespace fsd {
 namespace {
@@ -74,7 +75,7 @@ double level_entry(const std::vector<double>& by_level, int level) {
 class Engine final : public SimContext {
 public:
     Engine(const Scenario& s, Policy& policy, const SimOptions& options)
-        : s_(s), policy_(policy), options_(options), stream_(draw_ticket_stream(s, options.days, options.seed)) {
+        : s_(s), policy_(policy), options_(options), stream_(draw_ticket_stream(s, options.days, options.seed)), legs_(s.travel) {
         horizon_ = static_cast<Time>(options.days) * 86400;
         const size_t ne = s.engineers.size(), nt = s.ticket_types.size();
         serve_.assign(ne * nt, 0);
@@ -188,7 +189,7 @@ public:
         return engineers_[static_cast<size_t>(e)].on_shift;
     }
     GreatCircleLeg travel(const Coordinates& from, const Coordinates& to) const override {
-        return great_circle_leg(from, to, s_.travel.great_circle);
+        return legs_.leg(from, to);
     }
     Duration expected_duration(Index e, Index t) const override {
         check_engineer(e, "expected_duration");
@@ -542,6 +543,7 @@ private:
     Policy& policy_;
     SimOptions options_;
     TicketStream stream_;
+    SimTravelModel legs_;
     Time horizon_ = 0;
     Time now_ = 0;
     Duration tick_ = 0;

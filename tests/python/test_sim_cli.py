@@ -71,3 +71,47 @@ def test_bench_sim_rows(cli, tmp_path):
     assert metrics["sim_30d_100eng_seconds"] > 0
     assert metrics["events_per_second"] > 0
     assert metrics["sim_30d_100eng_tickets"] > 45000
+
+
+def grid_network(centre, half_km=20.0, n=6):
+    """A strongly connected n x n grid of two-way roads around `centre` (30 km/h)."""
+    step_lat = 2 * half_km / (n - 1) / 111.2
+    step_lon = step_lat / 0.61  # cos(52.4 degrees)
+    nodes, edges = [], []
+    for i in range(n):
+        for k in range(n):
+            nodes.append({"id": f"n{i}_{k}", "lat": centre["lat"] - half_km / 111.2 + i * step_lat,
+                          "lon": centre["lon"] - half_km / 111.2 / 0.61 + k * step_lon})
+    metres = int(2 * half_km * 1000 / (n - 1))
+    for i in range(n):
+        for k in range(n):
+            for di, dk in ((0, 1), (1, 0)):
+                if i + di < n and k + dk < n:
+                    a, b = f"n{i}_{k}", f"n{i + di}_{k + dk}"
+                    for u, v in ((a, b), (b, a)):
+                        edges.append({"from": u, "to": v, "length_m": metres, "duration_s": metres * 3600 // 30000})
+    return {"nodes": nodes, "edges": edges}
+
+
+def test_simulate_on_a_road_network(cli, tmp_path):
+    scenario = tmp_path / "scenario.json"
+    assert run(cli, "generate-scenario", "--preset", "urban", "--engineers", "6", "--tickets-per-day", "25",
+               "-o", str(scenario)).returncode == 0
+    doc = json.loads(scenario.read_text())
+    plain = tmp_path / "plain.json"
+    assert run(cli, "simulate", str(scenario), "--days", "2", "--json", str(plain)).returncode == 0
+    doc["travel"]["road_network"] = grid_network(doc["region"]["centre"])
+    scenario.write_text(json.dumps(doc))
+    road = tmp_path / "road.json"
+    r = run(cli, "simulate", str(scenario), "--days", "2", "--json", str(road))
+    assert r.returncode == 0, r.stderr
+    a, b = json.loads(plain.read_text()), json.loads(road.read_text())
+    assert a["tickets"] == b["tickets"]  # the same tickets, other roads
+    assert b["travel_km"] > 0 and b["travel_km"] != a["travel_km"]
+    # A one-way edge breaks strong connectivity: refused, naming the network.
+    doc["travel"]["road_network"]["edges"] = doc["travel"]["road_network"]["edges"][1:]
+    doc["travel"]["road_network"]["edges"] = [e for e in doc["travel"]["road_network"]["edges"] if e["to"] != "n0_0"]
+    scenario.write_text(json.dumps(doc))
+    r = run(cli, "simulate", str(scenario), "--days", "1")
+    assert r.returncode == 2
+    assert "/travel/road_network" in r.stderr

@@ -14,6 +14,7 @@
 #include "fsd/model/job.hpp"
 #include "fsd/sla/sla_policy.hpp"
 #include "fsd/travel/great_circle.hpp"
+#include "fsd/travel/road_network.hpp"
 
 namespace fsd {
 
@@ -99,13 +100,20 @@ struct ArrivalProcess {
     friend bool operator==(const ArrivalProcess&, const ArrivalProcess&) = default;
 };
 
-/// Travel: great-circle legs; the time actually driven is the planned time
-/// times a lognormal factor of mean 1 (sigma `noise_sigma`) that policies never see.
+/// Travel: great-circle legs, or shortest paths of a road network (every
+/// point snapped to its nearest node; at most 2,000 nodes, strongly
+/// connected). The time actually driven is the planned time times a lognormal
+/// factor of mean 1 (sigma `noise_sigma`) that policies never see.
 struct SimTravel {
     GreatCircleOptions great_circle;
+    std::optional<RoadNetwork> road_network;
     double noise_sigma = 0.0;
     friend bool operator==(const SimTravel&, const SimTravel&) = default;
 };
+
+/// Largest road network a scenario may carry: its all-pairs matrices are
+/// kept in memory (2,000 nodes: 64 MB).
+inline constexpr size_t kMaxSimRoadNodes = 2000;
 
 /// First-time fix: a visit by an engineer of level L fixes the ticket with
 /// probability by_level[L - 1] (the last entry for higher levels); otherwise

@@ -265,3 +265,34 @@ TEST_CASE("a comparison of a policy with itself differs by zero", "[sim]") {
         if (!std::isnan(row.value.half_width)) CHECK(row.value.half_width >= 0.0);
     }
 }
+
+TEST_CASE("on a road network every drive follows its shortest paths", "[sim]") {
+    Scenario s = tiny({{7 * 3600, "boiler", kA, 3, std::nullopt}, {9 * 3600, "boiler", kB, 3, std::nullopt}});
+    RoadNetwork net;
+    net.nodes = {{"H", kHome}, {"A", kA}, {"B", kB}};
+    // A slow road home-A, a fast one A-B, no direct road home-B.
+    net.edges = {{"H", "A", 10000, 1200}, {"A", "H", 10000, 1200}, {"A", "B", 5000, 600}, {"B", "A", 5000, 600}};
+    s.travel.road_network = net;
+    const SimResult r = run(s, "nearest");
+    using K = SimEventKind;
+    std::vector<Ev> drives;
+    for (const Ev& e : events_of(r))
+        if (e.kind == K::travel_start || e.kind == K::arrive || e.kind == K::home) drives.push_back(e);
+    expect_events(drives, {
+                              {8 * 3600, K::travel_start, 0, 0, 10000},
+                              {8 * 3600 + 1200, K::arrive, 0, 0, 0},
+                              {9 * 3600, K::travel_start, 1, 0, 5000},
+                              {9 * 3600 + 600, K::arrive, 1, 0, 0},
+                              {17 * 3600, K::travel_start, -1, 0, 15000},  // B -> A -> home
+                              {17 * 3600 + 1800, K::home, -1, 0, 0},
+                          });
+
+    net.edges.pop_back();  // B can no longer reach anything
+    s.travel.road_network = net;
+    try {
+        run(s, "nearest");
+        FAIL("a disconnected network was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.path() == "/travel/road_network");
+    }
+}

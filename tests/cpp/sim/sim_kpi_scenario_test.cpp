@@ -171,3 +171,24 @@ TEST_CASE("a default scenario starts on a Monday", "[sim]") {
     CHECK(sim_weekday(s, 0) == 0);
     CHECK(sim_weekday(s, 6) == 6);
 }
+
+TEST_CASE("a scenario's road network survives JSON", "[sim][io]") {
+    Scenario s = scenario_from_json(minimal());
+    RoadNetwork net;
+    net.nodes = {{"n1", {52.0, 5.0}}, {"n2", {52.1, 5.0}}};
+    net.edges = {{"n1", "n2", 12000, 900}, {"n2", "n1", 12000, 900}};
+    s.travel.road_network = net;
+    const Scenario back = scenario_from_json(scenario_to_json(s));
+    REQUIRE(back.travel.road_network.has_value());
+    CHECK(*back.travel.road_network == net);
+    std::string text = scenario_to_json(s);
+    const auto at = text.find("\"to\": \"n2\"");
+    REQUIRE(at != std::string::npos);
+    text.replace(at, 10, "\"to\": \"n9\"");
+    try {
+        scenario_from_json(text);
+        FAIL("an edge to an unknown node was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.path().rfind("/travel/road_network/edges/0", 0) == 0);
+    }
+}
