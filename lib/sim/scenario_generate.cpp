@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "disc_point.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/core/seeded_draw.hpp"
 
@@ -13,14 +14,6 @@ const std::vector<std::string> kSkillNames{"boiler", "electrical", "plumbing", "
 
 std::string skill_name(int k) {
     return k < static_cast<int>(kSkillNames.size()) ? kSkillNames[static_cast<size_t>(k)] : "skill" + std::to_string(k + 1);
-}
-
-Coordinates point_in_disc(SeededDraw& rng, const Coordinates& centre, double radius_km) {
-    const auto dir = rng.direction();
-    const double r = radius_km * std::sqrt(rng.unit());
-    const double dlat = r * dir[0] / 111.195;
-    const double dlon = r * dir[1] / (111.195 * std::max(0.01, std::cos(centre.lat * M_PI / 180.0)));
-    return {centre.lat + dlat, centre.lon + dlon};
 }
 
 }  // namespace
@@ -69,7 +62,7 @@ Scenario generate_scenario(const ScenarioGenerateOptions& o) {
         char id[32];
         std::snprintf(id, sizeof id, "E%03d", e + 1);
         eng.id = id;
-        eng.home = point_in_disc(rng, o.centre, 0.8 * o.radius_km);
+        eng.home = sim_detail::point_in_disc(rng, o.centre, 0.8 * o.radius_km);
         // Every skill has engineers (round robin for the first), the rest mixed.
         const int primary = e % o.skills;
         eng.skills.push_back({skill_name(primary), static_cast<int>(rng.integer(1, 3))});

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "disc_point.hpp"
 #include "fsd/core/seeded_draw.hpp"
 #include "fsd/sla/sla_policy.hpp"
 
@@ -55,13 +56,7 @@ Coordinates draw_location(SeededDraw& rng, const SimRegion& r) {
             return r.sites[static_cast<size_t>(rng.integer(0, static_cast<std::int64_t>(r.sites.size()) - 1))];
         return r.sites[draw_weighted(rng, r.site_weights)];
     }
-    // Uniform in the disc: radius by the square root of a uniform draw, on a
-    // local flat-earth approximation that is exact enough within 2,000 km.
-    const auto dir = rng.direction();
-    const double dist_km = r.radius_km * std::sqrt(rng.unit());
-    const double dlat = dist_km * dir[0] / 111.195;
-    const double dlon = dist_km * dir[1] / (111.195 * std::max(0.01, std::cos(r.centre.lat * M_PI / 180.0)));
-    return {std::clamp(r.centre.lat + dlat, -90.0, 90.0), std::remainder(r.centre.lon + dlon, 360.0)};
+    return sim_detail::point_in_disc(rng, r.centre, r.radius_km);
 }
 
 Time deadline(const Scenario& s, int priority, Time created, SlaMetric metric) {
