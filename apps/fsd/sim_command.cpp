@@ -21,7 +21,7 @@ namespace fsdcli {
 
 fsd::Scenario load_scenario(const std::string& source) {
     if (source.rfind("preset:", 0) == 0) return fsd::generate_scenario(fsd::scenario_preset(source.substr(7)));
-    return fsd::scenario_from_json(read_text_file(source));
+    return fsd::read_scenario_file(source);
 }
 
 std::string kpi_cell(double v) {

@@ -2,7 +2,9 @@
 
 #include <cctype>
 #include <cmath>
+#include <fstream>
 #include <limits>
+#include <sstream>
 
 #include "fsd/core/error.hpp"
 #include "fsd/core/iso_time.hpp"
@@ -41,6 +43,15 @@ Json parse_json_text(std::string_view text) {
         const auto pos = what.find("parse error");
         throw InputError("", "the text is not valid JSON: " + (pos == std::string::npos ? what : what.substr(pos)));
     }
+}
+
+std::string read_text_file(const std::string& path, std::string_view what) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("", "cannot open the " + std::string(what) + " \"" + path + "\"");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw InputError("", "cannot read the " + std::string(what) + " \"" + path + "\"");
+    return text.str();
 }
 
 std::string child_path(const std::string& base, std::string_view key) {

@@ -17,6 +17,10 @@ namespace fsd::io_detail {
 /// Insertion-ordered so written documents keep the field order of docs/format.md.
 using Json = nlohmann::ordered_json;
 
+/// A whole file as text; InputError naming `what` and the path when it
+/// cannot be opened or read.
+std::string read_text_file(const std::string& path, std::string_view what);
+
 /// Parses JSON text; malformed text throws InputError with an empty path and
 /// nlohmann's line and column.
 Json parse_json_text(std::string_view text);

@@ -1,8 +1,6 @@
 #include "fsd/io/problem_json.hpp"
 
 #include <climits>
-#include <fstream>
-#include <sstream>
 
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
@@ -328,12 +326,7 @@ std::string problem_to_json(const Problem& problem, const JsonWriteOptions& opti
 }
 
 Problem read_problem_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("", "cannot open the problem file \"" + path + "\"");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw InputError("", "cannot read the problem file \"" + path + "\"");
-    return problem_from_json(text.str());
+    return problem_from_json(io_detail::read_text_file(path, "problem file"));
 }
 
 namespace io_detail {

@@ -216,6 +216,10 @@ Scenario read_scenario(const Json& doc) {
 
 Scenario scenario_from_json(const std::string& text) { return read_scenario(io_detail::parse_json_text(text)); }
 
+Scenario read_scenario_file(const std::string& path) {
+    return scenario_from_json(io_detail::read_text_file(path, "scenario file"));
+}
+
 std::string scenario_to_json(const Scenario& s, int indent) {
     Json doc;
     doc["format"] = kFormat;

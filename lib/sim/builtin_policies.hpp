@@ -20,6 +20,10 @@ inline Time latest_end(const SimContext& ctx, Index e) {
     return ctx.engineer(e).shift_end + ctx.scenario().rules.max_overtime;
 }
 
+/// The waiting ticket the engineer, idle where it is, reaches soonest among
+/// those it may serve and start under the overtime rule; -1 when none.
+Index nearest_startable_ticket(const SimContext& ctx, Index e);
+
 /// The start-of-service deadline that still keeps an SLA on expected
 /// durations: on site by the response deadline, finished by the resolution
 /// deadline, whichever comes first and has not passed. A breached SLA is

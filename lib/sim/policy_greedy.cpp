@@ -37,14 +37,7 @@ public:
     std::string name() const override { return "nearest"; }
     void on_ticket(SimContext& ctx, Index t) override { give_to_nearest_idle(ctx, t); }
     void on_engineer_free(SimContext& ctx, Index e) override {
-        Index best = -1;
-        Duration best_time = std::numeric_limits<Duration>::max();
-        for (Index t : ctx.waiting()) {
-            if (!ctx.can_serve(e, t)) continue;
-            GreatCircleLeg leg;
-            if (can_start_now(ctx, e, t, leg) && leg.duration < best_time) best = t, best_time = leg.duration;
-        }
-        if (best >= 0) ctx.assign(best, e);
+        if (const Index t = nearest_startable_ticket(ctx, e); t >= 0) ctx.assign(t, e);
     }
 };
 
@@ -117,6 +110,17 @@ public:
 };
 
 }  // namespace
+
+Index nearest_startable_ticket(const SimContext& ctx, Index e) {
+    Index best = -1;
+    Duration best_time = std::numeric_limits<Duration>::max();
+    for (Index t : ctx.waiting()) {
+        if (!ctx.can_serve(e, t)) continue;
+        GreatCircleLeg leg;
+        if (can_start_now(ctx, e, t, leg) && leg.duration < best_time) best = t, best_time = leg.duration;
+    }
+    return best;
+}
 
 std::unique_ptr<Policy> make_nearest_policy() { return std::make_unique<NearestPolicy>(); }
 std::unique_ptr<Policy> make_least_loaded_policy() { return std::make_unique<LeastLoadedPolicy>(); }

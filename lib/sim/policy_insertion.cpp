@@ -34,7 +34,11 @@ public:
     void on_ticket(SimContext& ctx, Index t) override { place(ctx, t); }
     void on_engineer_free(SimContext& ctx, Index e) override {
         place_waiting(ctx);
-        if (ctx.engineer(e).queue.empty()) take_nearest(ctx, e);
+        // An idle engineer with nothing within the look-ahead drives to the
+        // nearest ticket it may start, as nearest-free would: no ticket is
+        // stranded for being further than the look-ahead from everyone.
+        if (!ctx.engineer(e).queue.empty()) return;
+        if (const Index t = nearest_startable_ticket(ctx, e); t >= 0) ctx.assign(t, e);
     }
     void on_tick(SimContext& ctx) override {
         place_waiting(ctx);
@@ -114,21 +118,6 @@ private:
         std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (size_t i = 0; i < keyed.size(); ++i) order[i] = keyed[i].second;
         for (Index t : order) place(ctx, t);
-    }
-
-    // An idle engineer with nothing within the look-ahead drives to the nearest
-    // ticket it may start, as nearest-free would: no ticket is stranded for
-    // being further than the look-ahead from everyone.
-    static void take_nearest(SimContext& ctx, Index e) {
-        Index best = -1;
-        Duration best_drive = 0;
-        for (Index t : ctx.waiting()) {
-            if (!ctx.can_serve(e, t)) continue;
-            const Duration drive = ctx.travel(ctx.engineer(e).position, ctx.ticket(t).location).duration;
-            if (ctx.now() + drive + ctx.expected_duration(e, t) > latest_end(ctx, e)) continue;
-            if (best < 0 || drive < best_drive) best = t, best_drive = drive;
-        }
-        if (best >= 0) ctx.assign(best, e);
     }
 
     // One pass: each queued ticket is priced out of its queue and moved where

@@ -24,13 +24,14 @@ void check_weights(const double* w, size_t n, const std::string& path, bool may_
     if (!may_be_all_zero && n > 0 && total <= 0.0) throw InputError(path, "the weights may not all be zero");
 }
 
-int level_of(const SimEngineer& e, const std::string& skill) {
-    for (const SkillLevel& s : e.skills)
-        if (s.skill == skill) return s.level;
-    return 0;
-}
-
 }  // namespace
+
+int skill_level(const SimEngineer& engineer, const std::string& skill) {
+    int level = 0;
+    for (const SkillLevel& s : engineer.skills)
+        if (s.skill == skill) level = std::max(level, s.level);
+    return level;
+}
 
 Duration expected_duration(const DurationModel& model) {
     if (!model.empirical.empty()) {
@@ -93,7 +94,7 @@ void validate_scenario(const Scenario& s) {
         if (t.skill.skill.empty() || t.skill.min_level < 1)
             throw InputError(p + "/skill", "a ticket type needs a skill and a level >= 1");
         const bool served = std::any_of(s.engineers.begin(), s.engineers.end(),
-                                        [&](const SimEngineer& e) { return level_of(e, t.skill.skill) >= t.skill.min_level; });
+                                        [&](const SimEngineer& e) { return skill_level(e, t.skill.skill) >= t.skill.min_level; });
         if (!served)
             throw InputError(p + "/skill", "no engineer holds skill \"" + t.skill.skill + "\" at level " +
                                                 std::to_string(t.skill.min_level) + " or above, so no ticket of type \"" +

@@ -84,9 +84,7 @@ public:
         for (size_t e = 0; e < ne; ++e)
             for (size_t k = 0; k < nt; ++k) {
                 const TicketType& type = s.ticket_types[k];
-                int level = 0;
-                for (const SkillLevel& sk : s.engineers[e].skills)
-                    if (sk.skill == type.skill.skill) level = sk.level;
+                const int level = skill_level(s.engineers[e], type.skill.skill);
                 serve_[e * nt + k] = level >= type.skill.min_level ? 1 : 0;
                 factor_[e * nt + k] = level_entry(s.rules.duration_factor_by_level, level);
                 fix_[e * nt + k] = level_entry(s.first_time_fix.by_level, level);

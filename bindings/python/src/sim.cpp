@@ -5,10 +5,8 @@
 #include <pybind11/stl.h>
 
 #include <cstdint>
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -122,14 +120,6 @@ private:
     }
     mutable std::optional<py::error_already_set> error_;
 };
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("", "cannot open scenario file " + path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // Runs one simulation without the GIL; re-raises a Python policy's own error.
 SimResult run_simulation(const Scenario& scenario, Policy& policy, SimOptions options) {
@@ -265,7 +255,7 @@ void bind_sim(py::module_& m) {
         .def(py::init<>())
         .def_static("from_json", &scenario_from_json, py::arg("text"), "Reads and validates a scenario (InputError naming the field).")
         .def_static(
-            "read", [](const std::string& path) { return scenario_from_json(read_text_file(path)); }, py::arg("path"),
+            "read", [](const std::string& path) { return read_scenario_file(path); }, py::arg("path"),
             "Reads a scenario file.")
         .def("to_json", &scenario_to_json, py::arg("indent") = 2)
         .def("validate", &validate_scenario, "Raises InputError naming the first bad field.")

@@ -11,6 +11,9 @@ namespace fsd {
 /// half-read. Without "sla" the scenario uses default_sim_sla_policy().
 Scenario scenario_from_json(const std::string& text);
 
+/// Reads a scenario file; InputError naming the file when it cannot be read.
+Scenario read_scenario_file(const std::string& path);
+
 /// The scenario as JSON text that scenario_from_json reads back equal.
 std::string scenario_to_json(const Scenario& scenario, int indent = 2);
 

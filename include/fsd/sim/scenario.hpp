@@ -45,6 +45,9 @@ struct SimEngineer {
     friend bool operator==(const SimEngineer&, const SimEngineer&) = default;
 };
 
+/// The engineer's level in `skill` (the highest if listed twice); 0 when it lacks it.
+int skill_level(const SimEngineer& engineer, const std::string& skill);
+
 /// How long a visit takes on site, before the engineer's level factor.
 /// Lognormal by median and log-space sigma, or drawn uniformly from observed
 /// durations (empirical).
