@@ -25,17 +25,89 @@ inline Time latest_end(const SimContext& ctx, Index e) {
 Index nearest_startable_ticket(const SimContext& ctx, Index e);
 
 /// The start-of-service deadline that still keeps an SLA on expected
-/// durations: on site by the response deadline, finished by the resolution
-/// deadline, whichever comes first and has not passed. A breached SLA is
+/// durations: on site by the response deadline (first visits only: a
+/// follow-up has answered already), finished by the resolution deadline,
+/// whichever comes first and has not passed. A breached SLA is
 /// lost whatever happens next, so it no longer makes the ticket urgent;
 /// kTimeMax when nothing can be kept any more.
 inline Time service_deadline(const SimContext& ctx, Index e, Index t) {
     const SimTicket& tk = ctx.ticket(t);
     const Time res = tk.resolution_deadline == kTimeMax ? kTimeMax : tk.resolution_deadline - ctx.expected_duration(e, t);
     Time due = kTimeMax;
-    if (tk.response_deadline >= ctx.now()) due = tk.response_deadline;
+    if (ctx.visits(t) == 0 && tk.response_deadline >= ctx.now()) due = tk.response_deadline;
     if (res >= ctx.now()) due = std::min(due, res);
     return due;
+}
+
+/// SLAs still keepable now that a visit starting at `start` would breach:
+/// response (first visits only) and resolution on the expected duration.
+inline int breaches(const SimContext& ctx, Index e, Index t, Time start) {
+    const SimTicket& tk = ctx.ticket(t);
+    const Time now = ctx.now();
+    int n = 0;
+    if (ctx.visits(t) == 0 && tk.response_deadline != kTimeMax && tk.response_deadline >= now && start > tk.response_deadline) ++n;
+    if (tk.resolution_deadline != kTimeMax) {
+        const Duration d = ctx.expected_duration(e, t);
+        if (tk.resolution_deadline >= now + d && start + d > tk.resolution_deadline) ++n;
+    }
+    return n;
+}
+
+/// The scenario's first-time-fix probability of engineer `e` on ticket `t`
+/// (a dispatcher knows that seniors fix more at the first visit).
+inline double fix_probability(const SimContext& ctx, Index e, Index t) {
+    const Scenario& s = ctx.scenario();
+    const TicketType& type = s.ticket_types[static_cast<size_t>(ctx.ticket(t).type)];
+    const int level = skill_level(s.engineers[static_cast<size_t>(e)], type.skill.skill);
+    const std::vector<double>& by = s.first_time_fix.by_level;
+    if (by.empty() || level <= 0) return 1.0;
+    return by[std::min(static_cast<size_t>(level - 1), by.size() - 1)];
+}
+
+/// Whether a failed visit ending at `end` would lose a resolution SLA that is
+/// still keepable now: the follow-up comes follow_up_delay later at the earliest.
+inline bool failure_breaches(const SimContext& ctx, Index e, Index t, Time end) {
+    const SimTicket& tk = ctx.ticket(t);
+    if (tk.resolution_deadline == kTimeMax || tk.resolution_deadline < ctx.now() + ctx.expected_duration(e, t)) return false;
+    return end + ctx.scenario().first_time_fix.follow_up_delay > tk.resolution_deadline;
+}
+
+/// Whether the pool is in backlog: at least two waiting tickets per engineer.
+inline bool in_backlog(const SimContext& ctx) {
+    return ctx.waiting().size() >= 2 * static_cast<size_t>(ctx.engineer_count());
+}
+
+/// The price the optimising policies (insertion, batch) put on one planned
+/// visit, per second where it says so. Tuned on the four presets with seed 1
+/// and checked on seed 2 (docs/simulation.md):
+/// - travel, and the delay until the start (short queues leave room for the
+///   next urgent ticket);
+/// - SLA lateness, and a fixed price per SLA lost, both as if the visit
+///   started `margin` later: plans run on expected durations and drives, the
+///   day does not, and attainment counts a minute late as a breach;
+/// - the chance that the visit fails and the follow-up loses the resolution
+///   SLA, which sends seniors to tickets with little time left.
+/// Under a backlog the delay counts less and the failure price not at all:
+/// capacity, not the choice of engineer, decides there.
+struct VisitPrice {
+    Cost travel = 8;
+    Cost delay = 3;
+    Cost delay_in_backlog = 1;
+    Cost lateness = 40;
+    Cost breach = 28'800;
+    Cost failure = 28'800;
+    Duration margin = 2'700;
+};
+
+/// The price of engineer `e` driving `drive` seconds to start `t` at `start`.
+inline Cost visit_price(const SimContext& ctx, Index e, Index t, Duration drive, Time start, bool backlog,
+                        const VisitPrice& w = {}) {
+    const Time planned = start + w.margin;
+    Cost cost = w.travel * drive + (backlog ? w.delay_in_backlog : w.delay) * (start - ctx.now()) +
+                w.lateness * std::max<Duration>(0, planned - service_deadline(ctx, e, t)) + w.breach * breaches(ctx, e, t, planned);
+    if (!backlog && failure_breaches(ctx, e, t, start + ctx.expected_duration(e, t)))
+        cost += static_cast<Cost>(static_cast<double>(w.failure) * (1.0 - fix_probability(ctx, e, t)));
+    return cost;
 }
 
 }  // namespace fsd::sim_detail

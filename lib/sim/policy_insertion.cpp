@@ -1,6 +1,6 @@
 // Insertion into engineers' queues, the way a live plan grows: each ticket
 // goes where it adds least to travel, SLA lateness and the delay of the
-// tickets behind it; every `interval` the queues are improved by relocating
+// tickets behind it (visit_price); every `interval` the queues are improved by relocating
 // tickets between them (and waiting tickets are placed again). The weights
 // and the backlog rule were tuned on the four presets (docs/simulation.md).
 #include <limits>
@@ -11,17 +11,10 @@
 namespace fsd::sim_detail {
 namespace {
 
-// Cost weights, per second: lateness is what SLAs are about; the start delay
-// term keeps queues short so that a new urgent ticket still finds room.
-constexpr Cost kTravelWeight = 4;
-constexpr Cost kLatenessWeight = 20;
-constexpr Cost kDelayWeight = 1;
-// Under a backlog (at least this many waiting tickets per engineer) tickets
-// are committed only to engineers who can start them within kLookahead; the
+// Under a backlog (in_backlog) tickets are committed only to engineers who can start them within kLookahead; the
 // rest stay in the pool for whoever comes free nearby. Committing a whole day
 // early is what loses to nearest-free under overload: a freed engineer picking
 // from a dense pool drives less than a queue planned hours before.
-constexpr size_t kBacklogPerEngineer = 2;
 constexpr Duration kLookahead = 900;
 constexpr Cost kInfeasible = std::numeric_limits<Cost>::max() / 4;
 
@@ -52,7 +45,7 @@ private:
     static Cost route_cost(const SimContext& ctx, Index e, const std::vector<Index>& queue) {
         const SimEngineerView& v = ctx.engineer(e);
         Time time = std::max(ctx.now(), v.free_at);
-        const bool backlog = ctx.waiting().size() >= kBacklogPerEngineer * static_cast<size_t>(ctx.engineer_count());
+        const bool backlog = in_backlog(ctx);
         const Time horizon = backlog ? ctx.now() + kLookahead : kTimeMax;
         Coordinates pos = v.position;
         const Time latest = latest_end(ctx, e);
@@ -64,8 +57,7 @@ private:
             const Time start = time + drive;
             time = start + ctx.expected_duration(e, t);
             if (time > latest || start > horizon) return kInfeasible;
-            cost += kTravelWeight * drive + kDelayWeight * (start - ctx.now()) +
-                    kLatenessWeight * std::max<Duration>(0, start - service_deadline(ctx, e, t));
+            cost += visit_price(ctx, e, t, drive, start, backlog);
             pos = tk.location;
         }
         return cost;

@@ -59,6 +59,8 @@ struct EngineerState {
     int day = 0;
     bool dirty = false;     // in the engine's list of engineers to settle
     Time asked_at = -1;     // the policy was last asked for work for it then
+    std::vector<Index> handed_back;  // tickets it gave back at handed_back_at for not fitting the day
+    Time handed_back_at = -1;
 };
 
 struct TicketState {
@@ -478,7 +480,25 @@ private:
         const SimTicket& tk = stream_.tickets[static_cast<size_t>(t)];
         const GreatCircleLeg leg = travel(st.view.position, tk.location);
         const Time expected_end = now_ + leg.duration + expected(e, t);
-        if (expected_end > st.view.shift_end + s_.rules.max_overtime) return;  // waits; the queue goes back at shift end
+        if (expected_end > st.view.shift_end + s_.rules.max_overtime) {
+            // It cannot start today: back to the pool at once, so that the
+            // engineer asks for other work and others may take it. A policy
+            // that queues it here again at the same instant makes it wait
+            // here (until the shift's end hands the queue back): each ticket
+            // is handed back once per instant, so the exchange ends.
+            if (st.handed_back_at != now_) st.handed_back.clear(), st.handed_back_at = now_;
+            if (std::find(st.handed_back.begin(), st.handed_back.end(), t) != st.handed_back.end()) return;
+            st.handed_back.push_back(t);
+            st.view.queue.erase(st.view.queue.begin());
+            TicketState& ts = tickets_[static_cast<size_t>(t)];
+            ts.status = SimTicketStatus::waiting;
+            ts.engineer = -1;
+            waiting_.push_back(t);
+            log(SimEventKind::unassigned, t, e);
+            mark(e);
+            call([&] { policy_.on_ticket(*this, t); });
+            return;
+        }
         st.view.queue.erase(st.view.queue.begin());
         TicketState& ts = tickets_[static_cast<size_t>(t)];
         ts.status = SimTicketStatus::en_route;

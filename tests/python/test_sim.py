@@ -278,3 +278,70 @@ def test_plots_and_html_report(tmp_path):
     assert path.endswith("report.html")
     assert "Tiny &lt;test&gt;" in text and "data:image/png;base64," in text and "<table" in text
     assert "sla_response_rate" in text
+
+
+def _team(levels, replay):
+    """Engineers at one home, every day 08:00-17:00, with the given levels in "boiler"; 30-minute
+    visits at every level; tickets replayed."""
+    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    return {
+        "format": "fsdispatch-scenario", "version": 1, "name": "team",
+        "region": {"centre": {"lat": 52.0, "lon": 5.0}, "radius_km": 10},
+        "engineers": [{"id": "E%d" % (i + 1), "home": {"lat": 52.0, "lon": 5.0},
+                       "skills": [{"skill": "boiler", "level": lv}],
+                       "shifts": [{"days": days, "start": "08:00", "end": "17:00"}]}
+                      for i, lv in enumerate(levels)],
+        "ticket_types": [{"name": "boiler", "skill": "boiler", "priority_mix": [0, 1],
+                          "duration": {"empirical": [1800]}}],
+        "arrivals": {"replay": replay},
+        "rules": {"max_overtime": 0, "duration_factor_by_level": [1.0]},
+    }
+
+
+def _first_visitor(run, ticket_id):
+    ev = run.events
+    arrive = ev[(ev["kind"] == "arrive") & (ev["ticket"] == ticket_id)]
+    return arrive["engineer"].iloc[0] if len(arrive) else None
+
+
+def test_optimising_policies_send_a_senior_where_a_failed_visit_loses_the_sla():
+    # P1: resolution within 8 h, and a failed visit's follow-up comes a day later.
+    urgent = _team([1, 3], [{"created": 8 * 3600 + 1800, "type": "boiler", "lat": 52.05, "lon": 5.0, "priority": 1}])
+    assert _first_visitor(fsd.simulate(urgent, "nearest", days=1), "T000001") == "E1"
+    assert _first_visitor(fsd.simulate(urgent, "insertion", days=1), "T000001") == "E2"
+    assert _first_visitor(fsd.simulate(urgent, "batch", days=1), "T000001") == "E2"
+
+
+class QueueAll(fsd.Policy):
+    """Queues every new ticket to the first engineer, once; notes when it is asked for work."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen, self.asked, self.handed_back = set(), [], []
+
+    def name(self):
+        return "queue_all"
+
+    def on_ticket(self, ctx, ticket):
+        if ticket in self.seen:
+            self.handed_back.append((ctx.now, ticket))
+            return
+        self.seen.add(ticket)
+        ctx.assign(ticket, 0)
+
+    def on_engineer_free(self, ctx, engineer):
+        self.asked.append(ctx.now)
+
+
+def test_a_queued_ticket_that_no_longer_fits_the_day_comes_back_at_once():
+    # The first ticket is over an hour's drive away at 16:00 (no overtime allowed): it goes back to
+    # the pool at once and the engineer is asked for other work, then serves the near one.
+    policy = QueueAll()
+    run = fsd.simulate(_team([2], [
+        {"created": 16 * 3600, "type": "boiler", "lat": 53.0, "lon": 5.0, "priority": 3},
+        {"created": 16 * 3600 + 60, "type": "boiler", "lat": 52.05, "lon": 5.0, "priority": 3},
+    ]), policy, days=1)
+    assert policy.handed_back[0] == (16 * 3600, 0)
+    assert 16 * 3600 in policy.asked
+    assert _first_visitor(run, "T000001") is None
+    assert _first_visitor(run, "T000002") == "E1"

@@ -86,7 +86,8 @@ public:
 };
 
 /// A dispatch policy. The simulator calls on_ticket when a ticket becomes
-/// waiting (created, due for a follow-up, or handed back at a shift's end),
+/// waiting (created, due for a follow-up, or handed back: at a shift's end,
+/// or when its engineer may no longer start it under the overtime rule),
 /// on_engineer_free when an on-shift engineer is idle with an empty queue,
 /// and on_tick every tick_interval() seconds (never when it returns 0).
 class Policy {
@@ -106,10 +107,11 @@ public:
 ///                   the least queued work (ties: nearer)
 ///   "edf"           earliest SLA deadline first: a freed engineer takes the
 ///                   waiting ticket due first; new tickets go to the nearest idle one
-///   "batch"         exact batch assignment (fsd::assign) every 5 minutes;
-///                   "batch:N" every N seconds
-///   "insertion"     cheapest insertion into engineers' queues (travel and SLA
-///                   lateness), re-optimised by relocation every hour;
+///   "batch"         exact batch assignment of waiting tickets to free
+///                   engineers every 5 minutes; "batch:N" every N seconds
+///   "insertion"     cheapest insertion into engineers' queues, re-optimised
+///                   by relocation every hour (both price travel, delay, SLA
+///                   breaches and failed first visits: docs/simulation.md);
 ///                   "insertion:N" every N seconds
 /// InputError naming the policy otherwise.
 std::unique_ptr<Policy> make_policy(const std::string& name);

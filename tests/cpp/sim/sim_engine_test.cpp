@@ -1,45 +1,19 @@
 // The event engine on tiny scenarios whose every event is computed by hand.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "fsd/core/error.hpp"
 #include "fsd/sim/scenario_generate.hpp"
 #include "fsd/sim/simulate.hpp"
+#include "sim_tiny_scenarios.hpp"
 
 using namespace fsd;
+using namespace fsd::sim_test;
 
 namespace {
-
-const Coordinates kHome{52.0, 5.0};
-const Coordinates kA{52.05, 5.0};
-const Coordinates kB{52.05, 5.05};
-
-// One engineer (08:00-17:00 every day), one ticket type of exactly 30 minutes,
-// no noise, no cancellations, every visit fixes; tickets replayed.
-Scenario tiny(std::vector<ReplayTicket> replay) {
-    Scenario s;
-    s.name = "tiny";
-    SimEngineer e;
-    e.id = "E1";
-    e.home = kHome;
-    e.skills = {{"boiler", 1}};
-    e.shifts = {{{0, 1, 2, 3, 4, 5, 6}, 8 * 3600, 17 * 3600}};
-    s.engineers = {e};
-    TicketType t;
-    t.name = "boiler";
-    t.skill = {"boiler", 1};
-    t.priority_mix = {0, 1};
-    t.duration.empirical = {1800};
-    s.ticket_types = {t};
-    s.region.centre = kHome;
-    s.arrivals.replay = std::move(replay);
-    s.first_time_fix.by_level = {1.0};
-    s.rules.duration_factor_by_level = {1.0};
-    s.sla = default_sim_sla_policy();
-    return s;
-}
 
 struct Ev {
     Time time;
@@ -178,6 +152,51 @@ TEST_CASE("a visit that would end past the allowed overtime is not started", "[s
     s.rules.max_overtime = 0;
     const SimResult r = run(s, "nearest");
     for (const SimEvent& e : r.log.events) CHECK(e.kind != SimEventKind::arrive);
+    CHECK(r.report.kpis.open_at_end == 1);
+}
+
+namespace {
+
+// Queues every new ticket behind the others and never takes one back; notes
+// when it is asked for work.
+class QueueAll final : public Policy {
+public:
+    std::string name() const override { return "queue_all"; }
+    void on_ticket(SimContext& ctx, Index t) override {
+        if (seen_.insert(t).second) ctx.assign(t, 0);
+    }
+    void on_engineer_free(SimContext& ctx, Index) override { asked.push_back(ctx.now()); }
+    std::vector<Time> asked;
+
+private:
+    std::set<Index> seen_;
+};
+
+}  // namespace
+
+TEST_CASE("a queued ticket that no longer fits the day goes back to the pool at once", "[sim]") {
+    const Coordinates far{53.0, 5.0};  // over an hour's drive: cannot end by 17:00
+    Scenario s = tiny({{16 * 3600, "boiler", far, 3, std::nullopt}, {16 * 3600 + 60, "boiler", kA, 3, std::nullopt}});
+    s.rules.max_overtime = 0;
+    QueueAll policy;
+    SimOptions o;
+    o.days = 1;
+    const SimResult r = simulate(s, policy, o);
+    using K = SimEventKind;
+    std::vector<Ev> got;
+    for (const Ev& e : events_of(r, false))
+        if (e.ticket >= 0 && e.kind != K::created) got.push_back(e);
+    const GreatCircleLeg h_a = great_circle_leg(kHome, kA, GreatCircleOptions{});
+    expect_events(got, {
+                           {16 * 3600, K::assigned, 0, 0, 0},
+                           {16 * 3600, K::unassigned, 0, 0, 0},
+                           {16 * 3600 + 60, K::assigned, 1, 0, 0},
+                           {16 * 3600 + 60, K::travel_start, 1, 0, h_a.distance},
+                           {16 * 3600 + 60 + h_a.duration, K::arrive, 1, 0, 0},
+                           {16 * 3600 + 60 + h_a.duration + 1800, K::service_end, 1, 0, 1},
+                       });
+    // Freed of the ticket it could not start, the engineer was asked for work at once.
+    CHECK(std::find(policy.asked.begin(), policy.asked.end(), 16 * 3600) != policy.asked.end());
     CHECK(r.report.kpis.open_at_end == 1);
 }
 
