@@ -1,4 +1,4 @@
-// fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json]
+// fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json] [--format native|vroom]
 #include <iostream>
 
 #include <fmt/format.h>
@@ -8,6 +8,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/solution_json.hpp"
+#include "fsd/io/vroom_json.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
 
@@ -23,11 +24,10 @@ struct SolveArgs {
     int threads = 1;
     int utc_offset_minutes = 0;
     bool quiet = false;
+    std::string format = "native";
 };
 
-void run_solve(const SolveArgs& a) {
-    const fsd::Problem problem = fsd::read_problem_file(a.problem_path);
-    for (const auto& w : problem.warnings()) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
+fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem) {
     fsd::SolveOptions options;
     options.time_limit_seconds = a.time_limit;
     options.seed = a.seed;
@@ -42,12 +42,41 @@ void run_solve(const SolveArgs& a) {
                                      p.objective.total(), p.unassigned);
         };
     }
-    const fsd::Solution solution = fsd::solve(problem, options);
+    return options;
+}
+
+void check_verified(const fsd::Problem& problem, const fsd::Solution& solution) {
     const fsd::VerifyReport report = fsd::verify(problem, solution);
     if (!report.ok()) {
         for (const auto& v : report.violations) std::cerr << "violation: " << v.kind << ": " << v.message << '\n';
         throw fsd::InternalError("the solver returned a plan that fails verification");
     }
+}
+
+// VROOM's command prints its output JSON on stdout, so this mode keeps stdout
+// for the JSON alone (drop-in replacement) and talks on stderr.
+void run_solve_vroom(const SolveArgs& a) {
+    const fsd::VroomInput input = fsd::read_vroom_file(a.problem_path);
+    for (const auto& w : input.warnings) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
+    const fsd::Solution solution = fsd::solve(input.problem, solve_options(a, input.problem));
+    check_verified(input.problem, solution);
+    if (!a.quiet)
+        std::cerr << fmt::format("solved in {:.2f}s, {} iterations, verified\n", solution.stats.seconds, solution.stats.iterations);
+    const std::string json = fsd::vroom_output_json(input, solution, a.quiet ? -1 : 2);
+    if (a.output_path.empty() || a.output_path == "-") {
+        std::cout << json << '\n';
+    } else {
+        fsdcli::write_text_file(a.output_path, json);
+        if (!a.quiet) std::cerr << "VROOM output written to " << a.output_path << '\n';
+    }
+}
+
+void run_solve(const SolveArgs& a) {
+    if (a.format == "vroom") return run_solve_vroom(a);
+    const fsd::Problem problem = fsd::read_problem_file(a.problem_path);
+    for (const auto& w : problem.warnings()) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
+    const fsd::Solution solution = fsd::solve(problem, solve_options(a, problem));
+    check_verified(problem, solution);
     if (!a.quiet) fsdcli::print_plan(std::cout, problem, solution, a.utc_offset_minutes * 60);
     std::cout << fmt::format("solved in {:.2f}s, {} iterations, verified\n", solution.stats.seconds, solution.stats.iterations);
     const std::string json = fsd::solution_to_json(problem, solution);
@@ -62,7 +91,9 @@ void run_solve(const SolveArgs& a) {
 void add_solve_command(CLI::App& app) {
     auto args = std::make_shared<SolveArgs>();
     auto* cmd = app.add_subcommand("solve", "Plan a service day: assign and sequence jobs, print the plan, write it as JSON");
-    cmd->add_option("problem", args->problem_path, "problem JSON (docs/format.md)")->required();
+    cmd->add_option("problem", args->problem_path, "problem JSON (docs/format.md, or VROOM's input with --format vroom)")->required();
+    cmd->add_option("--format", args->format, "input and output format: native (default) or vroom (docs/vroom.md)")
+        ->check(CLI::IsMember({"native", "vroom"}));
     cmd->add_option("-o,--output", args->output_path, "write the plan JSON here");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 1)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--initial", args->initial_path, "start from this plan JSON (warm start; jobs that no longer fit are re-planned)");
