@@ -2,6 +2,10 @@
 
 #include <chrono>
 #include <cmath>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
 
 #include "fsd/core/error.hpp"
 #include "fsd/model/route_steps.hpp"
@@ -47,6 +51,16 @@ Route build_route(const Problem& problem, Index slot, const std::vector<Index>& 
     return route;
 }
 
+// Thread 0 keeps the caller's seed (one thread is the plain search); the
+// others get well-mixed seeds derived from it (splitmix64).
+std::uint64_t thread_seed(std::uint64_t seed, std::size_t k) {
+    if (k == 0) return seed;
+    std::uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (k + 1);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
 }  // namespace
 
 Solution solve(const Problem& problem, const SolveOptions& options) {
@@ -58,8 +72,53 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
 
     const auto started = std::chrono::steady_clock::now();
     Solution solution;
-    detail::Search search(problem, options);
-    const detail::Plan plan = search.run(solution.stats);
+    // threads > 1: independent searches from different seeds, the best plan
+    // kept (ties: the lower thread). They share nothing while they run, so
+    // the same seed and threads give the same plan whenever one thread does
+    // (an iteration limit, not a time limit).
+    const auto threads = static_cast<size_t>(options.threads);
+    std::vector<SolveOptions> thread_options(threads, options);
+    std::mutex progress_mutex;
+    ObjectiveParts reported;
+    bool any_reported = false;
+    for (size_t k = 0; k < threads; ++k) {
+        thread_options[k].seed = thread_seed(options.seed, k);
+        if (threads > 1 && options.on_progress)
+            thread_options[k].on_progress = [&](const Progress& p) {
+                // Only new bests of the whole portfolio, one caller at a time.
+                const std::lock_guard<std::mutex> lock(progress_mutex);
+                if (any_reported && p.objective.total() >= reported.total()) return;
+                reported = p.objective, any_reported = true;
+                options.on_progress(p);
+            };
+    }
+    std::vector<std::unique_ptr<detail::Search>> searches;
+    for (size_t k = 0; k < threads; ++k) searches.push_back(std::make_unique<detail::Search>(problem, thread_options[k]));
+    std::vector<detail::Plan> plans(threads);
+    std::vector<SolveStats> stats(threads);
+    std::vector<std::exception_ptr> errors(threads);
+    auto work = [&](size_t k) {
+        try {
+            plans[k] = searches[k]->run(stats[k]);
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (size_t k = 1; k < threads; ++k) pool.emplace_back(work, k);
+        work(0);
+    }
+    for (const std::exception_ptr& e : errors)
+        if (e) std::rethrow_exception(e);
+    size_t winner = 0;
+    for (size_t k = 1; k < threads; ++k)
+        if (searches[k]->objective(plans[k]).total() < searches[winner]->objective(plans[winner]).total()) winner = k;
+    detail::Search& search = *searches[winner];
+    const detail::Plan& plan = plans[winner];
+    solution.stats = stats[winner];
+    for (size_t k = 0; k < threads; ++k)
+        if (k != winner) solution.stats.iterations += stats[k].iterations;
     for (size_t s = 0; s < plan.routes.size(); ++s)
         if (!plan.routes[s].empty())
             solution.routes.push_back(build_route(problem, static_cast<Index>(s), plan.routes[s], search.evaluator()));

@@ -18,6 +18,28 @@ TEST_CASE("same seed gives the identical solution", "[route]") {
     REQUIRE(a.stats.solver == "regret-ls");
 }
 
+TEST_CASE("several threads: the same answer for the same seed, never worse than one", "[route]") {
+    const Problem p = generate(60, 5, 9);
+    SolveOptions o = quick(150);
+    o.seed = 5;
+    const Solution one = solve_checked(p, o);
+    o.threads = 3;
+    std::vector<Cost> reported;
+    o.on_progress = [&](const Progress& pr) { reported.push_back(pr.objective.total()); };
+    Solution a = solve_checked(p, o);
+    o.on_progress = nullptr;
+    Solution b = solve_checked(p, o);
+    a.stats.seconds = b.stats.seconds = 0.0;
+    REQUIRE(a == b);
+    // Thread 0 runs the one-thread search, so the best of three is at most its objective.
+    CHECK(a.objective.total() <= one.objective.total());
+    CHECK(a.stats.iterations == 3 * 150);
+    // Progress only ever reports a new best of all threads.
+    REQUIRE(!reported.empty());
+    for (size_t i = 1; i < reported.size(); ++i) CHECK(reported[i] < reported[i - 1]);
+    CHECK(reported.back() == a.objective.total());
+}
+
 TEST_CASE("the iteration limit bounds the search", "[route]") {
     const Problem p = generate(30, 3, 3);
     for (std::int64_t limit : {0, 1, 25}) {

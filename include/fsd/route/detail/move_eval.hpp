@@ -13,7 +13,9 @@
 namespace fsd::detail {
 
 /// What pricing needs of a problem: travel between matrix indices, and each
-/// node's visit segment (service, window, load). Node n is matrix index n.
+/// node's visit segment (service, window, load). Routes list node ids; a
+/// node's segment carries its own matrix index, so visits at one place (or
+/// several engineers' depots) are different nodes.
 struct SegmentInstance {
     const DurationMatrix* durations = nullptr;
     const DistanceMatrix* distances = nullptr;
