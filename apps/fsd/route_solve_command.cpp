@@ -25,6 +25,7 @@ struct SolveArgs {
     int utc_offset_minutes = 0;
     bool quiet = false;
     std::string format = "native";
+    std::string algorithm = "auto";
 };
 
 fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem) {
@@ -33,6 +34,7 @@ fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem)
     options.seed = a.seed;
     options.iteration_limit = a.iterations;
     options.threads = a.threads;
+    options.algorithm = fsd::parse_solve_algorithm(a.algorithm, "/options/algorithm");
     if (!a.initial_path.empty())
         options.initial_routes =
             fsd::initial_routes_from(fsd::solution_from_json(problem, fsdcli::read_text_file(a.initial_path)));
@@ -100,6 +102,9 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("--seed", args->seed, "random seed (same seed, same plan)");
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
     cmd->add_option("--threads", args->threads, "search threads")->check(CLI::PositiveNumber);
+    cmd->add_option("--algorithm", args->algorithm,
+                    "auto (default: segment-ils where the problem allows it), regret-ls or segment-ils")
+        ->check(CLI::IsMember({"auto", "regret-ls", "segment-ils"}));
     cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
     cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");
     cmd->callback([args] { run_solve(*args); });

@@ -68,10 +68,29 @@ MoveResult cross_exchange(const SegmentInstance& in, const RouteSegments& a, std
             join3(in, b.prefix(q - 1), k ? &chain_a : nullptr, b.suffix(q + m))};
 }
 
+namespace {
+
+bool same_visit(const TwSegment& x, const TwSegment& y) {
+    return x.first == y.first && x.duration == y.duration && x.earliest == y.earliest && x.latest == y.latest &&
+           x.load == y.load;
+}
+
+// Route r from position `from` to its last visit, then the end node `end`.
+TwSegment tail_to(const SegmentInstance& in, const RouteSegments& r, std::size_t from, const TwSegment& end) {
+    if (from + 1 == r.size()) return end;
+    return in.join(r.between(in, from, r.size() - 2), end);
+}
+
+}  // namespace
+
 MoveResult two_opt_star(const SegmentInstance& in, const RouteSegments& a, std::size_t p, const RouteSegments& b,
                         std::size_t q) {
     FSD_ASSERT(p + 1 < a.size() && q + 1 < b.size());
-    return {in.join(a.prefix(p), b.suffix(q + 1)), in.join(b.prefix(q), a.suffix(p + 1))};
+    const TwSegment& end_a = node_at(in, a, a.size() - 1);
+    const TwSegment& end_b = node_at(in, b, b.size() - 1);
+    // Equal end visits (one depot): the stored suffixes serve as they are.
+    if (same_visit(end_a, end_b)) return {in.join(a.prefix(p), b.suffix(q + 1)), in.join(b.prefix(q), a.suffix(p + 1))};
+    return {in.join(a.prefix(p), tail_to(in, b, q + 1, end_a)), in.join(b.prefix(q), tail_to(in, a, p + 1, end_b))};
 }
 
 TwSegment relocate_within(const SegmentInstance& in, const RouteSegments& r, std::size_t p, std::size_t q) {

@@ -11,6 +11,7 @@
 #include "fsd/model/route_steps.hpp"
 #include "fsd/route/detail/explain_unassigned.hpp"
 #include "fsd/route/detail/search.hpp"
+#include "fsd/route/detail/segment_search.hpp"
 
 namespace fsd {
 
@@ -63,6 +64,21 @@ std::uint64_t thread_seed(std::uint64_t seed, std::size_t k) {
 
 }  // namespace
 
+const char* to_string(SolveAlgorithm algorithm) noexcept {
+    switch (algorithm) {
+        case SolveAlgorithm::automatic: return "auto";
+        case SolveAlgorithm::regret_ls: return "regret-ls";
+        case SolveAlgorithm::segment_ils: return "segment-ils";
+    }
+    return "auto";
+}
+
+SolveAlgorithm parse_solve_algorithm(const std::string& name, const std::string& path) {
+    for (SolveAlgorithm a : {SolveAlgorithm::automatic, SolveAlgorithm::regret_ls, SolveAlgorithm::segment_ils})
+        if (name == to_string(a)) return a;
+    throw InputError(path, "unknown algorithm \"" + name + "\"; algorithms: auto, regret-ls, segment-ils");
+}
+
 Solution solve(const Problem& problem, const SolveOptions& options) {
     if (!std::isfinite(options.time_limit_seconds) || options.time_limit_seconds < 0.0)
         throw InputError("/options/time_limit_seconds", "the time limit must be a number of seconds, zero or more");
@@ -83,23 +99,63 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     bool any_reported = false;
     for (size_t k = 0; k < threads; ++k) {
         thread_options[k].seed = thread_seed(options.seed, k);
-        if (threads > 1 && options.on_progress)
+        if (options.on_progress)
             thread_options[k].on_progress = [&](const Progress& p) {
-                // Only new bests of the whole portfolio, one caller at a time.
+                // Only new bests (of every thread, and of every stage of the
+                // segment search's pipeline), one caller at a time.
                 const std::lock_guard<std::mutex> lock(progress_mutex);
                 if (any_reported && p.objective.total() >= reported.total()) return;
                 reported = p.objective, any_reported = true;
-                options.on_progress(p);
+                Progress q = p;  // seconds since this solve began, whichever stage reports
+                q.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+                options.on_progress(q);
             };
     }
-    std::vector<std::unique_ptr<detail::Search>> searches;
-    for (size_t k = 0; k < threads; ++k) searches.push_back(std::make_unique<detail::Search>(problem, thread_options[k]));
+    std::string obstacle;
+    const bool segments = options.algorithm != SolveAlgorithm::regret_ls &&
+                          (obstacle = detail::segment_search_obstacle(problem)).empty();
+    if (options.algorithm == SolveAlgorithm::segment_ils && !segments)
+        throw InputError("/options/algorithm", "segment-ils cannot plan this problem: it has " + obstacle);
+    // Per thread: the options of its final exact search (kept alive: a Search holds a reference).
+    std::vector<SolveOptions> final_options(threads);
+    std::vector<std::unique_ptr<detail::Search>> searches(threads);
     std::vector<detail::Plan> plans(threads);
     std::vector<SolveStats> stats(threads);
     std::vector<std::exception_ptr> errors(threads);
     auto work = [&](size_t k) {
         try {
+            const SolveOptions& mine = thread_options[k];
+            if (!segments) {
+                searches[k] = std::make_unique<detail::Search>(problem, mine);
+                plans[k] = searches[k]->run(stats[k]);
+                return;
+            }
+            // A first plan by regret-ls (construction and one descent), the
+            // segment search from it, then regret-ls's descent from the best
+            // plan on exact timing (it also tries the jobs left out again).
+            SolveOptions first = mine;
+            first.iteration_limit = 0;
+            detail::Search opening(problem, first);
+            SolveStats opening_stats;
+            const detail::Plan start = opening.run(opening_stats);
+            detail::SegmentPlan seed;
+            seed.routes = start.routes;
+            for (Index j = 0; j < problem.num_jobs(); ++j)
+                if (start.slot_of[static_cast<size_t>(j)] < 0) seed.unassigned.push_back(j);
+            const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            // Keep a twentieth of the time for the closing descent.
+            const double budget = options.time_limit_seconds * 0.95 - elapsed;
+            const detail::SegmentPlan best = detail::segment_search(problem, mine, seed, budget, started);
+            final_options[k] = mine;
+            final_options[k].iteration_limit = 0;
+            final_options[k].initial_routes.clear();
+            const auto& slots = problem.slots();
+            for (size_t r = 0; r < best.routes.size(); ++r)
+                if (!best.routes[r].empty())
+                    final_options[k].initial_routes.push_back({slots[r].engineer, slots[r].shift, best.routes[r]});
+            searches[k] = std::make_unique<detail::Search>(problem, final_options[k]);
             plans[k] = searches[k]->run(stats[k]);
+            stats[k].iterations = best.iterations;
         } catch (...) {
             errors[k] = std::current_exception();
         }
@@ -126,7 +182,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
         if (plan.slot_of[static_cast<size_t>(j)] < 0) solution.unassigned.push_back(detail::explain_unassigned(j, search));
     solution.objective = search.objective(plan);
     solution.stats.seed = options.seed;
-    solution.stats.solver = "regret-ls";
+    solution.stats.solver = segments ? "segment-ils" : "regret-ls";
     solution.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return solution;
 }

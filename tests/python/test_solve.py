@@ -159,3 +159,27 @@ def test_cli_solve_from_initial_plan(cli, tmp_path):
     plan.write_text(json.dumps(bad))
     r = subprocess.run([cli, "solve", str(problem), "--initial", str(plan)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 2
+
+
+def test_algorithm_choice():
+    from conftest import ROOT
+
+    tiny = fsd.read_solomon(str(ROOT / "tests" / "data" / "io_solomon_tiny.txt")).problem
+    auto = fsd.solve(tiny, iteration_limit=20, seed=3)
+    assert auto.stats.solver == "segment-ils"
+    assert fsd.verify(tiny, auto) == []
+    assert fsd.solve(tiny, iteration_limit=20, algorithm="regret-ls").stats.solver == "regret-ls"
+    with pytest.raises(fsd.InputError) as err:
+        fsd.solve(tiny, algorithm="hgs")
+    assert err.value.path == "/options/algorithm"
+
+
+def test_segment_search_refuses_what_it_cannot_express():
+    from conftest import ROOT
+
+    # The bundled service day has lunch breaks.
+    problem = fsd.Problem.read(str(ROOT / "examples" / "data" / "service_day.json"))
+    with pytest.raises(fsd.InputError, match="breaks") as err:
+        fsd.solve(problem, iteration_limit=5, algorithm="segment-ils")
+    assert err.value.path == "/options/algorithm"
+    assert fsd.solve(problem, iteration_limit=5).stats.solver == "regret-ls"

@@ -40,13 +40,15 @@ install_keyword_constructors(
 
 
 def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False,
-          initial=None):
+          initial=None, algorithm="auto"):
     """Plans the day for `problem` and returns a Solution (which remembers its problem).
 
     time_limit: seconds of search; iteration_limit: -1 for none; seed: same seed, same plan;
-    on_progress: called with a Progress at each new best; progress=True shows a tqdm bar;
-    initial: a Solution of this problem to start from (warm start; jobs that no longer fit are
-    dropped from it and inserted again).
+    threads: independent searches, the best kept; on_progress: called with a Progress at each
+    new best; progress=True shows a tqdm bar; initial: a Solution of this problem to start from
+    (warm start; jobs that no longer fit are dropped from it and inserted again); algorithm:
+    "auto" (segment-ils where the problem allows it, else regret-ls), "regret-ls" or
+    "segment-ils" (solution.stats.solver says which ran).
     """
     callback = on_progress
     bar = None
@@ -61,7 +63,7 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
                 _user(p)
     try:
         solution = _fsd._solve(problem, time_limit=time_limit, iteration_limit=iteration_limit, seed=seed,
-                               threads=threads, on_progress=callback, initial=initial)
+                               threads=threads, on_progress=callback, initial=initial, algorithm=algorithm)
     finally:
         if bar is not None:
             bar.close()

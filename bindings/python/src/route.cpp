@@ -21,8 +21,10 @@ void bind_route(py::module_& m) {
         .def_readonly("unassigned", &Progress::unassigned);
 
     m.def("_solve", [](const Problem& problem, double time_limit, std::int64_t iteration_limit, std::uint64_t seed,
-                       int threads, std::optional<py::function> on_progress, std::optional<Solution> initial) {
+                       int threads, std::optional<py::function> on_progress, std::optional<Solution> initial,
+                       const std::string& algorithm) {
               SolveOptions options;
+              options.algorithm = parse_solve_algorithm(algorithm, "/options/algorithm");
               if (initial) options.initial_routes = initial_routes_from(*initial);
               options.time_limit_seconds = time_limit;
               options.iteration_limit = iteration_limit;
@@ -46,7 +48,8 @@ void bind_route(py::module_& m) {
               return solve(problem, options);
           },
           py::arg("problem"), py::arg("time_limit") = 1.0, py::arg("iteration_limit") = -1, py::arg("seed") = 1,
-          py::arg("threads") = 1, py::arg("on_progress") = py::none(), py::arg("initial") = py::none());
+          py::arg("threads") = 1, py::arg("on_progress") = py::none(), py::arg("initial") = py::none(),
+          py::arg("algorithm") = "auto");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "fsd/model/objective.hpp"
@@ -25,8 +26,28 @@ struct InitialRoute {
     std::vector<Index> jobs;
 };
 
+/// Which search plans the day.
+enum class SolveAlgorithm {
+    /// segment_ils where the problem allows it (segment_search_obstacle), else regret_ls.
+    automatic,
+    /// Regret insertion plus local search on exact route timing (every constraint).
+    regret_ls,
+    /// regret_ls for a first plan, then iterated local search on time-window
+    /// segments (moves priced in O(1), penalised infeasibility), then regret_ls's
+    /// local search from the best plan. Refused (InputError) for problems with
+    /// breaks, several windows per job, SLA deadlines, optional jobs, job or
+    /// travel limits, balance, different speeds or more than 4 capacity dimensions.
+    segment_ils,
+};
+
+/// "auto", "regret-ls", "segment-ils".
+const char* to_string(SolveAlgorithm algorithm) noexcept;
+/// Inverse of to_string; InputError at `path` otherwise.
+SolveAlgorithm parse_solve_algorithm(const std::string& name, const std::string& path);
+
 /// Options of a solve. Same seed (and threads) give the same answer.
 struct SolveOptions {
+    SolveAlgorithm algorithm = SolveAlgorithm::automatic;
     double time_limit_seconds = 1.0;
     std::int64_t iteration_limit = -1;   ///< -1: no limit
     std::uint64_t seed = 1;

@@ -282,3 +282,22 @@ TEST_CASE("SWAP* finds the best reinsertion of both visits", "[route][segment]")
             }
     }
 }
+
+TEST_CASE("2-opt* keeps each route's own end when the ends differ", "[route][segment]") {
+    std::mt19937_64 rng(34);
+    for (int trial = 0; trial < 100; ++trial) {
+        const Instance in = random_instance(rng, 8);
+        auto [ra, rb] = random_routes(rng, 8);
+        rb.back() = 0;  // b ends where the routes start: another place than a's end
+        RouteSegments a, b;
+        a.build(in.segments, ra);
+        b.build(in.segments, rb);
+        INFO("trial " << trial);
+        for (size_t p = 0; p + 1 < ra.size(); ++p)
+            for (size_t q = 0; q + 1 < rb.size(); ++q) {
+                const MoveResult t = two_opt_star(in.segments, a, p, b, q);
+                CHECK(cost(t.first) == brute_cost(in, cat({sub(ra, 0, p + 1), sub(rb, q + 1, rb.size() - 1), {ra.back()}})));
+                CHECK(cost(t.second) == brute_cost(in, cat({sub(rb, 0, q + 1), sub(ra, p + 1, ra.size() - 1), {rb.back()}})));
+            }
+    }
+}

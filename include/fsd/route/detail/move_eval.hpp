@@ -84,8 +84,9 @@ MoveResult swap(const SegmentInstance& in, const RouteSegments& a, std::size_t p
 /// Exchanges the chain a[p..p+k-1] with b[q..q+m-1] (cross-exchange; k or m may be 0).
 MoveResult cross_exchange(const SegmentInstance& in, const RouteSegments& a, std::size_t p, std::size_t k,
                           const RouteSegments& b, std::size_t q, std::size_t m);
-/// 2-opt*: a keeps 0..p and continues with b's q+1..end; b keeps 0..q and
-/// continues with a's p+1..end.
+/// 2-opt*: a keeps 0..p and continues with b's visits after q; b keeps 0..q
+/// and continues with a's after p; each keeps its own end. O(1) when both
+/// routes end at the same visit (one depot), else O(length of the tails).
 MoveResult two_opt_star(const SegmentInstance& in, const RouteSegments& a, std::size_t p, const RouteSegments& b,
                         std::size_t q);
 /// Within one route: moves the visit at `p` to just after position `q`

@@ -1,0 +1,38 @@
+#pragma once
+// Iterated local search on time-window segments (tw_segment.hpp,
+// move_eval.hpp) for problems segments can express: one time window per
+// job, no breaks, no SLA deadlines, no optional jobs, one travel profile.
+// Moves are priced in O(1) with penalties for time warp and excess load, so
+// the search may pass through infeasible plans; it returns the best feasible
+// plan it saw, which fsd::solve then hands to the exact search as a warm
+// start (checked, timed and explained there).
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fsd/model/problem.hpp"
+#include "fsd/route/solve_options.hpp"
+
+namespace fsd::detail {
+
+/// Why `problem` cannot be searched on segments (empty when it can).
+std::string segment_search_obstacle(const Problem& problem);
+
+/// Routes per slot (job indices in order) and the jobs no route took.
+struct SegmentPlan {
+    std::vector<std::vector<Index>> routes;
+    std::vector<Index> unassigned;
+    Cost cost = 0;              ///< route costs of the plan (travel as the engineers' costs price it)
+    std::int64_t iterations = 0;
+};
+
+/// Improves `start` (a feasible plan of the same problem) until the
+/// iteration limit, `seconds_budget` from now, or cancellation; returns the
+/// best feasible plan found (at worst `start`), reporting each new best to
+/// options.on_progress (seconds counted from `solve_started`). Deterministic
+/// for a seed under an iteration limit.
+SegmentPlan segment_search(const Problem& problem, const SolveOptions& options, const SegmentPlan& start,
+                           double seconds_budget, std::chrono::steady_clock::time_point solve_started);
+
+}  // namespace fsd::detail

@@ -1,0 +1,107 @@
+// The segment search (segment-ils): chosen where the problem allows it,
+// refused by name where not, deterministic, never worse than its opening.
+#include <atomic>
+
+#include "route_test_support.hpp"
+
+using namespace route_test;
+
+namespace {
+
+// A VRPTW day segments can express: one depot, engineers with a capacity and
+// one shift, jobs with one window each (some none), demands, one skill split.
+Problem vrptw(int jobs, int engineers, std::uint64_t seed, bool with_skills = false) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> coord(0.0, 10000.0);
+    std::uniform_int_distribution<int> open(0, 20000), width(3600, 9000), demand(1, 9), pct(0, 99);
+    std::vector<std::pair<double, double>> points{{5000.0, 5000.0}};
+    ProblemBuilder b;
+    for (int e = 0; e < engineers; ++e) {
+        Engineer eng = engineer(name("e", e), 0, 0, 36000);
+        eng.capacity = {40};
+        if (with_skills) eng.skills = {{e % 2 ? "gas" : "electric", 1}};
+        b.add_engineer(eng);
+    }
+    for (int j = 0; j < jobs; ++j) {
+        points.emplace_back(coord(rng), coord(rng));
+        Job jb = job(name("j", j), static_cast<Index>(points.size() - 1), 600);
+        if (pct(rng) < 70) {
+            const Time o = open(rng);
+            jb.time_windows = {TimeWindow{o, o + width(rng)}};
+        }
+        jb.demand = {demand(rng)};
+        if (with_skills) jb.skills = {{j % 2 ? "gas" : "electric", 1}};
+        b.add_job(jb);
+    }
+    b.set_travel(plane(points));
+    return b.build();
+}
+
+SolveOptions with(SolveAlgorithm a, std::int64_t iterations = 40) {
+    SolveOptions o = quick(iterations);
+    o.algorithm = a;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("auto takes the segment search where segments express the problem", "[route][segment]") {
+    const Problem p = vrptw(60, 8, 3);
+    CHECK(solve_checked(p, with(SolveAlgorithm::automatic)).stats.solver == "segment-ils");
+    CHECK(solve_checked(p, with(SolveAlgorithm::regret_ls)).stats.solver == "regret-ls");
+    // Breaks, two windows, SLAs and optional jobs: the generated field-service day is not expressible.
+    const Problem field = generate(40, 4, 2);
+    CHECK(solve_checked(field, with(SolveAlgorithm::automatic)).stats.solver == "regret-ls");
+    try {
+        solve(field, with(SolveAlgorithm::segment_ils));
+        FAIL("segment-ils accepted a problem with breaks");
+    } catch (const InputError& e) {
+        CHECK(e.path() == "/options/algorithm");
+        CHECK_THAT(e.what(), Catch::Contains("breaks"));
+    }
+    CHECK_THROWS_AS(parse_solve_algorithm("hgs", "/algorithm"), InputError);
+    CHECK(parse_solve_algorithm("segment-ils", "/algorithm") == SolveAlgorithm::segment_ils);
+}
+
+TEST_CASE("the segment search is deterministic and never worse than its opening plan", "[route][segment]") {
+    for (bool skills : {false, true}) {
+        INFO("skills " << skills);
+        const Problem p = vrptw(80, 10, 7, skills);
+        Solution a = solve_checked(p, with(SolveAlgorithm::segment_ils, 60));
+        Solution b = solve_checked(p, with(SolveAlgorithm::segment_ils, 60));
+        a.stats.seconds = b.stats.seconds = 0.0;
+        REQUIRE(a == b);
+        CHECK(a.stats.iterations == 60);
+        // The opening is regret-ls without iterations; the segment search starts from it.
+        const Solution opening = solve_checked(p, with(SolveAlgorithm::regret_ls, 0));
+        CHECK(a.objective.total() <= opening.objective.total());
+        CHECK(a.unassigned.size() <= opening.unassigned.size());
+        // Two threads: the same answer again, and not worse.
+        SolveOptions two = with(SolveAlgorithm::segment_ils, 60);
+        two.threads = 2;
+        Solution c = solve_checked(p, two), d = solve_checked(p, two);
+        c.stats.seconds = d.stats.seconds = 0.0;
+        REQUIRE(c == d);
+        CHECK(c.objective.total() <= a.objective.total());
+    }
+}
+
+TEST_CASE("the segment search reports falling objectives over rising times", "[route][segment]") {
+    const Problem p = vrptw(80, 10, 11);
+    std::vector<Progress> seen;
+    SolveOptions o = with(SolveAlgorithm::segment_ils, 200);
+    o.on_progress = [&](const Progress& pr) { seen.push_back(pr); };
+    const Solution s = solve_checked(p, o);
+    REQUIRE(!seen.empty());
+    for (size_t i = 1; i < seen.size(); ++i) {
+        CHECK(seen[i].objective.total() < seen[i - 1].objective.total());
+        CHECK(seen[i].seconds >= seen[i - 1].seconds);
+    }
+    CHECK(seen.back().objective.total() >= s.objective.total());
+
+    // Cancelled at once, it still returns a checked plan.
+    std::atomic<bool> cancel{true};
+    SolveOptions c = with(SolveAlgorithm::segment_ils, -1);
+    c.cancel = &cancel;
+    solve_checked(p, c);
+}
