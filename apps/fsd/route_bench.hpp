@@ -1,0 +1,104 @@
+#pragma once
+// Quality benchmark of the route solver on the public VRPTW sets (Solomon,
+// Gehring-Homberger): best-known files, instance selection, per-class
+// statistics and the run itself. Kept free of CLI11 so that the standalone
+// bench/solomon_first program can call the same code.
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fsdcli {
+
+/// Which benchmark set a run reads: it decides the BKS file, the default data
+/// folder and the class names.
+enum class BenchSet { solomon, homberger };
+
+/// Options of `fsd bench solomon|homberger`.
+struct RouteBenchOptions {
+    BenchSet set = BenchSet::solomon;
+    std::string dir;                   ///< empty: default_bench_dir(set)
+    double time_limit_seconds = 1.0;   ///< per instance
+    int threads = 1;
+    std::uint64_t seed = 1;
+    std::string csv;                   ///< empty: no CSV
+    std::string instances;             ///< filter, see instance_selected(); empty: all
+    std::string vroom;                 ///< path of a vroom binary; empty: do not run VROOM
+    std::string vroom_args = "-x 5";
+    std::string reference;             ///< a vroom_reference.csv; empty: none
+};
+
+/// A best-known (or recorded) result of one instance.
+struct KnownResult {
+    int vehicles = 0;
+    double distance = 0.0;
+};
+
+/// Reads `instance,vehicles,distance[,convention,...]` rows with a header.
+/// When an instance appears more than once, a row whose convention is empty
+/// or starts with "double precision" wins, since verify_euclidean measures in
+/// double precision. Throws fsd::InputError naming the file and line.
+std::map<std::string, KnownResult> read_known_results(const std::string& path);
+
+/// VROOM's recorded runs (vroom_reference.csv) for one setting ("-x 5"):
+/// per instance, the row with `threads`, else the first row of the setting.
+std::map<std::string, KnownResult> read_vroom_reference(const std::string& path, const std::string& setting,
+                                                        int threads);
+
+/// "RC201" -> "RC2", "C101" -> "C1", "rc1_2_4" -> "rc1".
+std::string instance_class(const std::string& name);
+
+/// Whether `name` is picked by `filter`: a comma-separated list whose items
+/// select the instance of exactly that name (case-insensitive) when one of
+/// `all_names` has it, else, when the item holds `*` or `?`, the names the
+/// glob matches as a whole, else the names starting with it. Empty: all.
+bool instance_selected(const std::string& name, const std::string& filter, const std::vector<std::string>& all_names);
+
+/// $FSD_BENCH_DATA/<set folder>, else ../shared/benchmarks/<set folder>
+/// relative to the current directory.
+std::string default_bench_dir(BenchSet set);
+
+/// One instance's outcome.
+struct BenchRow {
+    std::string instance;
+    int vehicles = 0;
+    double distance = 0.0;         ///< double precision, the instance's own scale
+    int bks_vehicles = 0;          ///< 0 when unknown
+    double bks_distance = 0.0;     ///< 0 when unknown
+    double gap_pct = 0.0;          ///< meaningful only when has_bks
+    bool has_bks = false;
+    double seconds = 0.0;          ///< solve wall time
+    bool verified = false;
+    bool has_vroom = false;        ///< a live VROOM run finished with a plan
+    double vroom_distance = 0.0;
+    double vroom_seconds = 0.0;
+    int vroom_unassigned = 0;
+};
+
+/// Mean/max figures of a group of rows (a class or the whole run).
+struct BenchSummary {
+    int count = 0;
+    int with_bks = 0;
+    double gap_sum = 0.0;
+    double gap_max = 0.0;
+    int vehicles = 0;
+    int bks_vehicles = 0;
+    double seconds_sum = 0.0;
+    int verified = 0;
+    int vroom_runs = 0;            ///< live VROOM runs with a BKS
+    double vroom_gap_sum = 0.0;
+    /// Recorded VROOM gaps per setting, over the rows that have one and a BKS.
+    std::map<std::string, std::pair<int, double>> reference_gaps;
+    std::map<std::string, double> own_gap_on_reference;  ///< our gap sum on the same rows
+
+    void add(const BenchRow& row);
+};
+
+/// Runs the benchmark, printing a line per instance and the class tables to
+/// `out` and every failed check to `err`. Returns the exit code: 0 when every
+/// plan verified, 1 otherwise. Throws fsd::InputError for a missing folder, a
+/// folder without instances, an unreadable BKS file or a bad instance.
+int run_route_bench(const RouteBenchOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace fsdcli
