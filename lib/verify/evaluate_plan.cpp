@@ -1,0 +1,500 @@
+// Timing of a plan as a dispatcher arranged it. The solver's timing refuses
+// infeasible routes and fsd::verify only checks stated times, so this file
+// times a route itself with one extension ("time warp"): a visit that misses
+// every window starts on arrival and records how late it is, so every later
+// step still gets a time. The objective and all other checks come from verify.
+#include "fsd/evaluate.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "fsd/core/error.hpp"
+#include "fsd/model/route_steps.hpp"
+#include "fsd/verify.hpp"
+
+namespace fsd {
+
+std::string clock_text(Time t) {
+    constexpr Time day = 86400;
+    Time s = t % day;
+    if (s < 0) s += day;
+    const auto two = [](Time v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+    std::string out = two(s / 3600) + ":" + two(s / 60 % 60);
+    if (s % 60 != 0) out += ":" + two(s % 60);
+    return out;
+}
+
+std::string duration_text(Duration d) {
+    if (d < 0) return "-" + duration_text(-d);
+    if (d < 60) return std::to_string(d) + " s";
+    std::string out;
+    if (d >= 3600) out = std::to_string(d / 3600) + " h";
+    if (d % 3600 / 60 != 0) out += (out.empty() ? "" : " ") + std::to_string(d % 3600 / 60) + " min";
+    if (d % 60 != 0) out += " " + std::to_string(d % 60) + " s";
+    return out;
+}
+
+namespace {
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string amounts_text(const std::vector<Amount>& v) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
+    return out + "]";
+}
+
+Cost round_half_up(Cost numerator, Cost denominator) { return (numerator + denominator / 2) / denominator; }
+
+// Where a visit starts given its windows: the earliest moment of the first
+// window still open on arrival; on arrival when none is (the excess is the
+// window lateness, measured against the last window's close).
+struct WindowStart {
+    Time start = 0;
+    Duration late = 0;
+    Time closed = 0;  // close of the last window, when late
+};
+
+WindowStart window_start(const std::vector<TimeWindow>& windows, Time arrival) {
+    for (const auto& w : windows)
+        if (w.end >= arrival) return {std::max(arrival, w.start), 0, 0};
+    if (windows.empty()) return {arrival, 0, 0};
+    return {arrival, arrival - windows.back().end, windows.back().end};
+}
+
+// Throws for what makes a plan unreadable as a plan (rather than merely bad).
+void check_indices(const Problem& problem, const Solution& plan) {
+    std::vector<std::string> place(static_cast<size_t>(problem.num_jobs()));
+    std::set<std::pair<Index, Index>> slots;
+    for (size_t r = 0; r < plan.routes.size(); ++r) {
+        const Route& route = plan.routes[r];
+        const std::string at = "/routes/" + std::to_string(r);
+        if (route.engineer < 0 || route.engineer >= problem.num_engineers())
+            throw InputError(at + "/engineer", "engineer index " + std::to_string(route.engineer) +
+                                                   " does not exist (the problem has " +
+                                                   std::to_string(problem.num_engineers()) + " engineers)");
+        const Engineer& eng = problem.engineer(route.engineer);
+        if (route.shift < 0 || route.shift >= static_cast<Index>(eng.shifts.size()))
+            throw InputError(at + "/shift", "engineer " + quoted(eng.id) + " has no shift " +
+                                                std::to_string(route.shift) + " (it has " +
+                                                std::to_string(eng.shifts.size()) + ")");
+        if (!slots.emplace(route.engineer, route.shift).second)
+            throw InputError(at + "/shift", "shift " + std::to_string(route.shift) + " of engineer " +
+                                                quoted(eng.id) + " is planned in two routes");
+        std::set<Index> breaks;
+        for (size_t i = 0; i < route.steps.size(); ++i) {
+            const Step& s = route.steps[i];
+            const std::string sat = at + "/steps/" + std::to_string(i);
+            if (s.kind == StepKind::start || s.kind == StepKind::end) {
+                const bool ok = s.kind == StepKind::start ? i == 0 : i + 1 == route.steps.size();
+                if (!ok) throw InputError(sat + "/type", "a start step must come first and an end step last");
+                continue;
+            }
+            if (s.kind == StepKind::break_) {
+                if (s.index < 0 || s.index >= static_cast<Index>(eng.breaks.size()))
+                    throw InputError(sat + "/id", "break index " + std::to_string(s.index) +
+                                                      " is not one of engineer " + quoted(eng.id) + "'s breaks");
+                if (!breaks.insert(s.index).second)
+                    throw InputError(sat + "/id", "break " + quoted(eng.breaks[static_cast<size_t>(s.index)].id) +
+                                                      " is taken twice in this route");
+                continue;
+            }
+            if (s.index < 0 || s.index >= problem.num_jobs())
+                throw InputError(sat + "/id", "job index " + std::to_string(s.index) + " does not exist (the problem has " +
+                                                  std::to_string(problem.num_jobs()) + " jobs)");
+            std::string& first = place[static_cast<size_t>(s.index)];
+            if (!first.empty())
+                throw InputError(sat + "/id", "job " + quoted(problem.job(s.index).id) + " is already planned at " +
+                                                  first + "; a job may appear once");
+            first = sat;
+        }
+    }
+}
+
+class RouteTimer {
+public:
+    RouteTimer(const Problem& problem, const Route& given)
+        : problem_(problem), given_(given), eng_(problem.engineer(given.engineer)) {
+        for (const auto& slot : problem.slots())
+            if (slot.engineer == given.engineer && slot.shift == given.shift) slot_ = &slot;
+        FSD_ASSERT(slot_ != nullptr);
+    }
+
+    RouteEvaluation run() {
+        RouteEvaluation out;
+        out.engineer = given_.engineer;
+        out.shift = given_.shift;
+        const TimeWindow& shift = slot_->window;
+
+        // Breaks of the shift the plan leaves out are placed by the evaluator.
+        std::set<Index> given_breaks;
+        for (const Step& s : given_.steps)
+            if (s.kind == StepKind::break_) given_breaks.insert(s.index);
+        std::vector<Index> pending;
+        for (Index b : slot_->breaks)
+            if (!given_breaks.count(b)) pending.push_back(b);
+        std::sort(pending.begin(), pending.end(), [this](Index a, Index b) {
+            return first_open(a) < first_open(b);
+        });
+
+        StepEvaluation start;
+        start.kind = StepKind::start;
+        start.arrival = start.start = start.end = shift.start;
+        out.steps.push_back(start);
+        place_ = problem_.start_location(given_.engineer);
+        now_ = shift.start;
+        for (const Step& s : given_.steps) {
+            if (s.kind == StepKind::start || s.kind == StepKind::end) continue;
+            if (s.kind == StepKind::job) place_pending_breaks(out, pending, s.index);
+            if (s.kind == StepKind::break_)
+                out.steps.push_back(take_break(s.index, false));
+            else
+                out.steps.push_back(visit(StepKind::job, s.index));
+        }
+        place_pending_breaks(out, pending, -1);
+        out.steps.push_back(visit(StepKind::end, -1));
+
+        // Leave as late as the first step allows: the same plan, less idle time.
+        if (out.steps.size() > 1 && out.steps[1].waiting > 0) {
+            StepEvaluation& first = out.steps[1];
+            const Duration delay = first.waiting;
+            out.steps[0].arrival = out.steps[0].start = out.steps[0].end = shift.start + delay;
+            first.arrival += delay;
+            first.waiting = 0;
+        }
+
+        fill_load(out);
+        Cost legs = 0;
+        for (const StepEvaluation& s : out.steps) {
+            out.travel_time += s.travel_time;
+            out.distance += s.distance;
+            out.waiting += s.waiting;
+            out.lateness += s.sla_lateness;
+            out.window_lateness += s.window_lateness;
+            legs += round_half_up(eng_.costs.per_hour * s.travel_time, 3600) +
+                    round_half_up(eng_.costs.per_km * s.distance, 1000);
+        }
+        out.overtime = std::max<Duration>(0, out.steps.back().arrival - shift.end);
+        out.cost = problem_.weights().travel * (eng_.costs.fixed + legs);
+        return out;
+    }
+
+private:
+    Time first_open(Index b) const {
+        const auto& w = eng_.breaks[static_cast<size_t>(b)].windows;
+        return w.empty() ? kTimeMin : w.front().start;
+    }
+
+    Duration travel_to(Index location) const { return problem_.durations(given_.engineer)(place_, location); }
+
+    StepEvaluation take_break(Index b, bool inserted) {
+        const Break& br = eng_.breaks[static_cast<size_t>(b)];
+        StepEvaluation s;
+        s.kind = StepKind::break_;
+        s.index = b;
+        s.inserted_break = inserted;
+        s.arrival = now_;
+        const WindowStart ws = window_start(br.windows, now_);
+        s.start = ws.start;
+        s.window_lateness = ws.late;
+        s.waiting = s.start - s.arrival;
+        s.end = s.start + br.duration;
+        now_ = s.end;
+        return s;
+    }
+
+    StepEvaluation visit(StepKind kind, Index job) {
+        const Index to = kind == StepKind::job ? problem_.job_location(job) : problem_.end_location(given_.engineer);
+        StepEvaluation s;
+        s.kind = kind;
+        s.index = job;
+        s.travel_time = travel_to(to);
+        s.distance = problem_.distances()(place_, to);
+        s.arrival = now_ + s.travel_time;
+        s.start = s.arrival;
+        if (kind == StepKind::job) {
+            const Job& jb = problem_.job(job);
+            const WindowStart ws = window_start(jb.time_windows, s.arrival);
+            s.start = ws.start;
+            s.window_lateness = ws.late;
+            if (jb.sla) s.sla_lateness = std::max<Duration>(0, s.start - jb.sla->deadline);
+            s.end = s.start + jb.duration;
+        } else {
+            s.end = s.start;
+        }
+        s.waiting = s.start - s.arrival;
+        place_ = to;
+        now_ = s.end;
+        return s;
+    }
+
+    // The solver's rule for breaks: before the next job (or the end), take a
+    // pending break when it fits into the idle time before that job, or when
+    // its last window would close before that job ends; before the end, take
+    // every break still pending.
+    void place_pending_breaks(RouteEvaluation& out, std::vector<Index>& pending, Index next_job) {
+        while (!pending.empty()) {
+            const Index b = pending.front();
+            const Break& br = eng_.breaks[static_cast<size_t>(b)];
+            bool take = next_job < 0;
+            if (!take) {
+                const Job& jb = problem_.job(next_job);
+                const Duration travel = travel_to(problem_.job_location(next_job));
+                const Time job_start = window_start(jb.time_windows, now_ + travel).start;
+                const Time break_start = window_start(br.windows, now_).start;
+                const bool fits_idle = break_start + br.duration + travel <= job_start;
+                const bool closes = !br.windows.empty() && br.windows.back().end < job_start + jb.duration;
+                take = fits_idle || closes;
+            }
+            if (!take) return;
+            out.steps.push_back(take_break(b, true));
+            pending.erase(pending.begin());
+        }
+    }
+
+    void fill_load(RouteEvaluation& out) const {
+        std::vector<Amount> load(static_cast<size_t>(problem_.dimensions()), 0);
+        for (const auto& s : out.steps)
+            if (s.kind == StepKind::job)
+                for (size_t k = 0; k < load.size(); ++k) load[k] += problem_.demand(s.index)[k];
+        for (auto& s : out.steps) {
+            if (s.kind == StepKind::job)
+                for (size_t k = 0; k < load.size(); ++k) load[k] -= problem_.demand(s.index)[k];
+            s.load = load;
+        }
+    }
+
+    const Problem& problem_;
+    const Route& given_;
+    const Engineer& eng_;
+    const RouteSlot* slot_ = nullptr;
+    Index place_ = 0;
+    Time now_ = 0;
+};
+
+// Violations of one timed route, each with the reason it happens.
+class RouteCauses {
+public:
+    RouteCauses(const Problem& problem, RouteEvaluation& route)
+        : problem_(problem), route_(route), eng_(problem.engineer(route.engineer)) {}
+
+    void run() {
+        const auto& steps = route_.steps;
+        for (size_t i = 1; i + 1 < steps.size(); ++i) {
+            const StepEvaluation& s = steps[i];
+            if (s.kind == StepKind::job) job_causes(i);
+            if (s.kind == StepKind::break_ && s.window_lateness > 0) {
+                const Break& br = eng_.breaks[static_cast<size_t>(s.index)];
+                add("break_window", -1,
+                    "Engineer " + quoted(eng_.id) + " takes break " + quoted(br.id) + " at " + clock_text(s.start) +
+                        ", " + duration_text(s.window_lateness) + " after its last window closes at " +
+                        clock_text(br.windows.back().end) + ", because " + previous_text(i) + ".");
+            }
+        }
+        if (route_.overtime > 0) {
+            const StepEvaluation& last = steps.back();
+            const TimeWindow& shift = eng_.shifts[static_cast<size_t>(route_.shift)];
+            add("shift_end", -1,
+                "The route of " + quoted(eng_.id) + " returns at " + clock_text(last.arrival) + ", " +
+                    duration_text(route_.overtime) + " after the shift ends at " + clock_text(shift.end) + ", because " +
+                    previous_text(steps.size() - 1) + " (" + duration_text(route_.travel_time) + " of travel and " +
+                    duration_text(service_time()) + " of work in the route).");
+        }
+        capacity_causes();
+        const auto jobs = std::count_if(steps.begin(), steps.end(),
+                                        [](const StepEvaluation& s) { return s.kind == StepKind::job; });
+        if (eng_.max_jobs && jobs > *eng_.max_jobs)
+            add("max_jobs", -1,
+                "Engineer " + quoted(eng_.id) + " has " + std::to_string(jobs) + " jobs in shift " +
+                    std::to_string(route_.shift) + ", " + std::to_string(jobs - *eng_.max_jobs) +
+                    " more than the limit of " + std::to_string(*eng_.max_jobs) + ".");
+        if (eng_.max_travel_time && route_.travel_time > *eng_.max_travel_time)
+            add("max_travel_time", -1,
+                "Engineer " + quoted(eng_.id) + " drives " + duration_text(route_.travel_time) + " in shift " +
+                    std::to_string(route_.shift) + ", " + duration_text(route_.travel_time - *eng_.max_travel_time) +
+                    " more than the limit of " + duration_text(*eng_.max_travel_time) + ".");
+    }
+
+private:
+    void add(const char* kind, Index job, std::string cause) {
+        route_.violations.push_back(PlanViolation{kind, route_.engineer, route_.shift, job, std::move(cause)});
+    }
+
+    Duration service_time() const {
+        Duration total = 0;
+        for (const auto& s : route_.steps)
+            if (s.kind == StepKind::job || s.kind == StepKind::break_) total += s.end - s.start;
+        return total;
+    }
+
+    std::string step_name(size_t i) const {
+        const StepEvaluation& s = route_.steps[i];
+        if (s.kind == StepKind::start) return "the start";
+        if (s.kind == StepKind::end) return "the end";
+        if (s.kind == StepKind::job) return "job " + quoted(problem_.job(s.index).id);
+        return "break " + quoted(eng_.breaks[static_cast<size_t>(s.index)].id);
+    }
+
+    // Why step i is reached when it is: what comes before it and the drive.
+    std::string previous_text(size_t i) const {
+        const StepEvaluation& prev = route_.steps[i - 1];
+        const StepEvaluation& s = route_.steps[i];
+        // A break is taken where the engineer is: the drive starts at the last place visited.
+        size_t from = i - 1;
+        while (from > 0 && route_.steps[from].kind == StepKind::break_) --from;
+        std::string out = "the engineer leaves " + step_name(i - 1) + " at " + clock_text(prev.end);
+        if (s.travel_time > 0) out += " and the drive from " + step_name(from) + " takes " + duration_text(s.travel_time);
+        return out;
+    }
+
+    void job_causes(size_t i) {
+        const StepEvaluation& s = route_.steps[i];
+        const Job& jb = problem_.job(s.index);
+        const std::string name = "Job " + quoted(jb.id);
+        if (!problem_.compatible(route_.engineer, s.index)) add("incompatible", s.index, incompatibility(jb));
+        if (s.window_lateness > 0)
+            add("time_window", s.index,
+                name + " starts at " + clock_text(s.start) + ", " + duration_text(s.window_lateness) +
+                    " after its window closes at " + clock_text(jb.time_windows.back().end) + ", because " +
+                    previous_text(i) + ".");
+        if (jb.sla && jb.sla->hard && s.sla_lateness > 0)
+            add("sla_deadline", s.index,
+                name + " starts at " + clock_text(s.start) + ", " + duration_text(s.sla_lateness) +
+                    " after its hard SLA deadline at " + clock_text(jb.sla->deadline) + ", because " + previous_text(i) +
+                    (s.waiting > 0 ? " and its time window opens at " + clock_text(s.start) : "") + ".");
+    }
+
+    std::string incompatibility(const Job& jb) const {
+        const std::string who = "Engineer " + quoted(eng_.id);
+        for (const auto& req : jb.skills) {
+            int held = 0;
+            for (const auto& sk : eng_.skills)
+                if (sk.skill == req.skill) held = std::max(held, sk.level);
+            if (held < req.min_level)
+                return who + " lacks skill " + quoted(req.skill) + " level " + std::to_string(req.min_level) +
+                       " for job " + quoted(jb.id) +
+                       (held > 0 ? " (holds level " + std::to_string(held) + ")." : " (does not hold it).");
+        }
+        if (jb.pinned_engineer && *jb.pinned_engineer != eng_.id)
+            return "Job " + quoted(jb.id) + " is pinned to " + quoted(*jb.pinned_engineer) + ", not " + quoted(eng_.id) +
+                   ".";
+        if (std::find(jb.forbidden_engineers.begin(), jb.forbidden_engineers.end(), eng_.id) !=
+            jb.forbidden_engineers.end())
+            return who + " is forbidden for job " + quoted(jb.id) + ".";
+        return who + " is not among the allowed engineers of job " + quoted(jb.id) + ".";
+    }
+
+    void capacity_causes() {
+        const auto& cap = eng_.capacity;
+        const auto& load = route_.steps.front().load;
+        for (size_t k = 0; k < cap.size() && k < load.size(); ++k) {
+            if (load[k] <= cap[k]) continue;
+            std::string parts;
+            for (const auto& s : route_.steps) {
+                if (s.kind != StepKind::job || problem_.demand(s.index)[k] == 0) continue;
+                parts += (parts.empty() ? "" : ", ") + quoted(problem_.job(s.index).id) + " " +
+                         std::to_string(problem_.demand(s.index)[k]);
+            }
+            add("capacity", -1,
+                "Engineer " + quoted(eng_.id) + " must leave with " + std::to_string(load[k]) + " in dimension " +
+                    std::to_string(k) + " (" + parts + "), " + std::to_string(load[k] - cap[k]) +
+                    " more than the capacity of " + std::to_string(cap[k]) + "; the load on departure is " +
+                    amounts_text(load) + ".");
+        }
+    }
+
+    const Problem& problem_;
+    RouteEvaluation& route_;
+    const Engineer& eng_;
+};
+
+// The evaluated route as a solver would state it, for fsd::verify.
+Route to_route(const Problem& problem, const RouteEvaluation& ev) {
+    Route route;
+    route.engineer = ev.engineer;
+    route.shift = ev.shift;
+    for (const auto& s : ev.steps) {
+        Step step;
+        step.kind = s.kind;
+        step.index = s.index;
+        step.arrival = s.arrival;
+        step.start = s.start;
+        step.end = s.end;
+        step.travel_time = s.travel_time;
+        step.travel_distance = s.distance;
+        step.lateness = s.sla_lateness;
+        route.steps.push_back(step);
+    }
+    complete_route(problem, route);
+    route.cost = ev.cost;
+    return route;
+}
+
+// Verify's kinds that the route causes above already state in their words.
+bool stated_by_causes(const std::string& kind) {
+    static const char* const kinds[] = {"time_window", "sla_deadline", "shift", "break_window", "incompatible",
+                                        "capacity", "max_jobs", "max_travel_time"};
+    return std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return kind == k; });
+}
+
+}  // namespace
+
+PlanEvaluation evaluate_plan(const Problem& problem, const Solution& routes_as_given) {
+    check_indices(problem, routes_as_given);
+    PlanEvaluation out;
+    std::vector<bool> served(static_cast<size_t>(problem.num_jobs()), false);
+    for (const Route& given : routes_as_given.routes) {
+        const bool any_job = std::any_of(given.steps.begin(), given.steps.end(),
+                                         [](const Step& s) { return s.kind == StepKind::job; });
+        if (!any_job) continue;  // an unused shift is not a route
+        RouteEvaluation ev = RouteTimer(problem, given).run();
+        RouteCauses(problem, ev).run();
+        for (const auto& s : ev.steps)
+            if (s.kind == StepKind::job) served[static_cast<size_t>(s.index)] = true;
+        out.timed.routes.push_back(to_route(problem, ev));
+        out.violations.insert(out.violations.end(), ev.violations.begin(), ev.violations.end());
+        out.routes.push_back(std::move(ev));
+    }
+    for (Index j = 0; j < problem.num_jobs(); ++j) {
+        if (served[static_cast<size_t>(j)]) continue;
+        const Job& jb = problem.job(j);
+        Unassigned u;  // field by field: Unassigned may gain members
+        u.job = j;
+        u.reason = jb.optional ? UnassignedReason::too_costly : UnassignedReason::not_inserted;
+        u.detail = "left out of the plan";
+        out.timed.unassigned.push_back(std::move(u));
+        if (!jb.optional)
+            out.violations.push_back(PlanViolation{
+                "unserved", -1, -1, j,
+                "Job " + quoted(jb.id) + " is mandatory but in no route; leaving it out costs " +
+                    std::to_string(problem.unassigned_cost(j)) + "."});
+    }
+
+    // The objective, and anything the causes above do not cover (a break taken
+    // in another shift's window, ...), come from the independent checker.
+    const VerifyReport report = verify(problem, out.timed);
+    out.objective = report.objective;
+    out.timed.objective = report.objective;
+    for (const Violation& v : report.violations) {
+        if (stated_by_causes(v.kind) || v.kind == "objective") continue;
+        const Route* r = v.route >= 0 ? &out.timed.routes[static_cast<size_t>(v.route)] : nullptr;
+        out.violations.push_back(
+            PlanViolation{v.kind, r ? r->engineer : -1, r ? r->shift : -1, v.job, v.message});
+    }
+
+    PlanFigures& f = out.figures;
+    f.objective = out.objective.total();
+    for (const auto& r : out.routes) {
+        f.travel_time += r.travel_time;
+        f.distance += r.distance;
+        f.lateness += r.lateness;
+        f.served += static_cast<int>(std::count_if(r.steps.begin(), r.steps.end(),
+                                                   [](const StepEvaluation& s) { return s.kind == StepKind::job; }));
+    }
+    f.violations = static_cast<int>(out.violations.size());
+    return out;
+}
+
+}  // namespace fsd
