@@ -115,8 +115,10 @@ void print_plan(std::ostream& out, const fsd::Problem& problem, const fsd::Solut
     }
     if (!solution.unassigned.empty()) {
         out << fmt::format("\nUnassigned ({}):\n", solution.unassigned.size());
-        for (const auto& u : solution.unassigned)
+        for (const auto& u : solution.unassigned) {
             out << fmt::format("  {:<10} {:<22} {}\n", problem.job(u.job).id, fsd::to_string(u.reason), u.detail);
+            if (u.fix) out << fmt::format("  {:<10} fix: {}\n", "", u.fix->sentence);
+        }
     }
     const auto& o = solution.objective;
     out << fmt::format("\nTotal: {} of {} jobs served by {} engineer shifts; travel {} ({}), on site {}\n", served,

@@ -95,8 +95,51 @@ Route read_route(const Problem& problem, const Json& v, const std::string& path)
     return route;
 }
 
+UnassignedFix read_fix(const Json& v, const std::string& path) {
+    ObjectReader r(v, path, {"kind", "engineer", "skills", "minutes", "amount", "dimension", "cost", "sentence"});
+    UnassignedFix f;
+    f.kind = io_detail::read_string(r.require("kind"), r.path("kind"));
+    if (f.kind.empty()) throw InputError(r.path("kind"), "the kind of a fix must not be empty");
+    if (const Json* x = r.get("engineer")) f.engineer = io_detail::read_string(*x, r.path("engineer"));
+    if (const Json* x = r.get("skills")) {
+        const Json& arr = io_detail::read_array(*x, r.path("skills"));
+        for (size_t i = 0; i < arr.size(); ++i) {
+            const std::string sp = child_path(r.path("skills"), i);
+            ObjectReader sr(arr[i], sp, {"skill", "level"});
+            FixSkill sk;
+            sk.skill = io_detail::read_string(sr.require("skill"), sr.path("skill"));
+            if (const Json* l = sr.get("level")) sk.level = static_cast<int>(io_detail::read_int(*l, sr.path("level"), 0, 1000000));
+            f.skills.push_back(std::move(sk));
+        }
+    }
+    if (const Json* x = r.get("minutes")) f.minutes = io_detail::read_int(*x, r.path("minutes"));
+    if (const Json* x = r.get("amount")) f.amount = io_detail::read_int(*x, r.path("amount"));
+    if (const Json* x = r.get("dimension")) f.dimension = static_cast<int>(io_detail::read_int(*x, r.path("dimension"), -1, 1000000));
+    if (const Json* x = r.get("cost")) f.cost = io_detail::read_int(*x, r.path("cost"));
+    if (const Json* x = r.get("sentence")) f.sentence = io_detail::read_string(*x, r.path("sentence"));
+    return f;
+}
+
+// Only the members that differ from their defaults are written; reading
+// restores the defaults, so a plan round-trips exactly.
+Json write_fix(const UnassignedFix& f) {
+    Json j = Json::object();
+    j["kind"] = f.kind;
+    if (!f.engineer.empty()) j["engineer"] = f.engineer;
+    if (!f.skills.empty()) {
+        j["skills"] = Json::array();
+        for (const FixSkill& s : f.skills) j["skills"].push_back(Json{{"skill", s.skill}, {"level", s.level}});
+    }
+    if (f.minutes != 0) j["minutes"] = f.minutes;
+    if (f.amount != 0) j["amount"] = f.amount;
+    if (f.dimension != -1) j["dimension"] = f.dimension;
+    if (f.cost != 0) j["cost"] = f.cost;
+    j["sentence"] = f.sentence;
+    return j;
+}
+
 Unassigned read_unassigned(const Problem& problem, const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"id", "reason", "detail"});
+    ObjectReader r(v, path, {"id", "reason", "detail", "fix"});
     Unassigned u;
     const std::string id = io_detail::read_string(r.require("id"), r.path("id"));
     const auto j = problem.job_index(id);
@@ -109,6 +152,7 @@ Unassigned read_unassigned(const Problem& problem, const Json& v, const std::str
         throw InputError(r.path("reason"), e.message());
     }
     if (const Json* d = r.get("detail")) u.detail = io_detail::read_string(*d, r.path("detail"));
+    if (const Json* f = r.get_nullable("fix")) u.fix = read_fix(*f, r.path("fix"));
     return u;
 }
 
@@ -219,9 +263,11 @@ std::string solution_to_json(const Problem& problem, const Solution& solution, c
         doc["routes"].push_back(std::move(j));
     }
     doc["unassigned"] = Json::array();
-    for (const auto& u : solution.unassigned)
-        doc["unassigned"].push_back(
-            Json{{"id", problem.job(u.job).id}, {"reason", to_string(u.reason)}, {"detail", u.detail}});
+    for (const auto& u : solution.unassigned) {
+        Json j{{"id", problem.job(u.job).id}, {"reason", to_string(u.reason)}, {"detail", u.detail}};
+        if (u.fix) j["fix"] = write_fix(*u.fix);
+        doc["unassigned"].push_back(std::move(j));
+    }
     const auto& st = solution.stats;
     doc["stats"] = Json{{"seconds", st.seconds},
                         {"iterations", st.iterations},

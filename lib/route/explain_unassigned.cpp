@@ -7,9 +7,8 @@ namespace fsd::detail {
 
 namespace {
 std::string quoted(const std::string& id) { return "\"" + id + "\""; }
-}  // namespace
 
-Unassigned explain_unassigned(Index j, Search& search) {
+Unassigned explain_reason(Index j, Search& search) {
     const Problem& problem = search.evaluator().problem();
     RouteEvaluator& eval = search.evaluator();
     const Job& job = problem.job(j);
@@ -108,6 +107,14 @@ Unassigned explain_unassigned(Index j, Search& search) {
     out.reason = UnassignedReason::not_inserted;
     out.detail = "It fits alone into the shift of " + quoted(problem.engineer(alone_engineer).id) +
                  ", but not together with the jobs already planned.";
+    return out;
+}
+
+}  // namespace
+
+Unassigned explain_unassigned(Index j, Search& search) {
+    Unassigned out = explain_reason(j, search);
+    out.fix = suggest_fix(j, out.reason, search);
     return out;
 }
 

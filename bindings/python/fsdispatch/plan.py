@@ -41,11 +41,21 @@ def solution_to_dataframe(problem, solution):
 
 
 def unassigned_to_dataframe(problem, solution):
-    """One row per job left out, with its reason and explanation."""
+    """One row per job left out, with its reason, explanation and, in `fix`,
+    the sentence of the smallest change that would let it in (None when none
+    was found; the structured fix is `Unassigned.fix`)."""
     import pandas as pd
 
-    rows = [{"id": problem.jobs[u.job].id, "reason": u.reason.name, "detail": u.detail} for u in solution.unassigned]
-    return pd.DataFrame(rows, columns=["id", "reason", "detail"])
+    rows = [
+        {
+            "id": problem.jobs[u.job].id,
+            "reason": u.reason.name,
+            "detail": u.detail,
+            "fix": u.fix.sentence if u.fix is not None else None,
+        }
+        for u in solution.unassigned
+    ]
+    return pd.DataFrame(rows, columns=["id", "reason", "detail", "fix"])
 
 
 def _coords(location):

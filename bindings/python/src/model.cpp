@@ -299,11 +299,44 @@ void bind_model(py::module_& m) {
         .def_readwrite("cost", &Route::cost)
         .def(py::self == py::self);
 
+    py::class_<FixSkill>(m, "FixSkill", "A skill and level an engineer would need (part of an UnassignedFix).")
+        .def(py::init([](std::string skill, int level) { return FixSkill{std::move(skill), level}; }),
+             py::arg("skill"), py::arg("level") = 1)
+        .def_readwrite("skill", &FixSkill::skill)
+        .def_readwrite("level", &FixSkill::level)
+        .def("__repr__", [](const FixSkill& s) { return "FixSkill('" + s.skill + "', " + std::to_string(s.level) + ")"; })
+        .def(py::self == py::self);
+
+    py::class_<UnassignedFix>(m, "UnassignedFix",
+                              "The smallest change found that would let a left-out job in; `kind` says which members "
+                              "matter (docs/unassigned.md).")
+        .def(py::init<>())
+        .def_readwrite("kind", &UnassignedFix::kind)
+        .def_readwrite("engineer", &UnassignedFix::engineer)
+        .def_readwrite("skills", &UnassignedFix::skills)
+        .def_readwrite("minutes", &UnassignedFix::minutes)
+        .def_readwrite("amount", &UnassignedFix::amount)
+        .def_readwrite("dimension", &UnassignedFix::dimension)
+        .def_readwrite("cost", &UnassignedFix::cost)
+        .def_readwrite("sentence", &UnassignedFix::sentence)
+        .def("to_dict",
+             [](const UnassignedFix& f) {
+                 py::list skills;
+                 for (const FixSkill& s : f.skills) skills.append(py::dict(py::arg("skill") = s.skill, py::arg("level") = s.level));
+                 return py::dict(py::arg("kind") = f.kind, py::arg("engineer") = f.engineer, py::arg("skills") = skills,
+                                 py::arg("minutes") = f.minutes, py::arg("amount") = f.amount,
+                                 py::arg("dimension") = f.dimension, py::arg("cost") = f.cost,
+                                 py::arg("sentence") = f.sentence);
+             })
+        .def("__repr__", [](const UnassignedFix& f) { return "UnassignedFix(" + f.kind + ": " + f.sentence + ")"; })
+        .def(py::self == py::self);
+
     py::class_<Unassigned>(m, "Unassigned", "A job left out, with its reason.")
         .def(py::init<>())
         .def_readwrite("job", &Unassigned::job)
         .def_readwrite("reason", &Unassigned::reason)
         .def_readwrite("detail", &Unassigned::detail)
+        .def_readwrite("fix", &Unassigned::fix, "The smallest change that would let it in (UnassignedFix), or None.")
         .def(py::self == py::self);
 
     py::class_<SolveStats>(m, "SolveStats", "Figures about the search.")

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,11 +59,44 @@ const char* to_string(UnassignedReason reason) noexcept;
 /// Inverse of to_string; throws InputError for an unknown name.
 UnassignedReason unassigned_reason_from_string(const std::string& name);
 
+/// A skill and level an engineer would need (part of an UnassignedFix).
+struct FixSkill {
+    std::string skill;
+    int level = 1;
+    friend bool operator==(const FixSkill&, const FixSkill&) = default;
+};
+
+/// The smallest change found that would let a left-out job into the plan
+/// (docs/unassigned.md). Only the members that `kind` names are meaningful:
+/// - "add_skill": give `engineer` the `skills`;
+/// - "new_engineer": hire one more engineer holding `skills`;
+/// - "widen_window": open the job's window `minutes` earlier (`amount` -1) or
+///   close it `minutes` later (`amount` 1);
+/// - "extend_shift": start `engineer`'s shift `minutes` earlier (`amount` -1)
+///   or end it `minutes` later (`amount` 1);
+/// - "overtime": let `engineer`'s route end `minutes` after the shift end;
+/// - "capacity": `amount` more units of `dimension` on `engineer`
+///   (`dimension` -1: several dimensions, `amount` their total);
+/// - "max_jobs": allow `engineer` one more job;
+/// - "penalty": raise the job's penalty above `cost`.
+struct UnassignedFix {
+    std::string kind;
+    std::string engineer;            ///< engineer id, "" when none
+    std::vector<FixSkill> skills;
+    Duration minutes = 0;            ///< whole minutes
+    Amount amount = 0;
+    int dimension = -1;
+    Cost cost = 0;
+    std::string sentence;
+    friend bool operator==(const UnassignedFix&, const UnassignedFix&) = default;
+};
+
 /// A job left out, with its reason and a sentence for a dispatcher.
 struct Unassigned {
     Index job = 0;
     UnassignedReason reason = UnassignedReason::not_inserted;
     std::string detail;
+    std::optional<UnassignedFix> fix{};   ///< the smallest change that lets it in, when one is found
     friend bool operator==(const Unassigned&, const Unassigned&) = default;
 };
 

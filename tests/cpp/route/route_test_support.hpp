@@ -33,6 +33,13 @@ inline TravelMatrices plane(const std::vector<std::pair<double, double>>& points
     return m;
 }
 
+/// Points on a line at the given positions (travel = distance).
+inline TravelMatrices line(std::vector<double> xs) {
+    std::vector<std::pair<double, double>> pts;
+    for (double x : xs) pts.emplace_back(x, 0.0);
+    return plane(pts);
+}
+
 /// "prefix" followed by the number (built by appending: GCC 12 warns
 /// wrongly about operator+ on a literal and a temporary at -O3).
 inline std::string name(const char* prefix, long long i) {

@@ -4,11 +4,6 @@ using namespace route_test;
 
 namespace {
 // Depot at 0, then points along a line at the given x (metres = seconds).
-TravelMatrices line(std::vector<double> xs) {
-    std::vector<std::pair<double, double>> pts;
-    for (double x : xs) pts.emplace_back(x, 0.0);
-    return plane(pts);
-}
 }  // namespace
 
 TEST_CASE("time windows order the jobs and bound the start", "[route]") {

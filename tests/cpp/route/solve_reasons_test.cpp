@@ -3,11 +3,6 @@
 using namespace route_test;
 
 namespace {
-TravelMatrices line(std::vector<double> xs) {
-    std::vector<std::pair<double, double>> pts;
-    for (double x : xs) pts.emplace_back(x, 0.0);
-    return plane(pts);
-}
 
 UnassignedReason reason_alone(const Engineer& e, const Job& j, double x = 100) {
     ProblemBuilder b;
