@@ -37,9 +37,15 @@ using Clock = std::chrono::steady_clock;
 
 class SegmentSearch {
 public:
-    SegmentSearch(const Problem& p, const SolveOptions& o, double budget, Clock::time_point solve_started)
-        : p_(p), o_(o), rng_(o.seed), solve_started_(solve_started), deadline_(Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                               std::chrono::duration<double>(std::max(0.0, budget)))) {
+    SegmentSearch(const Problem& p, const SolveOptions& o, const std::vector<std::vector<Index>>& neighbours,
+                  double budget, Clock::time_point solve_started)
+        : p_(p),
+          o_(o),
+          neighbours_(neighbours),
+          rng_(o.seed),
+          solve_started_(solve_started),
+          deadline_(Clock::now() +
+                    std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(std::max(0.0, budget)))) {
         const Index jobs = p.num_jobs();
         const auto& slots = p.slots();
         in_.durations = &p.base_durations();
@@ -62,30 +68,12 @@ public:
         all_compatible_ = true;
         for (Index j = 0; j < jobs && all_compatible_; ++j)
             all_compatible_ = p.compatible_engineers(j).size() == static_cast<size_t>(p.num_engineers());
-        // Granular neighbourhoods: the nearest jobs that share an engineer.
-        const size_t k = std::min<size_t>(20, jobs > 0 ? static_cast<size_t>(jobs - 1) : 0);
-        neighbours_.resize(static_cast<size_t>(jobs));
-        std::vector<Index> order(static_cast<size_t>(jobs));
-        for (Index u = 0; u < jobs; ++u) {
-            std::iota(order.begin(), order.end(), 0);
-            const Index lu = p.job_location(u);
-            auto near = [&](Index v) { return p.distances()(lu, p.job_location(v)) + p.distances()(p.job_location(v), lu); };
-            std::vector<Index> cand;
-            for (Index v : order)
-                if (v != u && shares_engineer(u, v)) cand.push_back(v);
-            const size_t take = std::min(k, cand.size());
-            std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(take), cand.end(),
-                              [&](Index a, Index b) { return near(a) < near(b) || (near(a) == near(b) && a < b); });
-            cand.resize(take);
-            neighbours_[static_cast<size_t>(u)] = std::move(cand);
-        }
     }
 
     SegmentPlan run(const SegmentPlan& start) {
         load(start);
         SegmentPlan best = start;
         best.cost = feasible_cost();
-        Cost current = best.cost;
         std::vector<std::vector<Index>> current_routes = routes_;
         std::int64_t it = 0;
         const auto began = Clock::now();
@@ -117,13 +105,11 @@ public:
                                           : 0.0;
             const auto threshold = static_cast<Cost>(static_cast<double>(best.cost) * 0.01 * left);
             if (cost <= best.cost + threshold) {
-                current = cost;
                 current_routes = routes_;
             } else {
                 reload(current_routes);
             }
         }
-        (void)current;
         best.iterations = it;
         return best;
     }
@@ -135,12 +121,6 @@ private:
         return l;
     }
 
-    bool shares_engineer(Index u, Index v) const {
-        if (all_compatible_) return true;
-        for (Index e : p_.compatible_engineers(u))
-            if (p_.compatible(e, v)) return true;
-        return false;
-    }
     bool fits(Index slot, Index job) const {
         return all_compatible_ || p_.compatible(p_.slots()[static_cast<size_t>(slot)].engineer, job);
     }
@@ -417,13 +397,13 @@ private:
 
     const Problem& p_;
     const SolveOptions& o_;
+    const std::vector<std::vector<Index>>& neighbours_;
     std::mt19937_64 rng_;
     Clock::time_point solve_started_;
     Clock::time_point deadline_;
     SegmentInstance in_;
     std::vector<SegmentLoad> cap_;
     bool all_compatible_ = true;
-    std::vector<std::vector<Index>> neighbours_;
     std::vector<std::vector<Index>> routes_;
     std::vector<RouteSegments> segs_;
     std::vector<Index> route_of_;
@@ -434,10 +414,11 @@ private:
 }  // namespace
 
 SegmentPlan segment_search(const Problem& problem, const SolveOptions& options, const SegmentPlan& start,
-                           double seconds_budget, std::chrono::steady_clock::time_point solve_started) {
+                           const std::vector<std::vector<Index>>& neighbours, double seconds_budget,
+                           std::chrono::steady_clock::time_point solve_started) {
     FSD_ASSERT(segment_search_obstacle(problem).empty());
     // Jobs the start left out stay out: the exact search that follows tries them again.
-    SegmentSearch search(problem, options, seconds_budget, solve_started);
+    SegmentSearch search(problem, options, neighbours, seconds_budget, solve_started);
     return search.run(start);
 }
 

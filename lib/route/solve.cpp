@@ -145,7 +145,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
             const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             // Keep a twentieth of the time for the closing descent.
             const double budget = options.time_limit_seconds * 0.95 - elapsed;
-            const detail::SegmentPlan best = detail::segment_search(problem, mine, seed, budget, started);
+            const detail::SegmentPlan best = detail::segment_search(problem, mine, seed, opening.neighbours(), budget, started);
             final_options[k] = mine;
             final_options[k].iteration_limit = 0;
             final_options[k].initial_routes.clear();

@@ -42,6 +42,8 @@ public:
 
     RouteEvaluator& evaluator() noexcept { return eval_; }
     const Plan& plan() const noexcept { return plan_; }
+    /// Per job: the nearest jobs (up to 20) some engineer could serve with it.
+    const std::vector<std::vector<Index>>& neighbours() const noexcept { return neighbours_; }
 
 private:
     // initial_routes.cpp

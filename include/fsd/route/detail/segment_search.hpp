@@ -30,9 +30,11 @@ struct SegmentPlan {
 /// Improves `start` (a feasible plan of the same problem) until the
 /// iteration limit, `seconds_budget` from now, or cancellation; returns the
 /// best feasible plan found (at worst `start`), reporting each new best to
-/// options.on_progress (seconds counted from `solve_started`). Deterministic
-/// for a seed under an iteration limit.
+/// options.on_progress (seconds counted from `solve_started`). Moves pair a
+/// job with its `neighbours` (the granular lists of regret-ls's Search).
+/// Deterministic for a seed under an iteration limit.
 SegmentPlan segment_search(const Problem& problem, const SolveOptions& options, const SegmentPlan& start,
-                           double seconds_budget, std::chrono::steady_clock::time_point solve_started);
+                           const std::vector<std::vector<Index>>& neighbours, double seconds_budget,
+                           std::chrono::steady_clock::time_point solve_started);
 
 }  // namespace fsd::detail
