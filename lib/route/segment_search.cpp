@@ -35,6 +35,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr Cost kMaxPenaltyWeight = 1'000'000;
+
 class SegmentSearch {
 public:
     SegmentSearch(const Problem& p, const SolveOptions& o, const std::vector<std::vector<Index>>& neighbours,
@@ -84,7 +86,9 @@ public:
             local_search();
             // Repair: raise the penalties until the plan is feasible (or give up on it).
             for (int round = 0; round < 6 && !feasible(); ++round) {
-                w_.time_warp *= 4, w_.excess_load *= 4;
+                // Capped: a weight past this would only risk overflow, not repair more.
+                w_.time_warp = std::min<Cost>(w_.time_warp * 4, kMaxPenaltyWeight);
+                w_.excess_load = std::min<Cost>(w_.excess_load * 4, kMaxPenaltyWeight);
                 local_search();
             }
             if (!feasible()) {
