@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fsd/io/solution_json.hpp"  // plan_from_json: plans to evaluate
 #include "fsd/model/objective.hpp"
 #include "fsd/model/problem.hpp"
 #include "fsd/model/solution.hpp"
@@ -101,11 +102,6 @@ struct PlanComparison {
 /// Evaluates `given`, solves the same problem with `options` and evaluates the
 /// solver's plan the same way, so both sides are measured by one rule.
 PlanComparison compare_with_solver(const Problem& problem, const Solution& given, const SolveOptions& options);
-
-/// Reads a plan (docs/format.md's solution document) for evaluation: like
-/// solution_from_json, but times, figures and the objective may be left out
-/// and are ignored when present. Unknown ids throw InputError naming the field.
-Solution plan_from_json(const Problem& problem, std::string_view text);
 
 /// The evaluation (and, when given, the comparison) as a JSON document
 /// (`format: fsdispatch-evaluation`, version 1).

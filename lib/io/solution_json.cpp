@@ -23,7 +23,9 @@ const char* step_name(StepKind kind) {
 
 // ---------------------------------------------------------------- reading
 
-Step read_step(const Problem& problem, const Engineer& engineer, const Json& v, const std::string& path) {
+// `times`: read the step's stated times and figures (a solution); a plan
+// arranged by hand may state them or not, and they are not read.
+Step read_step(const Problem& problem, const Engineer& engineer, const Json& v, const std::string& path, bool times) {
     ObjectReader r(v, path,
                    {"type", "id", "arrival", "start", "end", "waiting", "travel_time", "distance", "lateness", "load"});
     Step s;
@@ -54,6 +56,7 @@ Step read_step(const Problem& problem, const Engineer& engineer, const Json& v, 
     } else if (id) {
         throw InputError(r.path("id"), "a " + type + " step has no id");
     }
+    if (!times) return s;
     s.arrival = io_detail::read_time(r.require("arrival"), r.path("arrival"));
     s.start = io_detail::read_time(r.require("start"), r.path("start"));
     s.end = io_detail::read_time(r.require("end"), r.path("end"));
@@ -65,7 +68,7 @@ Step read_step(const Problem& problem, const Engineer& engineer, const Json& v, 
     return s;
 }
 
-Route read_route(const Problem& problem, const Json& v, const std::string& path) {
+Route read_route(const Problem& problem, const Json& v, const std::string& path, bool times = true) {
     ObjectReader r(v, path,
                    {"engineer", "shift", "travel_time", "distance", "service_time", "waiting_time", "working_time",
                     "lateness", "cost", "steps"});
@@ -82,6 +85,10 @@ Route read_route(const Problem& problem, const Json& v, const std::string& path)
                                                   std::to_string(engineer.shifts.size()) + ", numbered from 0)");
         route.shift = static_cast<Index>(shift);
     }
+    const Json& steps = io_detail::read_array(r.require("steps"), r.path("steps"));
+    for (size_t i = 0; i < steps.size(); ++i)
+        route.steps.push_back(read_step(problem, engineer, steps[i], child_path(r.path("steps"), i), times));
+    if (!times) return route;
     if (const Json* x = r.get("travel_time")) route.travel_time = io_detail::read_duration(*x, r.path("travel_time"));
     if (const Json* x = r.get("distance")) route.distance = io_detail::read_int(*x, r.path("distance"));
     if (const Json* x = r.get("service_time")) route.service_time = io_detail::read_duration(*x, r.path("service_time"));
@@ -89,9 +96,6 @@ Route read_route(const Problem& problem, const Json& v, const std::string& path)
     if (const Json* x = r.get("working_time")) route.working_time = io_detail::read_duration(*x, r.path("working_time"));
     if (const Json* x = r.get("lateness")) route.lateness = io_detail::read_duration(*x, r.path("lateness"));
     if (const Json* x = r.get("cost")) route.cost = io_detail::read_int(*x, r.path("cost"));
-    const Json& steps = io_detail::read_array(r.require("steps"), r.path("steps"));
-    for (size_t i = 0; i < steps.size(); ++i)
-        route.steps.push_back(read_step(problem, engineer, steps[i], child_path(r.path("steps"), i)));
     return route;
 }
 
@@ -229,6 +233,20 @@ Solution solution_from_json(const Problem& problem, std::string_view text) {
     }
     if (const Json* st = r.get("stats")) s.stats = read_stats(*st, r.path("stats"));
     return s;
+}
+
+Solution plan_from_json(const Problem& problem, std::string_view text) {
+    const Json doc = io_detail::parse_json_text(text);
+    io_detail::check_header(doc, "fsdispatch-solution");
+    // The stated figures of a solver's plan are allowed and ignored.
+    ObjectReader r(doc, "", {"format", "version", "objective", "routes", "unassigned", "stats"});
+    Solution plan;
+    if (const Json* routes = r.get("routes")) {
+        const Json& arr = io_detail::read_array(*routes, "/routes");
+        for (size_t i = 0; i < arr.size(); ++i)
+            plan.routes.push_back(read_route(problem, arr[i], child_path("/routes", i), false));
+    }
+    return plan;
 }
 
 std::string solution_to_json(const Problem& problem, const Solution& solution, const JsonWriteOptions& options) {

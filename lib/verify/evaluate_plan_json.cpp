@@ -1,6 +1,4 @@
-// Reading a hand-made plan (times optional) and writing an evaluation. Uses
-// the io layer's strict JSON reader so a plan is refused exactly where a
-// solution document would be.
+// Writing an evaluation as JSON (plans are read by io's plan_from_json).
 #include <string>
 
 #include "../io/json_reader.hpp"
@@ -10,64 +8,7 @@
 namespace fsd {
 namespace {
 
-using io_detail::child_path;
 using io_detail::Json;
-using io_detail::ObjectReader;
-
-Step read_plan_step(const Problem& problem, const Engineer& engineer, const Json& v, const std::string& path) {
-    // The timing fields are accepted (a solver's plan has them) but not read.
-    ObjectReader r(v, path,
-                   {"type", "id", "arrival", "start", "end", "waiting", "travel_time", "distance", "lateness", "load"});
-    Step s;
-    const std::string type = io_detail::read_string(r.require("type"), r.path("type"));
-    if (type == "start") s.kind = StepKind::start;
-    else if (type == "end") s.kind = StepKind::end;
-    else if (type == "job") s.kind = StepKind::job;
-    else if (type == "break") s.kind = StepKind::break_;
-    else throw InputError(r.path("type"), "unknown step type \"" + type + "\"; use \"start\", \"job\", \"break\" or \"end\"");
-    const Json* id = r.get("id");
-    if (s.kind == StepKind::start || s.kind == StepKind::end) {
-        if (id) throw InputError(r.path("id"), "a " + type + " step has no id");
-        return s;
-    }
-    if (!id) throw InputError(path, "the field \"id\" is required for a " + type + " step");
-    const std::string name = io_detail::read_string(*id, r.path("id"));
-    if (s.kind == StepKind::job) {
-        const auto j = problem.job_index(name);
-        if (!j) throw InputError(r.path("id"), "unknown job id \"" + name + "\"");
-        s.index = *j;
-        return s;
-    }
-    for (size_t b = 0; b < engineer.breaks.size(); ++b)
-        if (engineer.breaks[b].id == name) s.index = static_cast<Index>(b);
-    if (s.index < 0)
-        throw InputError(r.path("id"), "engineer \"" + engineer.id + "\" has no break with id \"" + name + "\"");
-    return s;
-}
-
-Route read_plan_route(const Problem& problem, const Json& v, const std::string& path) {
-    ObjectReader r(v, path,
-                   {"engineer", "shift", "travel_time", "distance", "service_time", "waiting_time", "working_time",
-                    "lateness", "cost", "steps"});
-    Route route;
-    const std::string eng = io_detail::read_string(r.require("engineer"), r.path("engineer"));
-    const auto e = problem.engineer_index(eng);
-    if (!e) throw InputError(r.path("engineer"), "unknown engineer id \"" + eng + "\"");
-    route.engineer = *e;
-    const Engineer& engineer = problem.engineer(*e);
-    if (const Json* sh = r.get("shift")) {
-        const std::int64_t shift = io_detail::read_int(*sh, r.path("shift"));
-        if (shift < 0 || shift >= static_cast<std::int64_t>(engineer.shifts.size()))
-            throw InputError(r.path("shift"), "engineer \"" + eng + "\" has no shift " + std::to_string(shift) +
-                                                  " (it has " + std::to_string(engineer.shifts.size()) +
-                                                  ", numbered from 0)");
-        route.shift = static_cast<Index>(shift);
-    }
-    const Json& steps = io_detail::read_array(r.require("steps"), r.path("steps"));
-    for (size_t i = 0; i < steps.size(); ++i)
-        route.steps.push_back(read_plan_step(problem, engineer, steps[i], child_path(r.path("steps"), i)));
-    return route;
-}
 
 const char* kind_name(StepKind kind) {
     switch (kind) {
@@ -157,20 +98,6 @@ Json evaluation_json(const Problem& problem, const PlanEvaluation& ev) {
 }
 
 }  // namespace
-
-Solution plan_from_json(const Problem& problem, std::string_view text) {
-    const Json doc = io_detail::parse_json_text(text);
-    io_detail::check_header(doc, "fsdispatch-solution");
-    // The stated figures of a solver's plan are allowed and ignored.
-    ObjectReader r(doc, "", {"format", "version", "objective", "routes", "unassigned", "stats"});
-    Solution plan;
-    if (const Json* routes = r.get("routes")) {
-        const Json& arr = io_detail::read_array(*routes, "/routes");
-        for (size_t i = 0; i < arr.size(); ++i)
-            plan.routes.push_back(read_plan_route(problem, arr[i], child_path("/routes", i)));
-    }
-    return plan;
-}
 
 std::string evaluation_to_json(const Problem& problem, const PlanEvaluation& evaluation,
                                const PlanComparison* comparison) {
