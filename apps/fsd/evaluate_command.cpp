@@ -26,9 +26,10 @@ struct EvaluateArgs {
 void print_routes(const fsd::Problem& problem, const fsd::PlanEvaluation& ev) {
     for (const auto& r : ev.routes) {
         const fsd::Engineer& eng = problem.engineer(r.engineer);
-        std::cout << fmt::format("{} shift {}: travel {}, {} m, waiting {}, SLA lateness {}, cost {}\n", eng.id, r.shift,
+        const std::string overtime = r.overtime > 0 ? ", overtime " + fsd::duration_text(r.overtime) : "";
+        std::cout << fmt::format("{} shift {}: travel {}, {} m, waiting {}, SLA lateness {}{}, cost {}\n", eng.id, r.shift,
                                  fsd::duration_text(r.travel_time), r.distance, fsd::duration_text(r.waiting),
-                                 fsd::duration_text(r.lateness), r.cost);
+                                 fsd::duration_text(r.lateness), overtime, r.cost);
         for (const auto& s : r.steps) {
             std::string what = "start";
             if (s.kind == fsd::StepKind::job) what = "job " + problem.job(s.index).id;
@@ -67,8 +68,8 @@ void run_evaluate(const EvaluateArgs& a) {
     std::cout << fmt::format("{} violation(s)\n", given.violations.size());
     for (const auto& v : given.violations) std::cout << "  " << v.kind << ": " << v.cause << '\n';
     const auto& o = given.objective;
-    std::cout << fmt::format("objective {} (unassigned {}, lateness {}, travel {}, balance {}, preference {})\n",
-                             o.total(), o.unassigned, o.lateness, o.travel, o.balance, o.preference);
+    std::cout << fmt::format("objective {} (unassigned {}, lateness {}, travel {}, balance {}, preference {}, overtime {})\n",
+                             o.total(), o.unassigned, o.lateness, o.travel, o.balance, o.preference, o.overtime);
     if (cmp) {
         const fsd::PlanFigures& g = cmp->given.figures;
         const fsd::PlanFigures& s = cmp->solver.figures;
@@ -77,6 +78,7 @@ void run_evaluate(const EvaluateArgs& a) {
         print_row("travel_time", g.travel_time, s.travel_time);
         print_row("distance", g.distance, s.distance);
         print_row("lateness", g.lateness, s.lateness);
+        print_row("overtime", g.overtime, s.overtime);
         print_row("served", g.served, s.served);
         print_row("violations", g.violations, s.violations);
         if (g.violations > 0)

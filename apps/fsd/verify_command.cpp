@@ -19,9 +19,10 @@ void run_verify(const std::string& problem_path, const std::string& plan_path) {
     const auto& o = report.objective;
     if (report.ok()) {
         std::cout << fmt::format(
-            "valid: {} routes, {} unassigned; objective {} (unassigned {}, lateness {}, travel {}, balance {}, preference {})\n",
+            "valid: {} routes, {} unassigned; objective {} (unassigned {}, lateness {}, travel {}, balance {}, preference {}, "
+            "overtime {})\n",
             solution.routes.size(), solution.unassigned.size(), o.total(), o.unassigned, o.lateness, o.travel, o.balance,
-            o.preference);
+            o.preference, o.overtime);
         return;
     }
     std::cout << fmt::format("{} violation(s):\n", report.violations.size());

@@ -54,7 +54,7 @@ struct RouteEvaluation {
     Duration waiting = 0;
     Duration lateness = 0;               ///< SLA lateness summed over jobs
     Duration window_lateness = 0;        ///< summed over jobs and breaks
-    Duration overtime = 0;               ///< return after the shift end
+    Duration overtime = 0;               ///< return after the shift end (allowed up to max_overtime, costed)
     Cost cost = 0;                       ///< engineer cost, travel weight applied
     std::vector<PlanViolation> violations;
 };
@@ -67,6 +67,7 @@ struct PlanFigures {
     Duration lateness = 0;        ///< SLA lateness summed over served jobs
     int served = 0;               ///< jobs in a route
     int violations = 0;
+    Duration overtime = 0;        ///< return after the shift end, summed over routes
     friend bool operator==(const PlanFigures&, const PlanFigures&) = default;
 };
 

@@ -5,6 +5,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/dispatch/live_plan.hpp"
+#include "fsd/model/service_duration.hpp"
 
 namespace fsd {
 
@@ -153,7 +154,7 @@ ChangeSet LivePlan::arrive(std::string_view ticket, Time at_time) {
     s.arrival = at_time;
     const Time start = earliest_in(job.time_windows, at_time);
     s.start = start == kTimeMax ? at_time : start;
-    s.end = s.start + job.duration;
+    s.end = s.start + service_duration(job, engineers_[static_cast<size_t>(e)]);
     s.extra = 0;
     s.lateness = job.sla ? std::max<Duration>(0, s.start - job.sla->deadline) : 0;
     status_[static_cast<size_t>(j)] = TicketStatus::on_site;
@@ -186,7 +187,7 @@ ChangeSet LivePlan::job_finished(std::string_view ticket, Time at_time) {
             r.steps[i].travel_distance = leg.distance;
         }
         LiveStep& s = r.steps[step_of(r, j)];
-        s.start = std::max(std::min(a.time, at_time), at_time - job.duration);
+        s.start = std::max(std::min(a.time, at_time), at_time - service_duration(job, engineers_[static_cast<size_t>(e)]));
         s.arrival = s.start;
         s.lateness = job.sla ? std::max<Duration>(0, s.start - job.sla->deadline) : 0;
     }

@@ -11,6 +11,7 @@
 namespace fsd {
 
 using live_detail::left_out_cost;
+using live_detail::overtime_cost;
 using live_detail::round_div;
 
 namespace {
@@ -77,7 +78,7 @@ std::optional<InsertionCandidate> LivePlan::best_on(Index e, const Job& job, Ind
         const Time arrival = t + in.duration;
         const Time start = earliest_in(job.time_windows, arrival);
         if (start > latest) continue;
-        const Time end = start + job.duration;
+        const Time end = start + service_duration(job, eng);
         if (end > end_limit) continue;
         const Duration own_late = job.sla ? std::max<Duration>(0, start - job.sla->deadline) : 0;
 
@@ -85,6 +86,7 @@ std::optional<InsertionCandidate> LivePlan::best_on(Index e, const Job& job, Ind
         Duration added_travel = in.duration;
         Distance added_distance = in.distance;
         Cost late_cost = own_late * late_rate;
+        Cost overtime_change = 0;
         Duration others_late = 0;
         bool ok = true, converged = false, next_job_seen = false;
         Time tt = end;
@@ -122,7 +124,7 @@ std::optional<InsertionCandidate> LivePlan::best_on(Index e, const Job& job, Ind
             const Duration late = other.sla ? std::max<Duration>(0, st - other.sla->deadline) : 0;
             others_late += late - s.lateness;
             late_cost += (late - s.lateness) * (other.sla ? other.sla->lateness_cost_per_second : 0);
-            tt = st + other.duration;
+            tt = st + service_duration(other, eng);
             if (tt > end_limit) ok = false;
         }
         if (!ok) continue;
@@ -144,9 +146,10 @@ std::optional<InsertionCandidate> LivePlan::best_on(Index e, const Job& job, Ind
                 back = tt + r.end_travel;
             }
             if (back > end_limit) continue;
+            overtime_change = overtime_cost(eng, weights_, back) - (used ? overtime_cost(eng, weights_, r.end_arrival) : 0);
         }
         if (eng.max_travel_time && travel_total + added_travel > *eng.max_travel_time) continue;
-        const Cost cost = weights_.travel * travel_cost + weights_.lateness * late_cost + preference;
+        const Cost cost = weights_.travel * travel_cost + weights_.lateness * late_cost + preference + overtime_change;
         if (best && best->cost <= cost) continue;
         best = InsertionCandidate{e, static_cast<Index>(p), arrival, start, cost, added_travel, added_distance, own_late, others_late};
     }
@@ -279,6 +282,15 @@ void LivePlan::check_ticket(const Job& job, const std::string& path) const {
     for (size_t k = 0; k < job.demand.size(); ++k)
         if (job.demand[k] < 0) throw InputError(at(path + "/demand", k), "a demand must not be negative");
     if (job.preference_cost < 0) throw InputError(path + "/preference_cost", "the preference cost must not be negative");
+    if (!job.durations_by_level.empty() && job.skills.empty())
+        throw InputError(path + "/durations_by_level", "durations by level need a required skill");
+    for (size_t i = 0; i < job.durations_by_level.size(); ++i) {
+        const LevelDuration& ld = job.durations_by_level[i];
+        if (i > 0 && ld.level <= job.durations_by_level[i - 1].level)
+            throw InputError(at(path + "/durations_by_level", i) + "/level", "levels must be strictly increasing");
+        if (ld.duration < 0)
+            throw InputError(at(path + "/durations_by_level", i) + "/duration", "the duration must not be negative");
+    }
     if (job.preferred_engineer && !engineer_index(*job.preferred_engineer))
         throw InputError(path + "/preferred_engineer", "no engineer with id '" + *job.preferred_engineer + "'");
     if (job.pinned_engineer && !engineer_index(*job.pinned_engineer))

@@ -317,8 +317,11 @@ const Location& LivePlan::end_location(Index e) const {
     return eng.end ? *eng.end : eng.start;
 }
 
+// The hard end: overtime may run to shift end + max_overtime, as in the
+// solver, unless the engineer is unavailable before that.
 Time LivePlan::shift_end(Index e) const {
-    return std::min(engineers_[static_cast<size_t>(e)].shifts.front().end, states_[static_cast<size_t>(e)].unavailable_from);
+    const Engineer& eng = engineers_[static_cast<size_t>(e)];
+    return std::min(eng.shifts.front().end + eng.max_overtime, states_[static_cast<size_t>(e)].unavailable_from);
 }
 
 LivePlan::Anchor LivePlan::anchor_of(Index e, const LiveRoute& route) const {
@@ -431,7 +434,14 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
         Engineer eng = orig;
         eng.start = a.location;
         eng.end = orig.end ? *orig.end : orig.start;
-        eng.shifts = {TimeWindow{a.time, end}};
+        // The residual shift keeps the real shift end, so that overtime is
+        // costed as in the live plan. An engineer already past it gets a
+        // one-second shift and the rest of the allowance as overtime: the
+        // overtime still to come is costed, the part already worked is not.
+        const Time soft_end = std::min(orig.shifts.front().end, states_[e].unavailable_from);
+        const Time residual_end = a.time < soft_end ? soft_end : std::min(a.time + 1, end);
+        eng.shifts = {TimeWindow{a.time, residual_end}};
+        eng.max_overtime = end - residual_end;
         eng.breaks.clear();
         for (const LiveStep& s : routes_[e].steps)
             if (s.kind == StepKind::break_ && s.status == StepStatus::planned) {
@@ -536,6 +546,11 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
     for (size_t j = 0; j < jobs_.size(); ++j)
         if (status_[j] == TicketStatus::pending && residual_job[j] < 0)
             sol.objective.unassigned -= live_detail::left_out_cost(jobs_[j], weights_);
+    // Overtime is measured against the residual shifts (see above).
+    sol.objective.overtime = 0;
+    for (const Route& route : sol.routes)
+        sol.objective.overtime +=
+            live_detail::overtime_cost(res.problem.engineer(route.engineer), weights_, route.steps.back().arrival);
     sol.stats.solver = "live";
     return res;
 }
@@ -562,6 +577,7 @@ ObjectiveParts LivePlan::objective() const {
         if (!used) continue;
         parts.travel += route_cost(static_cast<Index>(e), lr);
         parts.lateness += weights_.lateness * late;
+        parts.overtime += live_detail::overtime_cost(engineers_[e], weights_, lr.end_arrival);
     }
     for (size_t j = 0; j < jobs_.size(); ++j) {
         if (status_[j] == TicketStatus::pending) parts.unassigned += live_detail::left_out_cost(jobs_[j], weights_);

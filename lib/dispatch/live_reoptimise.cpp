@@ -24,8 +24,10 @@ ReoptimiseResult LivePlan::reoptimise(const ReoptimiseOptions& options) {
     so.initial_routes = initial_routes_from(res.solution);
     const Solution sol = solve(res.problem, so);
     // The solver's objective charges every move at the reassignment cost; the
-    // current plan pays nothing for staying where it is.
-    if (sol.objective.total() >= result.cost_before) return result;
+    // current plan pays nothing for staying where it is. Overtime already
+    // worked before the residual shifts is not in the solver's objective.
+    const Cost overtime_worked = objective().overtime - res.solution.objective.overtime;
+    if (sol.objective.total() + overtime_worked >= result.cost_before) return result;
 
     // Adopt the new routes behind each engineer's frozen steps.
     const std::vector<Index> was_on = engineer_of_;

@@ -45,9 +45,9 @@ Index LivePlan::time_route(Index e, LiveRoute& route) const {
                 s.arrival = dep + d + s.extra;
                 const Time start = earliest_in(job.time_windows, s.arrival);
                 s.start = start == kTimeMax ? s.arrival : start;
-                s.end = s.start + job.duration;
+                s.end = s.start + service_duration(job, eng);
             } else if (s.status == StepStatus::on_site) {
-                s.end = s.start + job.duration + s.extra;
+                s.end = s.start + service_duration(job, eng) + s.extra;
             }
         } else if (s.status == StepStatus::on_site) {
             s.end = s.start + eng.breaks[static_cast<size_t>(s.index)].duration + s.extra;
@@ -77,7 +77,7 @@ Index LivePlan::time_route(Index e, LiveRoute& route) const {
                 if (start == kTimeMax) start = s.arrival;
             }
             s.start = start;
-            s.end = start + job.duration;
+            s.end = start + service_duration(job, eng);
             s.lateness = job.sla ? std::max<Duration>(0, start - job.sla->deadline) : 0;
             if (s.end > end_limit && bad < 0) bad = static_cast<Index>(i);
             travel += leg.duration;

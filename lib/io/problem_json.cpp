@@ -47,7 +47,7 @@ std::vector<TimeWindow> read_windows(const Json& v, const std::string& path) {
 Engineer read_engineer(const Json& v, const std::string& path) {
     ObjectReader r(v, path,
                    {"id", "start", "end", "shifts", "breaks", "skills", "capacity", "max_jobs", "max_travel_time", "costs",
-                    "speed_factor"});
+                    "speed_factor", "max_overtime"});
     Engineer e;
     e.id = io_detail::read_string(r.require("id"), r.path("id"));
     e.start = read_location(r.require("start"), r.path("start"));
@@ -81,12 +81,15 @@ Engineer read_engineer(const Json& v, const std::string& path) {
     if (const Json* mt = r.get_nullable("max_travel_time"))
         e.max_travel_time = io_detail::read_duration(*mt, r.path("max_travel_time"));
     if (const Json* costs = r.get("costs")) {
-        ObjectReader cr(*costs, r.path("costs"), {"fixed", "per_hour", "per_km"});
+        ObjectReader cr(*costs, r.path("costs"), {"fixed", "per_hour", "per_km", "overtime_per_hour"});
         if (const Json* f = cr.get("fixed")) e.costs.fixed = io_detail::read_int(*f, cr.path("fixed"));
         if (const Json* h = cr.get("per_hour")) e.costs.per_hour = io_detail::read_int(*h, cr.path("per_hour"));
         if (const Json* k = cr.get("per_km")) e.costs.per_km = io_detail::read_int(*k, cr.path("per_km"));
+        if (const Json* o = cr.get("overtime_per_hour"))
+            e.costs.overtime_per_hour = io_detail::read_int(*o, cr.path("overtime_per_hour"));
     }
     if (const Json* sf = r.get("speed_factor")) e.speed_factor = io_detail::read_double(*sf, r.path("speed_factor"));
+    if (const Json* mo = r.get("max_overtime")) e.max_overtime = io_detail::read_duration(*mo, r.path("max_overtime"));
     return e;
 }
 
@@ -94,7 +97,7 @@ Job read_job(const Json& v, const std::string& path) {
     ObjectReader r(v, path,
                    {"id", "location", "duration", "time_windows", "skills", "priority", "sla", "demand", "pinned_engineer",
                     "allowed_engineers", "forbidden_engineers", "optional", "penalty", "preferred_engineer",
-                    "preference_cost"});
+                    "preference_cost", "durations_by_level"});
     Job j;
     j.id = io_detail::read_string(r.require("id"), r.path("id"));
     j.location = read_location(r.require("location"), r.path("location"));
@@ -134,6 +137,16 @@ Job read_job(const Json& v, const std::string& path) {
     if (const Json* p = r.get_nullable("preferred_engineer"))
         j.preferred_engineer = io_detail::read_string(*p, r.path("preferred_engineer"));
     if (const Json* c = r.get("preference_cost")) j.preference_cost = io_detail::read_int(*c, r.path("preference_cost"));
+    if (const Json* levels = r.get("durations_by_level")) {
+        const Json& arr = io_detail::read_array(*levels, r.path("durations_by_level"));
+        for (size_t k = 0; k < arr.size(); ++k) {
+            ObjectReader lr(arr[k], child_path(r.path("durations_by_level"), k), {"level", "duration"});
+            LevelDuration ld;
+            ld.level = static_cast<int>(io_detail::read_int(lr.require("level"), lr.path("level"), INT_MIN, INT_MAX));
+            ld.duration = io_detail::read_duration(lr.require("duration"), lr.path("duration"));
+            j.durations_by_level.push_back(ld);
+        }
+    }
     return j;
 }
 
@@ -186,13 +199,14 @@ TravelSpec read_travel(const Json& v, const std::string& path) {
 }
 
 ObjectiveWeights read_weights(const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"unassigned", "lateness", "travel", "balance", "preference"});
+    ObjectReader r(v, path, {"unassigned", "lateness", "travel", "balance", "preference", "overtime"});
     ObjectiveWeights w;
     if (const Json* x = r.get("unassigned")) w.unassigned = io_detail::read_int(*x, r.path("unassigned"));
     if (const Json* x = r.get("lateness")) w.lateness = io_detail::read_int(*x, r.path("lateness"));
     if (const Json* x = r.get("travel")) w.travel = io_detail::read_int(*x, r.path("travel"));
     if (const Json* x = r.get("balance")) w.balance = io_detail::read_int(*x, r.path("balance"));
     if (const Json* x = r.get("preference")) w.preference = io_detail::read_int(*x, r.path("preference"));
+    if (const Json* x = r.get("overtime")) w.overtime = io_detail::read_int(*x, r.path("overtime"));
     return w;
 }
 
@@ -231,7 +245,11 @@ Json write_engineer(const Engineer& e, const std::optional<int>& iso) {
     if (e.max_jobs) j["max_jobs"] = *e.max_jobs;
     if (e.max_travel_time) j["max_travel_time"] = *e.max_travel_time;
     j["costs"] = Json{{"fixed", e.costs.fixed}, {"per_hour", e.costs.per_hour}, {"per_km", e.costs.per_km}};
+    // The overtime fields are left out at their defaults, so documents of
+    // problems without overtime read and write as before.
+    if (e.costs.overtime_per_hour != 0) j["costs"]["overtime_per_hour"] = e.costs.overtime_per_hour;
     j["speed_factor"] = e.speed_factor;
+    if (e.max_overtime != 0) j["max_overtime"] = e.max_overtime;
     return j;
 }
 
@@ -256,6 +274,11 @@ Json write_job(const Job& job, const std::optional<int>& iso) {
     j["penalty"] = job.penalty;
     if (job.preferred_engineer) j["preferred_engineer"] = *job.preferred_engineer;
     j["preference_cost"] = job.preference_cost;
+    if (!job.durations_by_level.empty()) {
+        j["durations_by_level"] = Json::array();
+        for (const auto& ld : job.durations_by_level)
+            j["durations_by_level"].push_back(Json{{"level", ld.level}, {"duration", ld.duration}});
+    }
     return j;
 }
 
@@ -322,6 +345,7 @@ std::string problem_to_json(const Problem& problem, const JsonWriteOptions& opti
     const auto& w = problem.weights();
     doc["weights"] = Json{{"unassigned", w.unassigned}, {"lateness", w.lateness}, {"travel", w.travel}, {"balance", w.balance},
                            {"preference", w.preference}};
+    if (w.overtime != ObjectiveWeights{}.overtime) doc["weights"]["overtime"] = w.overtime;
     return io_detail::dump_json(doc, options.indent);
 }
 

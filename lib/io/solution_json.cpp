@@ -161,13 +161,14 @@ Unassigned read_unassigned(const Problem& problem, const Json& v, const std::str
 }
 
 ObjectiveParts read_objective(const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"total", "unassigned", "lateness", "travel", "balance", "preference"});
+    ObjectReader r(v, path, {"total", "unassigned", "lateness", "travel", "balance", "preference", "overtime"});
     ObjectiveParts o;
     if (const Json* x = r.get("unassigned")) o.unassigned = io_detail::read_int(*x, r.path("unassigned"));
     if (const Json* x = r.get("lateness")) o.lateness = io_detail::read_int(*x, r.path("lateness"));
     if (const Json* x = r.get("travel")) o.travel = io_detail::read_int(*x, r.path("travel"));
     if (const Json* x = r.get("balance")) o.balance = io_detail::read_int(*x, r.path("balance"));
     if (const Json* x = r.get("preference")) o.preference = io_detail::read_int(*x, r.path("preference"));
+    if (const Json* x = r.get("overtime")) o.overtime = io_detail::read_int(*x, r.path("overtime"));
     if (const Json* x = r.get("total")) {
         // The total is derived; a different value means the parts were edited
         // by hand or the file is inconsistent, and silently trusting either
@@ -176,7 +177,8 @@ ObjectiveParts read_objective(const Json& v, const std::string& path) {
         std::int64_t sum = 0;
         const bool overflow = __builtin_add_overflow(o.unassigned, o.lateness, &sum) ||
                               __builtin_add_overflow(sum, o.travel, &sum) || __builtin_add_overflow(sum, o.balance, &sum) ||
-                              __builtin_add_overflow(sum, o.preference, &sum);
+                              __builtin_add_overflow(sum, o.preference, &sum) ||
+                              __builtin_add_overflow(sum, o.overtime, &sum);
         if (overflow) throw InputError(r.path("total"), "the parts of the objective add up to more than 2^63");
         if (total != sum)
             throw InputError(r.path("total"), "the total " + std::to_string(total) + " is not the sum of the parts (" +
@@ -262,6 +264,7 @@ std::string solution_to_json(const Problem& problem, const Solution& solution, c
                             {"balance", o.balance}};
     // Left out when zero, so plans of problems without preferences read as before.
     if (o.preference != 0) doc["objective"]["preference"] = o.preference;
+    if (o.overtime != 0) doc["objective"]["overtime"] = o.overtime;
     doc["routes"] = Json::array();
     for (const auto& route : solution.routes) {
         const Engineer& engineer = problem.engineer(route.engineer);

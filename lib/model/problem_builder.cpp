@@ -9,6 +9,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/model/compatibility.hpp"
+#include "fsd/model/service_duration.hpp"
 #include "fsd/travel/great_circle.hpp"
 #include "fsd/travel/road_network.hpp"
 
@@ -100,6 +101,7 @@ Problem ProblemBuilder::build() const {
     check_nonnegative(weights_.travel, "/weights/travel", "the weight");
     check_nonnegative(weights_.balance, "/weights/balance", "the weight");
     check_nonnegative(weights_.preference, "/weights/preference", "the weight");
+    check_nonnegative(weights_.overtime, "/weights/overtime", "the weight");
 
     const auto* explicit_matrix = std::get_if<TravelMatrices>(&travel_);
     const bool needs_coords = explicit_matrix == nullptr;
@@ -170,6 +172,9 @@ Problem ProblemBuilder::build() const {
         check_nonnegative(eng.costs.fixed, path + "/costs/fixed", "a cost");
         check_nonnegative(eng.costs.per_hour, path + "/costs/per_hour", "a cost");
         check_nonnegative(eng.costs.per_km, path + "/costs/per_km", "a cost");
+        check_nonnegative(eng.costs.overtime_per_hour, path + "/costs/overtime_per_hour", "a cost");
+        check_nonnegative(eng.max_overtime, path + "/max_overtime", "max_overtime");
+        p.has_overtime_ = p.has_overtime_ || eng.max_overtime > 0;
         if (!std::isfinite(eng.speed_factor) || eng.speed_factor <= 0.0 || eng.speed_factor > 100.0)
             throw InputError(path + "/speed_factor", "the speed factor must be a number above 0 and at most 100");
     }
@@ -210,6 +215,17 @@ Problem ProblemBuilder::build() const {
         if (job.preferred_engineer && !p.engineer_ids_.count(*job.preferred_engineer))
             throw InputError(path + "/preferred_engineer", "unknown engineer id \"" + *job.preferred_engineer + "\"");
         check_nonnegative(job.preference_cost, path + "/preference_cost", "the preference cost");
+        if (!job.durations_by_level.empty() && job.skills.empty())
+            throw InputError(path + "/durations_by_level",
+                             "durations by level need a required skill (the level is the engineer's in the first one)");
+        for (size_t k = 0; k < job.durations_by_level.size(); ++k) {
+            const LevelDuration& ld = job.durations_by_level[k];
+            const std::string lpath = at(path + "/durations_by_level", k);
+            if (k > 0 && ld.level <= job.durations_by_level[k - 1].level)
+                throw InputError(lpath + "/level", "levels must be strictly increasing (" + std::to_string(ld.level) +
+                                                       " follows " + std::to_string(job.durations_by_level[k - 1].level) + ")");
+            check_nonnegative(ld.duration, lpath + "/duration", "the duration");
+        }
     }
     p.dimensions_ = std::max<Index>(dims, 0);
 
@@ -282,6 +298,13 @@ Problem ProblemBuilder::build() const {
         auto [it, inserted] = profiles.emplace(eng.speed_factor, static_cast<Index>(p.durations_.size()));
         if (inserted) p.durations_.push_back(scale_durations(p.durations_.front(), eng.speed_factor));
         p.profile_.push_back(it->second);
+    }
+
+    // Service times per (job, engineer), only when some job has level durations.
+    if (std::any_of(jobs_.begin(), jobs_.end(), [](const Job& job) { return !job.durations_by_level.empty(); })) {
+        p.service_.resize(n * m);
+        for (size_t j = 0; j < n; ++j)
+            for (size_t e = 0; e < m; ++e) p.service_[j * m + e] = service_duration(jobs_[j], engineers_[e]);
     }
 
     // Compatibility: skills and levels, pin, allowed and forbidden lists.

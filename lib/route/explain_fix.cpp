@@ -60,10 +60,13 @@ public:
 
     const RouteSlot& slot() const { return problem_.slots()[static_cast<size_t>(slot_)]; }
 
-    Probe run(const TimeWindow& shift, const std::vector<TimeWindow>& windows, bool lift_job_limit) const {
+    // `extra_overtime` lengthens the engineer's max_overtime: the shift end
+    // stays, so the extra time is costed as overtime.
+    Probe run(const TimeWindow& shift, const std::vector<TimeWindow>& windows, bool lift_job_limit,
+              Duration extra_overtime = 0) const {
         Probe out;
         try {
-            const Problem mini = build(shift, windows, lift_job_limit);
+            const Problem mini = build(shift, windows, lift_job_limit, extra_overtime);
             RouteEvaluator ev(mini);
             const Index n = static_cast<Index>(route_.size());
             std::vector<Index> order(route_.size());
@@ -91,7 +94,8 @@ public:
     }
 
 private:
-    Problem build(const TimeWindow& shift, const std::vector<TimeWindow>& windows, bool lift_job_limit) const {
+    Problem build(const TimeWindow& shift, const std::vector<TimeWindow>& windows, bool lift_job_limit,
+                  Duration extra_overtime) const {
         const RouteSlot& rs = slot();
         const Index e = rs.engineer;
         const Engineer& source = problem_.engineer(e);
@@ -110,6 +114,9 @@ private:
             c.forbidden_engineers.clear();
             c.preferred_engineer.reset();
             c.preference_cost = 0;
+            // The skills are gone, so the level rule is applied here, for this engineer.
+            c.duration = problem_.service_duration(e, jj);
+            c.durations_by_level.clear();
             if (jj == job_) c.time_windows = windows;
             rows.push_back(problem_.job_location(jj));
             b.add_job(std::move(c));
@@ -123,6 +130,7 @@ private:
         c.skills.clear();
         c.speed_factor = 1.0;  // the matrix below is already the engineer's own
         if (lift_job_limit) c.max_jobs.reset();
+        c.max_overtime += extra_overtime;
         b.add_engineer(std::move(c));
         rows.push_back(problem_.start_location(e));
         rows.push_back(problem_.end_location(e));
@@ -178,8 +186,9 @@ public:
         const Index e = rs.engineer;
         const Duration out = problem_.durations(e)(problem_.start_location(e), problem_.job_location(j_));
         const Duration back = problem_.durations(e)(problem_.job_location(j_), problem_.end_location(e));
+        const Time hard_end = problem_.latest_end(slot);                      // shift end + max_overtime
         const Time arrival = rs.window.start + out;                           // earliest arrival
-        const Time last_start = rs.window.end - job.duration - back;          // latest start that gets back
+        const Time last_start = hard_end - problem_.service_duration(e, j_) - back;  // latest start that gets back
         const Time latest = eval_.latest_start(j_);
         const size_t index = probes_.size();
         probes_.emplace_back(problem_, eval_, slot, std::move(route), j_);
@@ -191,7 +200,7 @@ public:
         if (windows && !w.empty()) {
             // Close later the last window that opens before the shift ends.
             for (size_t k = w.size(); k-- > 0;)
-                if (w[k].start <= rs.window.end) {
+                if (w[k].start <= hard_end) {
                     add(Change::window_later, alone ? ceil_minutes(arrival - w[k].end) : 1, k, alone);
                     break;
                 }
@@ -204,16 +213,16 @@ public:
         }
         if (shifts) {
             const Time start = earliest_in(w, arrival);
-            if (start != kTimeMax) add(Change::shift_later, alone ? ceil_minutes(start + job.duration + back - rs.window.end) : 1, 0, alone);
+            if (start != kTimeMax)
+                add(Change::shift_later, alone ? ceil_minutes(start + problem_.service_duration(e, j_) + back - hard_end) : 1, 0, alone);
             add(Change::shift_earlier, alone ? ceil_minutes(arrival - latest) : 1, 0, alone);
         }
         if (overtime) {
-            TimeWindow relaxed = rs.window;
-            relaxed.end += kMaxMinutes * 60;
-            const Probe p = probes_[index].run(relaxed, job.time_windows, false);
-            // Zero overtime would mean it fits already: no change to suggest.
-            if (p.feasible && p.earliest_end > rs.window.end)
-                add(Change::overtime, ceil_minutes(p.earliest_end - rs.window.end), 0, true);
+            const Probe p = probes_[index].run(rs.window, job.time_windows, false, kMaxMinutes * 60);
+            // Counted from the current hard limit (the engineer's max_overtime
+            // already allowed): zero would mean it fits already, no change to suggest.
+            if (p.feasible && p.earliest_end > hard_end)
+                add(Change::overtime, ceil_minutes(p.earliest_end - hard_end), 0, true);
         }
     }
 
@@ -260,8 +269,8 @@ private:
         switch (c.change) {
         case Change::window_later:
         case Change::window_earlier: return probe.run(shift, widened(job.time_windows, c, m), false);
-        case Change::shift_later:
-        case Change::overtime: shift.end += m * 60; break;
+        case Change::shift_later: shift.end += m * 60; break;
+        case Change::overtime: return probe.run(shift, job.time_windows, false, m * 60);
         case Change::shift_earlier: shift.start -= m * 60; break;
         }
         return probe.run(shift, job.time_windows, false);
@@ -299,7 +308,12 @@ UnassignedFix time_fix(const Problem& problem, const TimeFixer& fixer, const Tim
         break;
     case Change::overtime:
         f.kind = "overtime", f.engineer = who;
-        f.sentence = "Overtime of " + n + " for " + quoted(who) + " would let it in.";
+        if (const Duration allowed = problem.engineer(fixer.slot_of(c).engineer).max_overtime; allowed > 0)
+            f.sentence = n + " more overtime for " + quoted(who) + " (beyond the " +
+                         (allowed % 60 == 0 ? minutes_text(allowed / 60) : std::to_string(allowed) + " s") +
+                         " allowed) would let it in.";
+        else
+            f.sentence = "Overtime of " + n + " for " + quoted(who) + " would let it in.";
         break;
     }
     if (c.change == Change::window_later || c.change == Change::window_earlier) f.engineer = who;

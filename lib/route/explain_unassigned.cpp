@@ -64,7 +64,7 @@ Unassigned explain_reason(Index j, Search& search) {
         // the miss from the arrival itself.
         const Time start = earliest_in(job.time_windows, arrival);
         const Time effective = start == kTimeMax ? arrival : start;
-        const Time miss = std::max(effective - latest, effective - slot.window.end);
+        const Time miss = std::max(effective - latest, effective - problem.latest_end(static_cast<Index>(s)));
         if (start != kTimeMax && miss <= 0) {
             reachable = true;
         }

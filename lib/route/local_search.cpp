@@ -12,14 +12,20 @@ Index position_of(const std::vector<Index>& route, Index j) {
 }
 }  // namespace
 
+namespace {
+// Lateness and overtime never go below zero, so only a route that has some
+// now can lose it by a move; otherwise travel and preference decide.
+bool may_fall(const RouteEval& ev) { return ev.lateness != 0 || ev.overtime != 0; }
+}  // namespace
+
 bool Search::travel_may_improve(Index s1, const std::vector<Index>& r1, Index s2, const std::vector<Index>& r2) const {
     if (problem_.weights().balance != 0) return true;
     const RouteEval& e1 = plan_.evals[static_cast<size_t>(s1)];
-    if (e1.lateness != 0) return true;
+    if (may_fall(e1)) return true;
     Cost before = e1.travel + e1.preference, after = sequence_travel(s1, r1) + sequence_preference(s1, r1);
     if (s2 >= 0) {
         const RouteEval& e2 = plan_.evals[static_cast<size_t>(s2)];
-        if (e2.lateness != 0) return true;
+        if (may_fall(e2)) return true;
         before += e2.travel + e2.preference;
         after += sequence_travel(s2, r2) + sequence_preference(s2, r2);
     }
@@ -110,9 +116,9 @@ bool Search::improve_job(Index u) {
         if (a != b) {
             const RouteEval& eva = plan_.evals[static_cast<size_t>(a)];
             const RouteEval& evb = plan_.evals[static_cast<size_t>(b)];
-            // Travel of the changed routes is exact from legs; lateness can only
-            // fall when one of them is late now.
-            const bool prune = exact_travel && eva.lateness == 0 && evb.lateness == 0;
+            // Travel of the changed routes is exact from legs; lateness and
+            // overtime can only fall when one of them has some now.
+            const bool prune = exact_travel && !may_fall(eva) && !may_fall(evb);
             if (problem_.compatible(eb, u)) {
                 Cost removal = 0;
                 if (ra.size() == 1) {
@@ -291,7 +297,7 @@ bool Search::perturb() {
     local_search(false);
     const ObjectiveParts after = objective(plan_);
     report_if_best();
-    const Cost slack = (before.lateness + before.travel + before.balance + before.preference) / 200;
+    const Cost slack = (before.lateness + before.travel + before.balance + before.preference + before.overtime) / 200;
     const bool accept = after.total() <= before.total() ||
                         (after.unassigned <= before.unassigned && after.total() <= before.total() + slack);
     if (!accept) reset(current);

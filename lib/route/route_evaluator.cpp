@@ -32,7 +32,8 @@ bool RouteEvaluator::walk(size_t gap, Index location, Time t, size_t next_break,
     const Engineer& eng = problem_.engineer(engineer_);
     const DurationMatrix& dur = problem_.durations(engineer_);
     const DistanceMatrix& dist = problem_.distances();
-    const Time shift_end = slot_->window.end;
+    // The hard limit: overtime may run to shift end + max_overtime.
+    const Time shift_end = slot_->window.end + eng.max_overtime;
     const Duration max_travel = eng.max_travel_time.value_or(kTimeMax);
     const size_t n = jobs_.size();
 
@@ -49,9 +50,10 @@ bool RouteEvaluator::walk(size_t gap, Index location, Time t, size_t next_break,
         if (start > latest_start_[static_cast<size_t>(j)] || start > shift_end) return false;
         Duration late = 0;
         if (job.sla && start > job.sla->deadline) late = start - job.sla->deadline;
-        trail_.push_back(TimedStep{StepKind::job, j, arrival, start, start + job.duration, d, dist(loc, to), late});
+        const Duration service = problem_.service_duration(engineer_, j);
+        trail_.push_back(TimedStep{StepKind::job, j, arrival, start, start + service, d, dist(loc, to), late});
         loc = to;
-        now = start + job.duration;
+        now = start + service;
         return now <= shift_end;
     };
 
@@ -84,7 +86,7 @@ bool RouteEvaluator::walk(size_t gap, Index location, Time t, size_t next_break,
         const Duration d = dur(location, problem_.job_location(j));
         const Time start = earliest_in(job.time_windows, t + d);
         const bool idle_fit = start != kTimeMax && s + br.duration + d <= start;
-        const bool closes = start == kTimeMax || br.windows.back().end < start + job.duration;
+        const bool closes = start == kTimeMax || br.windows.back().end < start + problem_.service_duration(engineer_, j);
         prefer_here = idle_fit || closes;
     }
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -164,6 +166,7 @@ RouteEval RouteEvaluator::evaluate(Index slot, std::span<const Index> jobs, std:
     ev.travel = problem_.weights().travel * travel;
     ev.lateness = problem_.weights().lateness * late;
     for (Index j : jobs) ev.preference += preference(engineer_, j);
+    ev.overtime = overtime_cost(engineer_, slot_->window.end, end_arrival_);
     if (steps) *steps = trail_;
     return ev;
 }

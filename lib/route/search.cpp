@@ -81,6 +81,7 @@ ObjectiveParts Search::objective(const Plan& plan) const {
         parts.lateness += plan.evals[s].lateness;
         parts.travel += plan.evals[s].travel;
         parts.preference += plan.evals[s].preference;
+        parts.overtime += plan.evals[s].overtime;
         working[static_cast<size_t>(problem_.slots()[s].engineer)] += plan.evals[s].working;
     }
     if (problem_.weights().balance != 0 && !working.empty()) {
@@ -170,6 +171,8 @@ Insertion Search::best_insertion(Index j, Index slot, Cost bound) {
     const DurationMatrix& dur = problem_.durations(e);
     const Index jl = problem_.job_location(j);
     const Time latest = eval_.latest_start(j);
+    const Time hard_end = problem_.latest_end(slot);
+    const Duration service = problem_.service_duration(e, j);
     // The preference cost does not depend on the position: part of every bound.
     const Cost fixed = (n == 0 ? problem_.weights().travel * eng.costs.fixed : 0) + eval_.preference(e, j);
     std::vector<std::pair<Cost, Index>> candidates;
@@ -180,8 +183,10 @@ Insertion Search::best_insertion(Index j, Index slot, Cost bound) {
         const Time arrival = free + dur(prev, jl);
         const Time start = earliest_in(job.time_windows, arrival);
         // Later positions are free no earlier, so none of them can work either.
-        if (start > latest || start > rs.window.end) break;
-        if (pos < n && start + job.duration + dur(jl, next) > eval_.latest_start(route[static_cast<size_t>(pos)])) continue;
+        if (start > latest || start > hard_end) break;
+        if (pos < n && start + service + dur(jl, next) > eval_.latest_start(route[static_cast<size_t>(pos)])) continue;
+        // Overtime, like lateness, can only grow by an insertion (bar a
+        // break moved by the greedy rule), so it is left out of the bound.
         const Cost lb = fixed + eval_.leg_cost(e, prev, jl) + eval_.leg_cost(e, jl, next) - eval_.leg_cost(e, prev, next);
         if (lb < bound) candidates.emplace_back(lb, pos);
     }

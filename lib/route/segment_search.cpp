@@ -14,6 +14,8 @@ namespace fsd::detail {
 std::string segment_search_obstacle(const Problem& p) {
     if (p.dimensions() > static_cast<Index>(kSegmentDimensions)) return "more capacity dimensions than segments carry";
     if (p.weights().balance != 0) return "workload balance";
+    if (p.has_overtime()) return "overtime";
+    if (p.has_level_durations()) return "service durations by skill level";
     const DurationMatrix* base = &p.base_durations();
     for (Index e = 0; e < p.num_engineers(); ++e) {
         const Engineer& eng = p.engineer(e);

@@ -13,11 +13,12 @@ PlanComparison compare_with_solver(const Problem& problem, const Solution& given
     const ObjectiveParts& a = out.given.objective;
     const ObjectiveParts& b = out.solver.objective;
     out.saving = ObjectiveParts{a.unassigned - b.unassigned, a.lateness - b.lateness, a.travel - b.travel,
-                                a.balance - b.balance, a.preference - b.preference};
+                                a.balance - b.balance, a.preference - b.preference, a.overtime - b.overtime};
     const PlanFigures& x = out.given.figures;
     const PlanFigures& y = out.solver.figures;
     out.difference = PlanFigures{x.objective - y.objective, x.travel_time - y.travel_time, x.distance - y.distance,
-                                 x.lateness - y.lateness,   x.served - y.served,           x.violations - y.violations};
+                                 x.lateness - y.lateness,   x.served - y.served,           x.violations - y.violations,
+                                 x.overtime - y.overtime};
     return out;
 }
 

@@ -220,7 +220,7 @@ private:
             s.start = ws.start;
             s.window_lateness = ws.late;
             if (jb.sla) s.sla_lateness = std::max<Duration>(0, s.start - jb.sla->deadline);
-            s.end = s.start + jb.duration;
+            s.end = s.start + problem_.service_duration(given_.engineer, job);
         } else {
             s.end = s.start;
         }
@@ -245,7 +245,8 @@ private:
                 const Time job_start = window_start(jb.time_windows, now_ + travel).start;
                 const Time break_start = window_start(br.windows, now_).start;
                 const bool fits_idle = break_start + br.duration + travel <= job_start;
-                const bool closes = !br.windows.empty() && br.windows.back().end < job_start + jb.duration;
+                const bool closes = !br.windows.empty() &&
+                                    br.windows.back().end < job_start + problem_.service_duration(given_.engineer, next_job);
                 take = fits_idle || closes;
             }
             if (!take) return;
@@ -293,14 +294,17 @@ public:
                         clock_text(br.windows.back().end) + ", because " + previous_text(i) + ".");
             }
         }
-        if (route_.overtime > 0) {
+        // Overtime up to max_overtime is allowed (and costed); beyond it the route breaks the shift.
+        if (route_.overtime > eng_.max_overtime) {
             const StepEvaluation& last = steps.back();
             const TimeWindow& shift = eng_.shifts[static_cast<size_t>(route_.shift)];
+            const std::string allowed =
+                eng_.max_overtime > 0 ? " (" + duration_text(eng_.max_overtime) + " of overtime allowed)" : "";
             add("shift_end", -1,
                 "The route of " + quoted(eng_.id) + " returns at " + clock_text(last.arrival) + ", " +
-                    duration_text(route_.overtime) + " after the shift ends at " + clock_text(shift.end) + ", because " +
-                    previous_text(steps.size() - 1) + " (" + duration_text(route_.travel_time) + " of travel and " +
-                    duration_text(service_time()) + " of work in the route).");
+                    duration_text(route_.overtime) + " after the shift ends at " + clock_text(shift.end) + allowed +
+                    ", because " + previous_text(steps.size() - 1) + " (" + duration_text(route_.travel_time) +
+                    " of travel and " + duration_text(service_time()) + " of work in the route).");
         }
         capacity_causes();
         const auto jobs = std::count_if(steps.begin(), steps.end(),
@@ -490,6 +494,7 @@ PlanEvaluation evaluate_plan(const Problem& problem, const Solution& routes_as_g
         f.travel_time += r.travel_time;
         f.distance += r.distance;
         f.lateness += r.lateness;
+        f.overtime += r.overtime;
         f.served += static_cast<int>(std::count_if(r.steps.begin(), r.steps.end(),
                                                    [](const StepEvaluation& s) { return s.kind == StepKind::job; }));
     }

@@ -28,6 +28,7 @@ Json objective_json(const ObjectiveParts& o) {
     j["travel"] = o.travel;
     j["balance"] = o.balance;
     j["preference"] = o.preference;
+    j["overtime"] = o.overtime;
     return j;
 }
 
@@ -38,6 +39,7 @@ Json figures_json(const PlanFigures& f) {
     j["distance"] = f.distance;
     j["lateness"] = f.lateness;
     j["served"] = f.served;
+    j["overtime"] = f.overtime;
     j["violations"] = f.violations;
     return j;
 }

@@ -3,6 +3,8 @@
 // a bug in the solver's evaluation cannot hide itself.
 #include "fsd/verify.hpp"
 
+#include "fsd/model/service_duration.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -298,7 +300,7 @@ private:
             if (s.kind == StepKind::job) {
                 job = s.index;
                 next_place = problem_.job_location(job);
-                duration = problem_.job(job).duration;
+                duration = service_duration(problem_.job(job), eng);
                 what = job_name(job);
             } else if (s.kind == StepKind::break_) {
                 duration = eng.breaks[static_cast<size_t>(s.index)].duration;
@@ -380,10 +382,21 @@ private:
         }
 
         const Step& last = steps.back();
-        if (last.arrival > shift.end)
-            add("shift", r, static_cast<Index>(steps.size() - 1), -1,
-                where + ": the route ends at " + num(last.arrival) + ", after the shift ends at " + num(shift.end) +
-                    ".");
+        const Time hard_end = sat_add(shift.end, eng.max_overtime);
+        if (last.arrival > hard_end) {
+            if (eng.max_overtime > 0)
+                add("shift", r, static_cast<Index>(steps.size() - 1), -1,
+                    where + ": the route ends at " + num(last.arrival) + ", after the limit of " + num(hard_end) +
+                        " (the shift ends at " + num(shift.end) + ", plus " + num(eng.max_overtime) +
+                        " s of overtime allowed).");
+            else
+                add("shift", r, static_cast<Index>(steps.size() - 1), -1,
+                    where + ": the route ends at " + num(last.arrival) + ", after the shift ends at " + num(shift.end) +
+                        ".");
+        }
+        // Overtime is costed even beyond the limit, like lateness past a hard deadline.
+        const Duration overtime = std::max<Duration>(0, sat_sub(last.arrival, shift.end));
+        overtime_cost_ = sat_add(overtime_cost_, div_round_half_up(sat_mul(eng.costs.overtime_per_hour, overtime), 3600));
         if (eng.max_travel_time && fig.travel_time > *eng.max_travel_time)
             add("max_travel_time", r, -1, -1,
                 where + ": travel time " + num(fig.travel_time) + " exceeds the limit of " + num(*eng.max_travel_time) +
@@ -459,6 +472,7 @@ private:
         obj.lateness = sat_mul(w.lateness, lateness_cost_);
         obj.travel = travel_cost_;
         obj.preference = sat_mul(w.preference, preference_cost_);
+        obj.overtime = sat_mul(w.overtime, overtime_cost_);
         if (!working_.empty()) {
             const auto [lo, hi] = std::minmax_element(working_.begin(), working_.end());
             obj.balance = sat_mul(w.balance, sat_sub(*hi, *lo));
@@ -470,6 +484,7 @@ private:
             {"travel", {stated.travel, obj.travel}},
             {"balance", {stated.balance, obj.balance}},
             {"preference", {stated.preference, obj.preference}},
+            {"overtime", {stated.overtime, obj.overtime}},
         };
         for (const auto& [name, values] : parts)
             if (values.first != values.second)
@@ -484,7 +499,7 @@ private:
     std::vector<int> places_;        // per job: route steps plus unassigned entries
     std::vector<Duration> working_;  // per engineer, summed over its shifts
     std::map<std::pair<Index, Index>, Index> seen_slots_;
-    Cost unassigned_cost_ = 0, lateness_cost_ = 0, travel_cost_ = 0, preference_cost_ = 0;
+    Cost unassigned_cost_ = 0, lateness_cost_ = 0, travel_cost_ = 0, preference_cost_ = 0, overtime_cost_ = 0;
 };
 
 }  // namespace

@@ -26,6 +26,32 @@ py::array matrix_view(const M& m, py::handle owner) {
     return a;
 }
 
+// Job.durations_by_level from LevelDuration objects, (level, duration) pairs or dicts.
+std::vector<LevelDuration> level_durations(const py::iterable& entries) {
+    std::vector<LevelDuration> out;
+    for (const py::handle item : entries) {
+        if (py::isinstance<LevelDuration>(item)) {
+            out.push_back(item.cast<LevelDuration>());
+        } else if (py::isinstance<py::dict>(item)) {
+            const py::dict d = py::reinterpret_borrow<py::dict>(item);
+            for (const auto& kv : d) {
+                const std::string key = py::str(kv.first);
+                if (key != "level" && key != "duration")
+                    throw py::type_error("durations_by_level: unknown key '" + key + "' (use 'level' and 'duration')");
+            }
+            if (!d.contains("level") || !d.contains("duration"))
+                throw py::type_error("durations_by_level: a dict needs 'level' and 'duration'");
+            out.push_back(LevelDuration{d["level"].cast<int>(), d["duration"].cast<Duration>()});
+        } else {
+            if (!py::isinstance<py::sequence>(item) || py::isinstance<py::str>(item) || py::len(item) != 2)
+                throw py::type_error("durations_by_level: each entry is a LevelDuration, a (level, duration) pair or a dict");
+            const py::sequence pair = py::reinterpret_borrow<py::sequence>(item);
+            out.push_back(LevelDuration{pair[0].cast<int>(), pair[1].cast<Duration>()});
+        }
+    }
+    return out;
+}
+
 void bind_model(py::module_& m) {
     py::class_<TimeWindow>(m, "TimeWindow", "A closed interval [start, end] of instants (seconds).")
         .def(py::init<>())
@@ -73,6 +99,17 @@ void bind_model(py::module_& m) {
         .def_readwrite("min_level", &SkillRequirement::min_level)
         .def(py::self == py::self);
 
+    py::class_<LevelDuration>(m, "LevelDuration",
+                              "The service time of a job for engineers at `level` or above in its first skill.")
+        .def(py::init([](int level, Duration duration) { return LevelDuration{level, duration}; }), py::arg("level") = 1,
+             py::arg("duration") = 0)
+        .def_readwrite("level", &LevelDuration::level)
+        .def_readwrite("duration", &LevelDuration::duration)
+        .def(py::self == py::self)
+        .def("__repr__", [](const LevelDuration& d) {
+            return "LevelDuration(level=" + std::to_string(d.level) + ", duration=" + std::to_string(d.duration) + ")";
+        });
+
     py::class_<Break>(m, "Break", "A break taken once in the shift it falls in.", py::dynamic_attr())
         .def(py::init<>())
         .def_readwrite("id", &Break::id)
@@ -85,6 +122,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("fixed", &EngineerCosts::fixed)
         .def_readwrite("per_hour", &EngineerCosts::per_hour)
         .def_readwrite("per_km", &EngineerCosts::per_km)
+        .def_readwrite("overtime_per_hour", &EngineerCosts::overtime_per_hour)
         .def(py::self == py::self);
 
     py::class_<Engineer>(m, "Engineer", "A field engineer; each shift is planned as one route.")
@@ -100,6 +138,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("max_travel_time", &Engineer::max_travel_time)
         .def_readwrite("costs", &Engineer::costs)
         .def_readwrite("speed_factor", &Engineer::speed_factor)
+        .def_readwrite("max_overtime", &Engineer::max_overtime)
         .def(py::self == py::self)
         .def("__repr__", [](const Engineer& e) { return "Engineer('" + e.id + "')"; });
 
@@ -128,6 +167,11 @@ void bind_model(py::module_& m) {
         .def_readwrite("penalty", &Job::penalty)
         .def_readwrite("preferred_engineer", &Job::preferred_engineer)
         .def_readwrite("preference_cost", &Job::preference_cost)
+        .def_property(
+            "durations_by_level", [](const Job& j) { return j.durations_by_level; },
+            [](Job& j, const py::iterable& entries) { j.durations_by_level = level_durations(entries); },
+            "Service time by the engineer's level in the first skill: LevelDuration, (level, duration) pairs "
+            "or {'level': .., 'duration': ..} dicts.")
         .def(py::self == py::self)
         .def("__repr__", [](const Job& j) { return "Job('" + j.id + "')"; });
 
@@ -138,6 +182,7 @@ void bind_model(py::module_& m) {
         .def_readwrite("travel", &ObjectiveWeights::travel)
         .def_readwrite("balance", &ObjectiveWeights::balance)
         .def_readwrite("preference", &ObjectiveWeights::preference)
+        .def_readwrite("overtime", &ObjectiveWeights::overtime)
         .def(py::self == py::self);
 
     py::class_<ObjectiveParts>(m, "ObjectiveParts", "The objective of a solution, part by part.")
@@ -147,12 +192,14 @@ void bind_model(py::module_& m) {
         .def_readwrite("travel", &ObjectiveParts::travel)
         .def_readwrite("balance", &ObjectiveParts::balance)
         .def_readwrite("preference", &ObjectiveParts::preference)
+        .def_readwrite("overtime", &ObjectiveParts::overtime)
         .def_property_readonly("total", &ObjectiveParts::total)
         .def(py::self == py::self)
         .def("__repr__", [](const ObjectiveParts& o) {
             return "ObjectiveParts(total=" + std::to_string(o.total()) + ", unassigned=" + std::to_string(o.unassigned) +
                    ", lateness=" + std::to_string(o.lateness) + ", travel=" + std::to_string(o.travel) +
-                   ", balance=" + std::to_string(o.balance) + ", preference=" + std::to_string(o.preference) + ")";
+                   ", balance=" + std::to_string(o.balance) + ", preference=" + std::to_string(o.preference) +
+                   ", overtime=" + std::to_string(o.overtime) + ")";
         });
 
     py::class_<GreatCircleOptions>(m, "GreatCircle", "Great-circle travel: haversine x detour at a constant speed.")
@@ -235,6 +282,10 @@ void bind_model(py::module_& m) {
         .def_property_readonly("dimensions", &Problem::dimensions)
         .def_property_readonly("slots", &Problem::slots)
         .def_property_readonly("weights", &Problem::weights)
+        .def("service_duration", &Problem::service_duration, py::arg("engineer"), py::arg("job"),
+             "Service time of job `job` when engineer `engineer` serves it (by its level in the job's first skill).")
+        .def_property_readonly("has_level_durations", &Problem::has_level_durations)
+        .def_property_readonly("has_overtime", &Problem::has_overtime)
         .def_property_readonly("warnings", &Problem::warnings)
         .def("engineer_index", &Problem::engineer_index, py::arg("id"))
         .def("job_index", &Problem::job_index, py::arg("id"))

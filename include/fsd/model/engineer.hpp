@@ -29,16 +29,20 @@ struct Break {
 /// What using an engineer costs. A route's cost is `fixed` when it serves at
 /// least one job, plus per leg round(per_hour * travel_s / 3600) +
 /// round(per_km * metres / 1000). The defaults make cost = travel seconds.
+/// Overtime (the route ending after the shift end) costs
+/// round(overtime_per_hour * overtime_s / 3600) per route, a part of its own.
 struct EngineerCosts {
     Cost fixed = 0;
     Cost per_hour = 3600;
     Cost per_km = 0;
+    Cost overtime_per_hour = 0;
     friend bool operator==(const EngineerCosts&, const EngineerCosts&) = default;
 };
 
 /// A field engineer (technician). Each shift is planned as its own route that
 /// leaves `start` no earlier than the shift start and reaches `end` (or, when
-/// `end` is empty, `start` again) no later than the shift end.
+/// `end` is empty, `start` again) no later than the shift end plus
+/// `max_overtime`; the time past the shift end is overtime and is costed.
 struct Engineer {
     std::string id;
     Location start;
@@ -51,6 +55,9 @@ struct Engineer {
     std::optional<Duration> max_travel_time;  ///< per shift
     EngineerCosts costs;
     double speed_factor = 1.0;            ///< travel durations are divided by it
+    /// How long after each shift's end the route may still run (a soft shift
+    /// end with a hard maximum); 0 = the shift end is hard.
+    Duration max_overtime = 0;
     friend bool operator==(const Engineer&, const Engineer&) = default;
 };
 

@@ -26,6 +26,14 @@ struct SlaDeadline {
     friend bool operator==(const SlaDeadline&, const SlaDeadline&) = default;
 };
 
+/// The service time of a job for engineers whose level in the job's first
+/// required skill is at least `level` (a senior engineer is faster).
+struct LevelDuration {
+    int level = 1;
+    Duration duration = 0;
+    friend bool operator==(const LevelDuration&, const LevelDuration&) = default;
+};
+
 /// A field visit for a service ticket.
 struct Job {
     std::string id;
@@ -46,6 +54,11 @@ struct Job {
     /// `preference_cost` (times the preference weight); leaving it out does not.
     std::optional<std::string> preferred_engineer{};
     Cost preference_cost = 0;
+    /// Service time by the serving engineer's level in `skills[0]`: the entry
+    /// with the highest `level` not above that level applies, else `duration`.
+    /// Levels strictly increasing; empty = always `duration`. See
+    /// service_duration() in fsd/model/service_duration.hpp.
+    std::vector<LevelDuration> durations_by_level{};
     friend bool operator==(const Job&, const Job&) = default;
 };
 

@@ -20,6 +20,9 @@ struct ObjectiveWeights {
     /// Multiplier on every job's preference cost (served by an engineer
     /// other than its preferred one).
     Cost preference = 1;
+    /// Multiplier on every route's overtime cost (engineer's
+    /// overtime_per_hour for the time past the shift end).
+    Cost overtime = 1;
     friend bool operator==(const ObjectiveWeights&, const ObjectiveWeights&) = default;
 };
 
@@ -30,7 +33,8 @@ struct ObjectiveParts {
     Cost travel = 0;
     Cost balance = 0;
     Cost preference = 0;
-    Cost total() const noexcept { return unassigned + lateness + travel + balance + preference; }
+    Cost overtime = 0;
+    Cost total() const noexcept { return unassigned + lateness + travel + balance + preference + overtime; }
     friend bool operator==(const ObjectiveParts&, const ObjectiveParts&) = default;
 };
 

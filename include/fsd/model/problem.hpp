@@ -84,6 +84,24 @@ public:
     /// Engineer e's capacity padded to dimensions() (unlimited dimensions hold kTimeMax).
     const std::vector<Amount>& capacity(Index e) const { return capacity_.at(static_cast<size_t>(e)); }
 
+    /// Service time of job j when engineer e serves it (see
+    /// fsd::service_duration: by e's level in the job's first skill).
+    Duration service_duration(Index e, Index j) const {
+        if (service_.empty()) return jobs_[static_cast<size_t>(j)].duration;
+        return service_[static_cast<size_t>(j) * engineers_.size() + static_cast<size_t>(e)];
+    }
+    /// Whether some job's service time depends on the engineer's level
+    /// (`Job::durations_by_level` non-empty).
+    bool has_level_durations() const noexcept { return !service_.empty(); }
+    /// Whether some engineer may work overtime (`Engineer::max_overtime` > 0).
+    bool has_overtime() const noexcept { return has_overtime_; }
+    /// Hard limit of route slot r: the shift end plus the engineer's
+    /// max_overtime. Jobs, breaks and the return must end by it.
+    Time latest_end(Index r) const {
+        const RouteSlot& s = slots_.at(static_cast<size_t>(r));
+        return s.window.end + engineers_[static_cast<size_t>(s.engineer)].max_overtime;
+    }
+
     /// Cost of leaving job j out (its penalty if optional, else the weighted
     /// mandatory cost).
     Cost unassigned_cost(Index j) const;
@@ -110,6 +128,8 @@ private:
     std::vector<std::uint8_t> compatible_;    // job-major
     std::vector<std::vector<Index>> compatible_engineers_;
     std::vector<std::vector<Amount>> demand_, capacity_;
+    std::vector<Duration> service_;           // job-major service times; empty without level durations
+    bool has_overtime_ = false;
     ObjectiveWeights weights_;
     std::vector<ValidationWarning> warnings_;
 };

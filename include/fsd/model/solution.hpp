@@ -74,7 +74,8 @@ struct FixSkill {
 ///   close it `minutes` later (`amount` 1);
 /// - "extend_shift": start `engineer`'s shift `minutes` earlier (`amount` -1)
 ///   or end it `minutes` later (`amount` 1);
-/// - "overtime": let `engineer`'s route end `minutes` after the shift end;
+/// - "overtime": let `engineer`'s route end `minutes` after the current
+///   limit (the shift end plus the engineer's max_overtime);
 /// - "capacity": `amount` more units of `dimension` on `engineer`
 ///   (`dimension` -1: several dimensions, `amount` their total);
 /// - "max_jobs": allow `engineer` one more job;

@@ -11,6 +11,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
+#include "fsd/model/service_duration.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
 
@@ -119,7 +120,9 @@ inline void check_solution(const Problem& p, const Solution& s) {
         REQUIRE(r.steps.front().kind == StepKind::start);
         REQUIRE(r.steps.back().kind == StepKind::end);
         REQUIRE(r.steps.front().start >= shift.start);
-        REQUIRE(r.steps.back().arrival <= shift.end);
+        REQUIRE(r.steps.back().arrival <= shift.end + e.max_overtime);
+        const Duration overtime = std::max<Duration>(0, r.steps.back().arrival - shift.end);
+        obj.overtime += p.weights().overtime * half_up(e.costs.overtime_per_hour * overtime, 3600);
         const auto& dur = p.durations(r.engineer);
         Index loc = p.start_location(r.engineer);
         Time clock = r.steps.front().end;
@@ -153,7 +156,7 @@ inline void check_solution(const Problem& p, const Solution& s) {
                 bool inside = jb.time_windows.empty();
                 for (const auto& w : jb.time_windows) inside = inside || w.contains(st.start);
                 REQUIRE(inside);
-                REQUIRE(st.end == st.start + jb.duration);
+                REQUIRE(st.end == st.start + service_duration(jb, e));
                 Duration late = 0;
                 if (jb.sla) {
                     late = std::max<Duration>(0, st.start - jb.sla->deadline);

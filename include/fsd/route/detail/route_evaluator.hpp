@@ -27,18 +27,22 @@ struct RouteEval {
     Cost travel = 0;          ///< weighted engineer cost (fixed + legs), 0 for an empty route
     Cost lateness = 0;        ///< weighted SLA lateness cost
     Cost preference = 0;      ///< weighted cost of jobs served by someone other than their preferred engineer
+    Cost overtime = 0;        ///< weighted cost of arriving at the end location after the shift end
     Duration working = 0;     ///< end arrival - departure, 0 for an empty route
     Time departure = 0;
     Time arrival = 0;         ///< at the end location
     Duration end_travel = 0;  ///< last leg into the end location
     Distance end_distance = 0;
-    Cost cost() const noexcept { return travel + lateness + preference; }
+    Cost cost() const noexcept { return travel + lateness + preference + overtime; }
 };
 
 /// Times a route exactly per docs/design.md: departure as late as possible
 /// without delaying the first step, breaks placed greedily where they fit,
-/// hard limits (windows, hard SLA, shift end, capacity, max_jobs,
-/// max_travel_time) checked. Does not check compatibility: callers only
+/// hard limits (windows, hard SLA, shift end plus max_overtime, capacity,
+/// max_jobs, max_travel_time) checked. Visits last the engineer's service
+/// time (Problem::service_duration). Overtime is measured on this timing:
+/// every visit as early as it can be, so the end arrival is the earliest the
+/// greedy break rule allows. Does not check compatibility: callers only
 /// propose compatible jobs. Not thread-safe (keeps scratch buffers).
 class RouteEvaluator {
 public:
@@ -65,6 +69,14 @@ public:
     }
     /// Whether some job has a preferred engineer and a non-zero weighted cost.
     bool has_preferences() const noexcept { return has_preferences_; }
+
+    /// Weighted overtime cost of a route of `engineer` on a shift ending at
+    /// `shift_end` that reaches its end location at `arrival`.
+    Cost overtime_cost(Index engineer, Time shift_end, Time arrival) const {
+        if (arrival <= shift_end) return 0;
+        const Cost per_hour = problem_.engineer(engineer).costs.overtime_per_hour;
+        return problem_.weights().overtime * ((per_hour * (arrival - shift_end) + 1800) / 3600);
+    }
 
     /// Latest instant job j may start (last window end, bounded by a hard SLA).
     Time latest_start(Index j) const { return latest_start_[static_cast<size_t>(j)]; }

@@ -1,0 +1,162 @@
+// Overtime: a soft shift end with a cost per hour and a hard maximum.
+#include "route_test_support.hpp"
+
+using namespace route_test;
+
+namespace {
+
+SolveOptions regret(std::int64_t iterations = 50) {
+    SolveOptions o = quick(iterations);
+    o.algorithm = SolveAlgorithm::regret_ls;
+    return o;
+}
+
+// One engineer at 0 with the shift [0, 600], one job 100 away lasting 500:
+// 100 out + 500 on site + 100 back = 700, i.e. 100 s past the shift end.
+Problem one_job(Duration max_overtime, Cost per_hour, Cost weight = 1) {
+    Engineer e = engineer("e", 0, 0, 600);
+    e.max_overtime = max_overtime;
+    e.costs.overtime_per_hour = per_hour;
+    ProblemBuilder b;
+    b.add_engineer(e).add_job(job("j", 1, 500)).set_travel(line({0, 100}));
+    ObjectiveWeights w;
+    w.overtime = weight;
+    b.set_weights(w);
+    return b.build();
+}
+
+// A is 100 from the job with the short shift [0, 600] (100 s of overtime
+// allowed up to 300); B is 150 away with a long shift: A's route travels 200
+// and runs 100 s over, B's travels 300 and runs none.
+Problem two_engineers(Cost a_per_hour) {
+    Engineer a = engineer("A", 1, 0, 600);
+    a.max_overtime = 300;
+    a.costs.overtime_per_hour = a_per_hour;
+    Engineer b = engineer("B", 2, 0, 10000);
+    ProblemBuilder pb;
+    pb.add_engineer(a).add_engineer(b).add_job(job("j", 0, 500));
+    pb.set_travel(line({0, 100, -150}));
+    return pb.build();
+}
+
+}  // namespace
+
+TEST_CASE("a job served only thanks to overtime pays the hand-computed overtime part", "[route][overtime]") {
+    SECTION("no overtime allowed: the job stays out") {
+        const Solution s = solve_checked(one_job(0, 3600), regret());
+        REQUIRE(unassigned_of(s, 0) != nullptr);
+        CHECK(unassigned_of(s, 0)->reason == UnassignedReason::shift_too_short);
+        CHECK(s.objective.overtime == 0);
+    }
+    SECTION("five minutes allowed: served, 100 s of overtime at 3,600 per hour cost 100") {
+        const Problem p = one_job(300, 3600);
+        CHECK(p.has_overtime());
+        CHECK(p.latest_end(0) == 900);
+        const Solution s = solve_checked(p, regret());
+        REQUIRE(route_of(s, 0) != nullptr);
+        CHECK(route_of(s, 0)->steps.back().arrival == 700);
+        CHECK(s.objective.travel == 200);
+        CHECK(s.objective.overtime == 100);
+        CHECK(s.objective.total() == 300);
+    }
+    SECTION("the rate rounds half up per route and the weight multiplies it") {
+        // 1,000 per hour x 100 s = 27.8 -> 28; weight 3 -> 84.
+        const Solution s = solve_checked(one_job(300, 1000, 3), regret());
+        REQUIRE(route_of(s, 0) != nullptr);
+        CHECK(s.objective.overtime == 84);
+    }
+    SECTION("overtime without a rate is allowed and free") {
+        const Solution s = solve_checked(one_job(100, 0), regret());
+        REQUIRE(route_of(s, 0) != nullptr);
+        CHECK(s.objective.overtime == 0);
+    }
+}
+
+TEST_CASE("a job that needs more than max_overtime stays out and asks for the rest", "[route][overtime]") {
+    // 100 s over is needed, 60 s allowed: 40 s more, rounded up to one minute.
+    const Solution s = solve_checked(one_job(60, 3600), regret());
+    const Unassigned* u = unassigned_of(s, 0);
+    REQUIRE(u != nullptr);
+    CHECK(u->reason == UnassignedReason::shift_too_short);
+    REQUIRE(u->fix.has_value());
+    CHECK(u->fix->kind == "overtime");
+    CHECK(u->fix->engineer == "e");
+    CHECK(u->fix->minutes == 1);
+    CHECK(u->fix->sentence.find("beyond the 1 minute allowed") != std::string::npos);
+}
+
+TEST_CASE("the solver avoids overtime that costs more than the detour it saves", "[route][overtime]") {
+    SECTION("overtime at 7,200 per hour: A costs 200 + 200, B 300, so B") {
+        const Solution s = solve_checked(two_engineers(7200), regret());
+        REQUIRE(route_of(s, 0) != nullptr);
+        CHECK(route_of(s, 0)->engineer == 1);
+        CHECK(s.objective.overtime == 0);
+        CHECK(s.objective.total() == 300);
+    }
+    SECTION("overtime at 1,800 per hour: A costs 200 + 50, so A") {
+        const Solution s = solve_checked(two_engineers(1800), regret());
+        REQUIRE(route_of(s, 0) != nullptr);
+        CHECK(route_of(s, 0)->engineer == 0);
+        CHECK(s.objective.overtime == 50);
+        CHECK(s.objective.total() == 250);
+    }
+}
+
+TEST_CASE("the solver splits jobs between routes when overtime costs more than the second route", "[route][overtime]") {
+    // A at 0 serving a and c (both at 100, 250 s each): 100 + 500 + 100 = 700 on
+    // the shift [0, 600], 100 s over at 36,000 per hour = 1,000, travel 200.
+    // B at 400 takes one job at most, for 600 of travel: 200 + 600 < 1,200.
+    Engineer a = engineer("A", 0, 0, 600);
+    a.max_overtime = 600;
+    a.costs.overtime_per_hour = 36000;
+    Engineer b = engineer("B", 2, 0, 10000);
+    b.max_jobs = 1;
+    ProblemBuilder pb;
+    pb.add_engineer(a).add_engineer(b).add_job(job("a", 1, 250)).add_job(job("c", 1, 250));
+    pb.set_travel(line({0, 100, 400}));
+    const Problem p = pb.build();
+    const Solution s = solve_checked(p, regret(100));
+    REQUIRE(s.unassigned.empty());
+    CHECK(s.objective.overtime == 0);
+    // A serves one (200), B the other (600).
+    CHECK(s.objective.travel == 800);
+}
+
+TEST_CASE("overtime keeps the solver's plans valid on a generated day", "[route][overtime]") {
+    Problem base = generate(40, 4, 7);
+    ProblemBuilder b;
+    for (Engineer e : base.engineers()) {
+        // Short shifts so that overtime matters.
+        e.shifts = {TimeWindow{8 * 3600, 12 * 3600}};
+        e.breaks.clear();
+        e.max_overtime = 3600;
+        e.costs.overtime_per_hour = 7200;
+        b.add_engineer(e);
+    }
+    for (const Job& j : base.jobs()) {
+        Job c = j;
+        c.time_windows.clear();
+        b.add_job(c);
+    }
+    b.set_travel(base.travel_spec());
+    const Problem p = b.build();
+    const Solution s = solve_checked(p, regret(30));
+    Duration overtime = 0;
+    for (const Route& r : s.routes) overtime += std::max<Duration>(0, r.steps.back().arrival - 12 * 3600);
+    CHECK(overtime > 0);
+    CHECK(s.objective.overtime > 0);
+}
+
+TEST_CASE("the segment searches leave overtime to regret-ls", "[route][overtime][segment]") {
+    const Problem p = one_job(300, 3600);
+    CHECK(solve_checked(p, quick(20)).stats.solver == "regret-ls");
+    SolveOptions o = quick(20);
+    o.algorithm = SolveAlgorithm::segment_ils;
+    try {
+        solve(p, o);
+        FAIL("segment-ils accepted a problem with overtime");
+    } catch (const InputError& e) {
+        CHECK(e.path() == "/options/algorithm");
+        CHECK_THAT(e.what(), Catch::Contains("overtime"));
+    }
+}

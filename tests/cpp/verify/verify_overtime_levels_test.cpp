@@ -1,0 +1,159 @@
+// The verifier and plan evaluation recompute overtime and level-dependent
+// service times on their own.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "fsd/evaluate.hpp"
+#include "fsd/model/problem_builder.hpp"
+#include "fsd/model/route_steps.hpp"
+#include "fsd/verify.hpp"
+
+using namespace fsd;
+
+namespace {
+
+// Engineer E at location 0 on the shift [0, 600], gas level `level`; job J at
+// 1 (100 s and metres away) needs gas, lasts 500 s, 300 s from level 4.
+Problem build(Duration max_overtime, Cost per_hour = 3600, int level = 1, Cost weight = 1) {
+    TravelMatrices travel{DurationMatrix(2, 2), DistanceMatrix(2, 2)};
+    travel.durations << 0, 100, 100, 0;
+    travel.distances = travel.durations;
+    Engineer e;
+    e.id = "E";
+    e.start.matrix_index = 0;
+    e.shifts = {{0, 600}};
+    e.skills = {{"gas", level}};
+    e.max_overtime = max_overtime;
+    e.costs.overtime_per_hour = per_hour;
+    Job j;
+    j.id = "J";
+    j.location.matrix_index = 1;
+    j.duration = 500;
+    j.skills = {{"gas", 1}};
+    j.durations_by_level = {{4, 300}};
+    ProblemBuilder b;
+    b.add_engineer(e).add_job(j).set_travel(travel);
+    ObjectiveWeights w;
+    w.overtime = weight;
+    b.set_weights(w);
+    return b.build();
+}
+
+Step step(StepKind kind, Index index, Time arrival, Time start, Time end, Duration travel) {
+    Step s;
+    s.kind = kind;
+    s.index = index;
+    s.arrival = arrival;
+    s.start = start;
+    s.end = end;
+    s.travel_time = travel;
+    s.travel_distance = travel;
+    return s;
+}
+
+// E serves J on site for `service` seconds: back at 200 + service.
+Solution plan(const Problem& p, Duration service, Cost overtime_part) {
+    Route r;
+    r.engineer = 0;
+    r.shift = 0;
+    r.steps = {step(StepKind::start, -1, 0, 0, 0, 0), step(StepKind::job, 0, 100, 100, 100 + service, 100),
+               step(StepKind::end, -1, 200 + service, 200 + service, 200 + service, 100)};
+    complete_route(p, r);
+    r.cost = 200;
+    Solution s;
+    s.routes = {r};
+    s.objective.travel = 200;
+    s.objective.overtime = overtime_part;
+    return s;
+}
+
+std::string describe(const VerifyReport& report) {
+    std::string out;
+    for (const auto& v : report.violations) out += v.kind + ": " + v.message + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("overtime within max_overtime is valid and costed", "[verify][overtime]") {
+    // Back at 700: 100 s of overtime at 3,600 per hour (weight 2) = 200.
+    const Problem p = build(300, 3600, 1, 2);
+    const VerifyReport report = verify(p, plan(p, 500, 200));
+    INFO(describe(report));
+    CHECK(report.ok());
+    CHECK(report.objective.overtime == 200);
+    CHECK(report.objective.total() == 400);
+}
+
+TEST_CASE("a wrong stated overtime part is flagged", "[verify][overtime]") {
+    const Problem p = build(300);
+    const VerifyReport report = verify(p, plan(p, 500, 0));
+    REQUIRE(report.violations.size() == 1);
+    CHECK(report.violations[0].kind == "objective");
+    CHECK(report.violations[0].message.find("overtime part is stated 0 but is 100") != std::string::npos);
+}
+
+TEST_CASE("a route past shift end plus max_overtime breaks the shift", "[verify][overtime]") {
+    SECTION("60 s allowed: the limit is named") {
+        const Problem p = build(60);
+        const VerifyReport report = verify(p, plan(p, 500, 100));
+        REQUIRE(report.violations.size() == 1);
+        CHECK(report.violations[0].kind == "shift");
+        CHECK(report.violations[0].message.find("after the limit of 660") != std::string::npos);
+        // Still costed, like lateness past a hard deadline.
+        CHECK(report.objective.overtime == 100);
+    }
+    SECTION("none allowed: the shift end is the limit, as before") {
+        const Problem p = build(0);
+        const VerifyReport report = verify(p, plan(p, 500, 100));
+        REQUIRE(report.violations.size() == 1);
+        CHECK(report.violations[0].kind == "shift");
+        CHECK(report.violations[0].message.find("after the shift ends at 600") != std::string::npos);
+    }
+}
+
+TEST_CASE("the verifier times a senior's visit with the level duration", "[verify][levels]") {
+    const Problem p = build(0, 3600, 4);
+    SECTION("timed with the level duration: valid") {
+        const VerifyReport report = verify(p, plan(p, 300, 0));
+        INFO(describe(report));
+        CHECK(report.ok());
+    }
+    SECTION("timed with job.duration: flagged") {
+        const VerifyReport report = verify(p, plan(p, 500, 0));
+        bool timing = false;
+        for (const auto& v : report.violations)
+            timing = timing || (v.kind == "timing" && v.message.find("instead of start plus duration (400)") != std::string::npos);
+        INFO(describe(report));
+        CHECK(timing);
+    }
+}
+
+TEST_CASE("plan evaluation uses the level duration and allows overtime up to the limit", "[verify][evaluate][overtime]") {
+    SECTION("a senior within the shift") {
+        const Problem p = build(0, 3600, 4);
+        const PlanEvaluation ev = evaluate_plan(p, plan(p, 500, 0));
+        REQUIRE(ev.routes.size() == 1);
+        CHECK(ev.routes[0].steps[1].end - ev.routes[0].steps[1].start == 300);
+        CHECK(ev.routes[0].overtime == 0);
+        CHECK(ev.violations.empty());
+    }
+    SECTION("a junior 100 s over with 300 s allowed: overtime, no violation") {
+        const Problem p = build(300);
+        const PlanEvaluation ev = evaluate_plan(p, plan(p, 500, 0));
+        REQUIRE(ev.routes.size() == 1);
+        CHECK(ev.routes[0].overtime == 100);
+        CHECK(ev.violations.empty());
+        CHECK(ev.objective.overtime == 100);
+        CHECK(ev.figures.overtime == 100);
+        CHECK(ev.figures.objective == 300);
+    }
+    SECTION("a junior 100 s over with 60 s allowed: shift_end with the allowance") {
+        const Problem p = build(60);
+        const PlanEvaluation ev = evaluate_plan(p, plan(p, 500, 0));
+        REQUIRE(ev.violations.size() == 1);
+        CHECK(ev.violations[0].kind == "shift_end");
+        CHECK(ev.violations[0].cause.find("1 min of overtime allowed") != std::string::npos);
+    }
+}
