@@ -22,6 +22,10 @@ int run(int argc, char** argv) {
         if (i + 1 >= argc) throw fsd::InputError("", arg + " needs a value");
         if (arg == "--time-limit") options.time_limit_seconds = std::stod(argv[++i]);
         else if (arg == "--csv") options.csv = argv[++i];
+        else if (arg == "--instances") options.instances = argv[++i];
+        else if (arg == "--seed") options.seed = std::stoull(argv[++i]);
+        else if (arg == "--algorithm") options.algorithm = fsd::parse_solve_algorithm(argv[++i], "--algorithm");
+        else if (arg == "--set") options.set = std::string(argv[++i]) == "homberger" ? fsdcli::BenchSet::homberger : fsdcli::BenchSet::solomon;
         else throw fsd::InputError("", "unknown option " + arg);
     }
     return fsdcli::run_route_bench(options, std::cout, std::cerr);

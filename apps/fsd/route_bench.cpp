@@ -212,16 +212,19 @@ void print_summary(std::ostream& out, const std::string& label, const BenchSumma
     if (live_vroom)
         line += fmt::format(" {:>9}", s.vroom_runs > 0 ? gap_text(s.vroom_gap_sum / s.vroom_runs) : std::string("-"));
     for (const std::string& setting : settings) {
+        const auto o = s.reference_outcomes.find(setting);
+        const std::string wtl =
+            o == s.reference_outcomes.end() ? "-" : fmt::format("{}/{}/{}", o->second[0], o->second[1], o->second[2]);
         const auto it = s.reference_gaps.find(setting);
         if (it == s.reference_gaps.end() || it->second.first == 0) {
-            line += fmt::format(" {:>9} {:>5}", "-", "-");
+            line += fmt::format(" {:>9} {:>5} {:>8}", "-", "-", wtl);
             continue;
         }
         const double theirs = it->second.second / it->second.first;
         const double ours = s.own_gap_on_reference.at(setting) / it->second.first;
         // The recorded distances carry four decimals: closer than that is a tie.
         const char* beat = std::abs(ours - theirs) < 1e-3 ? "tie" : (ours < theirs ? "yes" : "no");
-        line += fmt::format(" {:>9} {:>5}", gap_text(theirs), beat);
+        line += fmt::format(" {:>9} {:>5} {:>8}", gap_text(theirs), beat, wtl);
     }
     out << line << '\n';
 }
@@ -270,8 +273,10 @@ std::map<std::string, KnownResult> read_vroom_reference(const std::string& path,
         const std::string name = lower(field(t, row, "instance"));
         const bool same_threads = number(field(t, row, "threads"), path, line, "threads") == threads;
         if (out.count(name) && (exact[name] || !same_threads)) continue;
+        const std::string wall = field(t, row, "wall_s");
         out[name] = KnownResult{static_cast<int>(number(field(t, row, "vehicles"), path, line, "vehicles")),
-                                number(field(t, row, "distance"), path, line, "distance")};
+                                number(field(t, row, "distance"), path, line, "distance"),
+                                wall.empty() ? 0.0 : number(wall, path, line, "wall_s")};
         exact[name] = same_threads;
     }
     return out;
@@ -343,6 +348,12 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
         settings = {"-x 5", "-x 0"};
         for (const std::string& s : settings) reference[s] = read_vroom_reference(o.reference, s, o.threads);
     }
+    if (!o.match_reference.empty()) {
+        if (o.reference.empty()) throw fsd::InputError("", "--match-reference needs --reference FILE");
+        if (std::find(settings.begin(), settings.end(), o.match_reference) == settings.end())
+            throw fsd::InputError("", fmt::format("--match-reference \"{}\": settings are \"-x 5\" and \"-x 0\"",
+                                                  o.match_reference));
+    }
     const bool live_vroom = !o.vroom.empty();
     fs::path vroom_work;
     if (live_vroom) {
@@ -365,8 +376,18 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
         const fsd::EuclideanInstance inst = fsd::read_solomon(file.string());
         fsd::SolveOptions so;
         so.time_limit_seconds = o.time_limit_seconds;
+        if (!o.match_reference.empty()) {
+            // VROOM's own time on this instance; none recorded: the instance is skipped.
+            const auto r = reference[o.match_reference].find(lower(file.stem().string()));
+            if (r == reference[o.match_reference].end() || r->second.seconds <= 0) {
+                err << file.stem().string() << ": no recorded " << o.match_reference << " time: skipped\n";
+                continue;
+            }
+            so.time_limit_seconds = r->second.seconds;
+        }
         so.threads = o.threads;
         so.seed = o.seed;
+        so.algorithm = o.algorithm;
         const auto t0 = std::chrono::steady_clock::now();
         const fsd::Solution solution = fsd::solve(inst.problem, so);
         BenchRow row;
@@ -408,6 +429,9 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
                 continue;
             }
             line += fmt::format("  {:>10.2f}", r->second.distance);
+            // The recorded distances carry four decimals: closer than that is a tie.
+            const int outcome = std::abs(row.distance - r->second.distance) < 1e-3 ? 1 : row.distance < r->second.distance ? 0 : 2;
+            for (BenchSummary* s2 : {&cls, &overall}) ++s2->reference_outcomes[s][static_cast<size_t>(outcome)];
             if (!row.has_bks) continue;
             const double their_gap = 100.0 * (r->second.distance - row.bks_distance) / row.bks_distance;
             for (BenchSummary* s2 : {&cls, &overall}) {
@@ -427,7 +451,7 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
     std::string table = fmt::format("\n{:<6} {:>3} {:>9} {:>9} {:>5} {:>5} {:>7} {:>7} {:>5}", "class", "n", "mean gap",
                                     "max gap", "veh", "bks", "veh+/-", "mean s", "verif");
     if (live_vroom) table += fmt::format(" {:>9}", "vroom gap");
-    for (const std::string& s : settings) table += fmt::format(" {:>9} {:>5}", "ref " + s, "beat");
+    for (const std::string& s : settings) table += fmt::format(" {:>9} {:>5} {:>8}", "ref " + s, "beat", "w/t/l");
     out << table << '\n';
     const std::vector<std::string> order = o.set == BenchSet::solomon
                                                ? std::vector<std::string>{"C1", "C2", "R1", "R2", "RC1", "RC2"}

@@ -3,11 +3,14 @@
 // Gehring-Homberger): best-known files, instance selection, per-class
 // statistics and the run itself. Kept free of CLI11 so that the standalone
 // bench/solomon_first program can call the same code.
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "fsd/route/solve_options.hpp"
 
 namespace fsdcli {
 
@@ -22,17 +25,23 @@ struct RouteBenchOptions {
     double time_limit_seconds = 1.0;   ///< per instance
     int threads = 1;
     std::uint64_t seed = 1;
+    fsd::SolveAlgorithm algorithm = fsd::SolveAlgorithm::automatic;
     std::string csv;                   ///< empty: no CSV
     std::string instances;             ///< filter, see instance_selected(); empty: all
     std::string vroom;                 ///< path of a vroom binary; empty: do not run VROOM
     std::string vroom_args = "-x 5";
     std::string reference;             ///< a vroom_reference.csv; empty: none
+    /// A setting of `reference` ("-x 5", "-x 0"): each instance gets that
+    /// run's recorded wall time as its time limit, and every instance counts
+    /// a win, tie or loss against it. Empty: `time_limit_seconds` for all.
+    std::string match_reference;
 };
 
 /// A best-known (or recorded) result of one instance.
 struct KnownResult {
     int vehicles = 0;
     double distance = 0.0;
+    double seconds = 0.0;  ///< recorded wall time (VROOM's runs), 0 when unknown
 };
 
 /// Reads `instance,vehicles,distance[,convention,...]` rows with a header.
@@ -91,6 +100,9 @@ struct BenchSummary {
     /// Recorded VROOM gaps per setting, over the rows that have one and a BKS.
     std::map<std::string, std::pair<int, double>> reference_gaps;
     std::map<std::string, double> own_gap_on_reference;  ///< our gap sum on the same rows
+    /// Per setting: instances where our distance was lower, equal (within
+    /// 1e-3), higher than the recorded one.
+    std::map<std::string, std::array<int, 3>> reference_outcomes;
 
     void add(const BenchRow& row);
 };

@@ -2,6 +2,7 @@
 // best-known solutions of the public VRPTW sets (docs/benchmarks.md).
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "command_registry.hpp"
 #include "route_bench.hpp"
@@ -10,6 +11,7 @@ namespace {
 
 void add_set(CLI::App* bench, fsdcli::BenchSet set) {
     auto o = std::make_shared<fsdcli::RouteBenchOptions>();
+    auto algorithm = std::make_shared<std::string>("auto");
     o->set = set;
     const bool solomon = set == fsdcli::BenchSet::solomon;
     CLI::App* cmd = bench->add_subcommand(
@@ -28,7 +30,11 @@ void add_set(CLI::App* bench, fsdcli::BenchSet set) {
     cmd->add_option("--vroom", o->vroom, "path of a vroom binary to run on each instance too");
     cmd->add_option("--vroom-args", o->vroom_args, "vroom's arguments besides -t, -i and -o (default \"-x 5\")");
     cmd->add_option("--reference", o->reference, "a vroom_reference.csv: VROOM's recorded -x 5 and -x 0 distances");
-    cmd->callback([o] {
+    cmd->add_option("--match-reference", o->match_reference,
+                    "\"-x 5\" or \"-x 0\": each instance gets that recorded run's wall time as its time limit");
+    cmd->add_option("--algorithm", *algorithm, "auto, regret-ls, segment-ils or hgs");
+    cmd->callback([o, algorithm] {
+        o->algorithm = fsd::parse_solve_algorithm(*algorithm, "--algorithm");
         const int code = fsdcli::run_route_bench(*o, std::cout, std::cerr);
         if (code != 0) throw fsdcli::Exit{code};
     });

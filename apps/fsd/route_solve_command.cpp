@@ -103,8 +103,8 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
     cmd->add_option("--threads", args->threads, "search threads")->check(CLI::PositiveNumber);
     cmd->add_option("--algorithm", args->algorithm,
-                    "auto (default: segment-ils where the problem allows it), regret-ls or segment-ils")
-        ->check(CLI::IsMember({"auto", "regret-ls", "segment-ils"}));
+                    "auto (default: hgs where the problem allows it), regret-ls, segment-ils or hgs")
+        ->check(CLI::IsMember({"auto", "regret-ls", "segment-ils", "hgs"}));
     cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
     cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");
     cmd->callback([args] { run_solve(*args); });

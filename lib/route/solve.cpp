@@ -11,6 +11,7 @@
 #include "fsd/model/route_steps.hpp"
 #include "fsd/route/detail/explain_unassigned.hpp"
 #include "fsd/route/detail/search.hpp"
+#include "fsd/route/detail/genetic_search.hpp"
 #include "fsd/route/detail/segment_search.hpp"
 
 namespace fsd {
@@ -69,14 +70,16 @@ const char* to_string(SolveAlgorithm algorithm) noexcept {
         case SolveAlgorithm::automatic: return "auto";
         case SolveAlgorithm::regret_ls: return "regret-ls";
         case SolveAlgorithm::segment_ils: return "segment-ils";
+        case SolveAlgorithm::hgs: return "hgs";
     }
     return "auto";
 }
 
 SolveAlgorithm parse_solve_algorithm(const std::string& name, const std::string& path) {
-    for (SolveAlgorithm a : {SolveAlgorithm::automatic, SolveAlgorithm::regret_ls, SolveAlgorithm::segment_ils})
+    for (SolveAlgorithm a :
+         {SolveAlgorithm::automatic, SolveAlgorithm::regret_ls, SolveAlgorithm::segment_ils, SolveAlgorithm::hgs})
         if (name == to_string(a)) return a;
-    throw InputError(path, "unknown algorithm \"" + name + "\"; algorithms: auto, regret-ls, segment-ils");
+    throw InputError(path, "unknown algorithm \"" + name + "\"; algorithms: auto, regret-ls, segment-ils, hgs");
 }
 
 Solution solve(const Problem& problem, const SolveOptions& options) {
@@ -114,8 +117,11 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     std::string obstacle;
     const bool segments = options.algorithm != SolveAlgorithm::regret_ls &&
                           (obstacle = detail::segment_search_obstacle(problem)).empty();
-    if (options.algorithm == SolveAlgorithm::segment_ils && !segments)
-        throw InputError("/options/algorithm", "segment-ils cannot plan this problem: it has " + obstacle);
+    // automatic takes the genetic search (bench/RESULTS.md: Solomon at 10 s).
+    const bool ils = options.algorithm == SolveAlgorithm::segment_ils;
+    if (options.algorithm != SolveAlgorithm::automatic && options.algorithm != SolveAlgorithm::regret_ls && !segments)
+        throw InputError("/options/algorithm",
+                         std::string(to_string(options.algorithm)) + " cannot plan this problem: it has " + obstacle);
     // Per thread: the options of its final exact search (kept alive: a Search holds a reference).
     std::vector<SolveOptions> final_options(threads);
     std::vector<std::unique_ptr<detail::Search>> searches(threads);
@@ -145,7 +151,9 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
             const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             // Keep a twentieth of the time for the closing descent.
             const double budget = options.time_limit_seconds * 0.95 - elapsed;
-            const detail::SegmentPlan best = detail::segment_search(problem, mine, seed, opening.neighbours(), budget, started);
+            const detail::SegmentPlan best =
+                ils ? detail::segment_search(problem, mine, seed, opening.neighbours(), budget, started)
+                    : detail::genetic_search(problem, mine, seed, opening.neighbours(), budget, started);
             final_options[k] = mine;
             final_options[k].iteration_limit = 0;
             final_options[k].initial_routes.clear();
@@ -182,7 +190,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
         if (plan.slot_of[static_cast<size_t>(j)] < 0) solution.unassigned.push_back(detail::explain_unassigned(j, search));
     solution.objective = search.objective(plan);
     solution.stats.seed = options.seed;
-    solution.stats.solver = segments ? "segment-ils" : "regret-ls";
+    solution.stats.solver = !segments ? "regret-ls" : ils ? "segment-ils" : "hgs";
     solution.stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return solution;
 }

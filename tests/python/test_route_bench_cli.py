@@ -86,6 +86,42 @@ def test_reference_columns(cli, tiny):
     assert len(line.split()) == 9  # our 7 fields, then the two recorded VROOM distances
 
 
+def test_match_reference_takes_vroom_time_per_instance(cli, tiny, tmp_path):
+    # A reference whose recorded times differ per instance: each run's time
+    # limit is that instance's time, and the table counts wins/ties/losses.
+    ref = tmp_path / "ref.csv"
+    ref.write_text("instance,setting,threads,distance,vehicles,unassigned,wall_s\n"
+                   "C101,-x 0,1,9999.0,10,0,0.05\n"
+                   "RC101,-x 0,1,1.0,10,0,0.3\n"
+                   "C101,-x 5,1,9999.0,10,0,0.2\n")
+    out = tmp_path / "rows.csv"
+    r = run(cli, "bench", "solomon", str(tiny), "--reference", str(ref), "--match-reference", "-x 0",
+            "--algorithm", "segment-ils", "--csv", str(out))
+    assert r.returncode == 0, r.stdout + r.stderr
+    rows = {row["instance"]: row for row in read_rows(out)}
+    # The solve stops at its limit (plus the closing descent's moments).
+    assert float(rows["C101"]["seconds"]) < float(rows["RC101"]["seconds"])
+    assert float(rows["RC101"]["seconds"]) >= 0.25
+    all_line = [l for l in r.stdout.splitlines() if l.startswith("all ")][0]
+    assert "1/0/1" in all_line.split()  # beats 9999 on C101, loses to 1.0 on RC101 (-x 0)
+    # An instance without a recorded time is skipped, said on stderr.
+    r = run(cli, "bench", "solomon", str(tiny), "--reference", str(ref), "--match-reference", "-x 5")
+    assert r.returncode == 0, r.stderr
+    assert "RC101: no recorded -x 5 time: skipped" in r.stderr
+    # Without --reference, or with an unknown setting: a clear error.
+    r = run(cli, "bench", "solomon", str(tiny), "--match-reference", "-x 0")
+    assert r.returncode == 2 and "--reference" in r.stderr
+    r = run(cli, "bench", "solomon", str(tiny), "--reference", str(ref), "--match-reference", "-x 9")
+    assert r.returncode == 2 and "-x 9" in r.stderr
+
+
+def test_bench_algorithm_option(cli, tiny):
+    r = run(cli, "bench", "solomon", str(tiny), "--time-limit", "0.1", "--instances", "C101", "--algorithm", "hgs")
+    assert r.returncode == 0, r.stdout + r.stderr
+    r = run(cli, "bench", "solomon", str(tiny), "--time-limit", "0.1", "--algorithm", "genetic")
+    assert r.returncode == 2 and "genetic" in r.stderr
+
+
 def test_vroom_mode_with_a_stand_in_binary(cli, tiny, tmp_path):
     # A stand-in for vroom: checks the input's shape and serves every job on a
     # route of its own, so the recomputed distance is known exactly.

@@ -166,11 +166,14 @@ def test_algorithm_choice():
 
     tiny = fsd.read_solomon(str(ROOT / "tests" / "data" / "io_solomon_tiny.txt")).problem
     auto = fsd.solve(tiny, iteration_limit=20, seed=3)
-    assert auto.stats.solver == "segment-ils"
+    assert auto.stats.solver == "hgs"
     assert fsd.verify(tiny, auto) == []
     assert fsd.solve(tiny, iteration_limit=20, algorithm="regret-ls").stats.solver == "regret-ls"
+    genetic = fsd.solve(tiny, iteration_limit=20, seed=3, algorithm="hgs")
+    assert genetic.stats.solver == "hgs"
+    assert fsd.verify(tiny, genetic) == []
     with pytest.raises(fsd.InputError) as err:
-        fsd.solve(tiny, algorithm="hgs")
+        fsd.solve(tiny, algorithm="genetic")
     assert err.value.path == "/options/algorithm"
 
 

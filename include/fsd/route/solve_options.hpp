@@ -28,7 +28,7 @@ struct InitialRoute {
 
 /// Which search plans the day.
 enum class SolveAlgorithm {
-    /// segment_ils where the problem allows it (segment_search_obstacle), else regret_ls.
+    /// hgs where the problem allows it (segment_search_obstacle), else regret_ls.
     automatic,
     /// Regret insertion plus local search on exact route timing (every constraint).
     regret_ls,
@@ -36,11 +36,16 @@ enum class SolveAlgorithm {
     /// segments (moves priced in O(1), penalised infeasibility), then regret_ls's
     /// local search from the best plan. Refused (InputError) for problems with
     /// breaks, several windows per job, SLA deadlines, optional jobs, job or
-    /// travel limits, balance, different speeds or more than 4 capacity dimensions.
+    /// travel limits, balance, different speeds, more than 4 capacity
+    /// dimensions, overtime or service durations by skill level.
     segment_ils,
+    /// As segment_ils, with hybrid genetic search (a population of plans,
+    /// route-exchange crossover, diversity-aware survivors) in place of the
+    /// iterated local search. Refused for the same problems.
+    hgs,
 };
 
-/// "auto", "regret-ls", "segment-ils".
+/// "auto", "regret-ls", "segment-ils", "hgs".
 const char* to_string(SolveAlgorithm algorithm) noexcept;
 /// Inverse of to_string; InputError at `path` otherwise.
 SolveAlgorithm parse_solve_algorithm(const std::string& name, const std::string& path);
