@@ -103,7 +103,7 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
     cmd->add_option("--threads", args->threads, "search threads")->check(CLI::PositiveNumber);
     cmd->add_option("--algorithm", args->algorithm,
-                    "auto (default: hgs where the problem allows it), regret-ls, segment-ils or hgs")
+                    "auto (default: hgs, or segment-ils under 2 s per 100 jobs, where the problem allows it), regret-ls, segment-ils or hgs")
         ->check(CLI::IsMember({"auto", "regret-ls", "segment-ils", "hgs"}));
     cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
     cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");

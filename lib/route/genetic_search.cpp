@@ -233,7 +233,7 @@ private:
             best_.routes = x->routes;
             best_.cost = x->cost;
             improved = true;
-            report();
+            report_best(p_, o_, best_, iterations_, solve_started_);
         }
         Subpopulation& sub = x->feasible() ? feasible_ : infeasible_;
         sub.add(std::move(x), active_);
@@ -377,17 +377,6 @@ private:
         ls_.load(child);
         std::shuffle(left.begin(), left.end(), rng_);
         for (Index j : left) ls_.insert_cheapest(j);
-    }
-
-    void report() const {
-        if (!o_.on_progress) return;
-        Progress pr;
-        pr.seconds = std::chrono::duration<double>(Clock::now() - solve_started_).count();
-        pr.iteration = iterations_;
-        pr.objective.travel = best_.cost;
-        for (Index j : best_.unassigned) pr.objective.unassigned += p_.unassigned_cost(j);
-        pr.unassigned = static_cast<std::int32_t>(best_.unassigned.size());
-        o_.on_progress(pr);
     }
 
     const Problem& p_;

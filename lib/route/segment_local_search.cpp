@@ -32,7 +32,11 @@ SegmentLocalSearch::SegmentLocalSearch(const Problem& p, const SolveOptions& opt
     }
     for (const RouteSlot& s : p.slots()) {
         in_.nodes.push_back(visit_segment(p.start_location(s.engineer), 0, s.window.start, s.window.end));
-        in_.nodes.push_back(visit_segment(p.end_location(s.engineer), 0, s.window.start, s.window.end));
+        // The return may run into overtime up to the hard limit; past the
+        // shift end it is priced in route_cost.
+        in_.nodes.push_back(visit_segment(p.end_location(s.engineer), 0, s.window.start,
+                                          s.window.end + p.engineer(s.engineer).max_overtime));
+        shift_end_.push_back(s.window.end);
         SegmentLoad cap;
         cap.fill(std::numeric_limits<Amount>::max() / 8);
         const std::vector<Amount>& c = p.capacity(s.engineer);
@@ -41,6 +45,7 @@ SegmentLocalSearch::SegmentLocalSearch(const Problem& p, const SolveOptions& opt
         costs_.push_back(p.engineer(s.engineer).costs);
     }
     travel_weight_ = p.weights().travel;
+    overtime_weight_ = p.weights().overtime;
     for (Index j = 0; j < p.num_jobs() && all_compatible_; ++j)
         all_compatible_ = p.compatible_engineers(j).size() == static_cast<size_t>(p.num_engineers());
 }
@@ -98,7 +103,15 @@ bool SegmentLocalSearch::tail_fits(Index slot, Index r, size_t from) const {
 Cost SegmentLocalSearch::route_cost(Index s, const TwSegment& seg, size_t jobs) const {
     if (jobs == 0) return 0;
     const EngineerCosts& c = costs_[static_cast<size_t>(s)];
-    return travel_weight_ * (c.fixed + (c.per_hour * seg.travel + 1800) / 3600 + (c.per_km * seg.distance + 500) / 1000);
+    Cost cost = travel_weight_ * (c.fixed + (c.per_hour * seg.travel + 1800) / 3600 + (c.per_km * seg.distance + 500) / 1000);
+    if (c.overtime_per_hour != 0) {
+        // The route's earliest return (leaving at `earliest` adds no waiting;
+        // a warped route ends `time_warp` sooner on the warped clock).
+        const Time back = seg.earliest + seg.duration - seg.time_warp;
+        const Duration overtime = std::max<Duration>(0, back - shift_end_[static_cast<size_t>(s)]);
+        cost += overtime_weight_ * ((c.overtime_per_hour * overtime + 1800) / 3600);
+    }
+    return cost;
 }
 
 Cost SegmentLocalSearch::pen(Index s, const TwSegment& seg, size_t jobs) const {

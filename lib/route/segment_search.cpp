@@ -11,7 +11,6 @@ namespace fsd::detail {
 std::string segment_search_obstacle(const Problem& p) {
     if (p.dimensions() > static_cast<Index>(kSegmentDimensions)) return "more capacity dimensions than segments carry";
     if (p.weights().balance != 0) return "workload balance";
-    if (p.has_overtime()) return "overtime";
     if (p.has_level_durations()) return "service durations by skill level";
     const DurationMatrix* base = &p.base_durations();
     for (Index e = 0; e < p.num_engineers(); ++e) {
@@ -30,23 +29,23 @@ std::string segment_search_obstacle(const Problem& p) {
     return {};
 }
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
-constexpr Cost kMaxPenaltyWeight = 1'000'000;
-
-void report(const Problem& p, const SolveOptions& o, Clock::time_point solve_started, const SegmentPlan& best,
-            std::int64_t it) {
+void report_best(const Problem& p, const SolveOptions& o, const SegmentPlan& best, std::int64_t iteration,
+                 std::chrono::steady_clock::time_point solve_started) {
     if (!o.on_progress) return;
     Progress pr;
-    pr.seconds = std::chrono::duration<double>(Clock::now() - solve_started).count();
-    pr.iteration = it;
+    pr.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - solve_started).count();
+    pr.iteration = iteration;
     pr.objective.travel = best.cost;
     for (Index j : best.unassigned) pr.objective.unassigned += p.unassigned_cost(j);
     pr.unassigned = static_cast<std::int32_t>(best.unassigned.size());
     o.on_progress(pr);
 }
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr Cost kMaxPenaltyWeight = 1'000'000;
 
 bool stop(const SolveOptions& o, const SegmentLocalSearch& ls, std::int64_t it) {
     return ls.out_of_time() || (o.iteration_limit >= 0 && it >= o.iteration_limit);
@@ -91,7 +90,7 @@ SegmentPlan segment_search(const Problem& problem, const SolveOptions& options, 
         if (cost < best.cost) {
             best.routes = ls.job_routes();
             best.cost = cost;
-            report(problem, options, solve_started, best, it);
+            report_best(problem, options, best, it, solve_started);
         }
         // Record-to-record travel: accept a plan up to a threshold worse,
         // the threshold shrinking to zero as the time runs out.

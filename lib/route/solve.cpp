@@ -117,8 +117,13 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     std::string obstacle;
     const bool segments = options.algorithm != SolveAlgorithm::regret_ls &&
                           (obstacle = detail::segment_search_obstacle(problem)).empty();
-    // automatic takes the genetic search (bench/RESULTS.md: Solomon at 10 s).
-    const bool ils = options.algorithm == SolveAlgorithm::segment_ils;
+    // automatic: the genetic search pays off only with time for its
+    // population; below 2 s per 100 jobs the iterated local search does
+    // better (bench/RESULTS.md: ahead at 0.25, 0.5 and 1 s per 100 jobs,
+    // behind at 3.5 and 10 s).
+    const bool short_budget = options.time_limit_seconds * 100.0 < 2.0 * std::max<Index>(1, problem.num_jobs());
+    const bool ils = options.algorithm == SolveAlgorithm::segment_ils ||
+                     (options.algorithm == SolveAlgorithm::automatic && short_budget);
     if (options.algorithm != SolveAlgorithm::automatic && options.algorithm != SolveAlgorithm::regret_ls && !segments)
         throw InputError("/options/algorithm",
                          std::string(to_string(options.algorithm)) + " cannot plan this problem: it has " + obstacle);

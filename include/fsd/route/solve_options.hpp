@@ -28,7 +28,9 @@ struct InitialRoute {
 
 /// Which search plans the day.
 enum class SolveAlgorithm {
-    /// hgs where the problem allows it (segment_search_obstacle), else regret_ls.
+    /// Where the problem allows it (segment_search_obstacle): hgs when the
+    /// time limit gives at least 2 s per 100 jobs, segment_ils below that;
+    /// else regret_ls.
     automatic,
     /// Regret insertion plus local search on exact route timing (every constraint).
     regret_ls,
@@ -37,7 +39,7 @@ enum class SolveAlgorithm {
     /// local search from the best plan. Refused (InputError) for problems with
     /// breaks, several windows per job, SLA deadlines, optional jobs, job or
     /// travel limits, balance, different speeds, more than 4 capacity
-    /// dimensions, overtime or service durations by skill level.
+    /// dimensions or service durations by skill level.
     segment_ils,
     /// As segment_ils, with hybrid genetic search (a population of plans,
     /// route-exchange crossover, diversity-aware survivors) in place of the

@@ -7,12 +7,6 @@ using namespace route_test;
 
 namespace {
 
-SolveOptions regret(std::int64_t iterations = 50) {
-    SolveOptions o = quick(iterations);
-    o.algorithm = SolveAlgorithm::regret_ls;
-    return o;
-}
-
 // A gas job of 600 s; 400 s from level 2, 300 s from level 4.
 Job gas_job(const std::string& id, Index location) {
     Job j = job(id, location, 600);
@@ -72,7 +66,7 @@ TEST_CASE("a senior's visit is timed shorter", "[route][levels]") {
         ProblemBuilder b;
         b.add_engineer(gas_engineer("e", 0, level)).add_job(gas_job("j", 1)).set_travel(line({0, 100}));
         const Problem p = b.build();
-        const Solution s = solve_checked(p, regret());
+        const Solution s = solve_checked(p, quick_regret_ls());
         const Step* st = step_of(s, 0);
         REQUIRE(st != nullptr);
         INFO("level " << level);
@@ -90,7 +84,7 @@ TEST_CASE("the solver sends the senior when only the shorter visit fits", "[rout
     b.add_engineer(gas_engineer("junior", 1, 1, 700)).add_engineer(gas_engineer("senior", 2, 4, 700));
     b.add_job(gas_job("j", 0)).set_travel(line({0, 100, -150}));
     const Problem p = b.build();
-    const Solution s = solve_checked(p, regret());
+    const Solution s = solve_checked(p, quick_regret_ls());
     REQUIRE(route_of(s, 0) != nullptr);
     CHECK(route_of(s, 0)->engineer == 1);
     CHECK(step_of(s, 0)->end - step_of(s, 0)->start == 300);
@@ -108,7 +102,7 @@ TEST_CASE("the solver sends the senior when the shorter visit saves overtime", "
     ProblemBuilder b;
     b.add_engineer(junior).add_engineer(senior).add_job(gas_job("j", 0)).set_travel(line({0, 100, -110}));
     const Problem p = b.build();
-    const Solution s = solve_checked(p, regret());
+    const Solution s = solve_checked(p, quick_regret_ls());
     REQUIRE(route_of(s, 0) != nullptr);
     CHECK(route_of(s, 0)->engineer == 1);
     CHECK(s.objective.overtime == 0);
@@ -131,7 +125,7 @@ TEST_CASE("level durations keep the solver's plans valid on a generated day", "[
     b.set_travel(base.travel_spec());
     const Problem p = b.build();
     REQUIRE(with_levels > 0);
-    solve_checked(p, regret(30));
+    solve_checked(p, quick_regret_ls(30));
 }
 
 TEST_CASE("the segment searches leave level durations to regret-ls", "[route][levels][segment]") {

@@ -5,12 +5,6 @@ using namespace route_test;
 
 namespace {
 
-SolveOptions regret(std::int64_t iterations = 50) {
-    SolveOptions o = quick(iterations);
-    o.algorithm = SolveAlgorithm::regret_ls;
-    return o;
-}
-
 // One engineer at 0 with the shift [0, 600], one job 100 away lasting 500:
 // 100 out + 500 on site + 100 back = 700, i.e. 100 s past the shift end.
 Problem one_job(Duration max_overtime, Cost per_hour, Cost weight = 1) {
@@ -39,11 +33,43 @@ Problem two_engineers(Cost a_per_hour) {
     return pb.build();
 }
 
+// A generated day on short shifts (08:00-12:00, an hour of overtime at 7,200
+// per hour) without windows or breaks, so that overtime matters; `segments`
+// also drops what the segment searches cannot express (limits, speeds, SLAs,
+// optional jobs).
+Problem short_shift_day(int jobs, int engineers, std::uint64_t seed, bool segments) {
+    const Problem base = generate(jobs, engineers, seed);
+    ProblemBuilder b;
+    for (Engineer e : base.engineers()) {
+        e.shifts = {TimeWindow{8 * 3600, 12 * 3600}};
+        e.breaks.clear();
+        e.max_overtime = 3600;
+        e.costs.overtime_per_hour = 7200;
+        if (segments) {
+            e.max_jobs.reset();
+            e.max_travel_time.reset();
+            e.speed_factor = 1.0;
+        }
+        b.add_engineer(e);
+    }
+    for (const Job& j : base.jobs()) {
+        Job c = j;
+        c.time_windows.clear();
+        if (segments) {
+            c.sla.reset();
+            c.optional = false;
+        }
+        b.add_job(c);
+    }
+    b.set_travel(base.travel_spec());
+    return b.build();
+}
+
 }  // namespace
 
 TEST_CASE("a job served only thanks to overtime pays the hand-computed overtime part", "[route][overtime]") {
     SECTION("no overtime allowed: the job stays out") {
-        const Solution s = solve_checked(one_job(0, 3600), regret());
+        const Solution s = solve_checked(one_job(0, 3600), quick_regret_ls());
         REQUIRE(unassigned_of(s, 0) != nullptr);
         CHECK(unassigned_of(s, 0)->reason == UnassignedReason::shift_too_short);
         CHECK(s.objective.overtime == 0);
@@ -52,7 +78,7 @@ TEST_CASE("a job served only thanks to overtime pays the hand-computed overtime 
         const Problem p = one_job(300, 3600);
         CHECK(p.has_overtime());
         CHECK(p.latest_end(0) == 900);
-        const Solution s = solve_checked(p, regret());
+        const Solution s = solve_checked(p, quick_regret_ls());
         REQUIRE(route_of(s, 0) != nullptr);
         CHECK(route_of(s, 0)->steps.back().arrival == 700);
         CHECK(s.objective.travel == 200);
@@ -61,12 +87,12 @@ TEST_CASE("a job served only thanks to overtime pays the hand-computed overtime 
     }
     SECTION("the rate rounds half up per route and the weight multiplies it") {
         // 1,000 per hour x 100 s = 27.8 -> 28; weight 3 -> 84.
-        const Solution s = solve_checked(one_job(300, 1000, 3), regret());
+        const Solution s = solve_checked(one_job(300, 1000, 3), quick_regret_ls());
         REQUIRE(route_of(s, 0) != nullptr);
         CHECK(s.objective.overtime == 84);
     }
     SECTION("overtime without a rate is allowed and free") {
-        const Solution s = solve_checked(one_job(100, 0), regret());
+        const Solution s = solve_checked(one_job(100, 0), quick_regret_ls());
         REQUIRE(route_of(s, 0) != nullptr);
         CHECK(s.objective.overtime == 0);
     }
@@ -74,7 +100,7 @@ TEST_CASE("a job served only thanks to overtime pays the hand-computed overtime 
 
 TEST_CASE("a job that needs more than max_overtime stays out and asks for the rest", "[route][overtime]") {
     // 100 s over is needed, 60 s allowed: 40 s more, rounded up to one minute.
-    const Solution s = solve_checked(one_job(60, 3600), regret());
+    const Solution s = solve_checked(one_job(60, 3600), quick_regret_ls());
     const Unassigned* u = unassigned_of(s, 0);
     REQUIRE(u != nullptr);
     CHECK(u->reason == UnassignedReason::shift_too_short);
@@ -87,14 +113,14 @@ TEST_CASE("a job that needs more than max_overtime stays out and asks for the re
 
 TEST_CASE("the solver avoids overtime that costs more than the detour it saves", "[route][overtime]") {
     SECTION("overtime at 7,200 per hour: A costs 200 + 200, B 300, so B") {
-        const Solution s = solve_checked(two_engineers(7200), regret());
+        const Solution s = solve_checked(two_engineers(7200), quick_regret_ls());
         REQUIRE(route_of(s, 0) != nullptr);
         CHECK(route_of(s, 0)->engineer == 1);
         CHECK(s.objective.overtime == 0);
         CHECK(s.objective.total() == 300);
     }
     SECTION("overtime at 1,800 per hour: A costs 200 + 50, so A") {
-        const Solution s = solve_checked(two_engineers(1800), regret());
+        const Solution s = solve_checked(two_engineers(1800), quick_regret_ls());
         REQUIRE(route_of(s, 0) != nullptr);
         CHECK(route_of(s, 0)->engineer == 0);
         CHECK(s.objective.overtime == 50);
@@ -115,7 +141,7 @@ TEST_CASE("the solver splits jobs between routes when overtime costs more than t
     pb.add_engineer(a).add_engineer(b).add_job(job("a", 1, 250)).add_job(job("c", 1, 250));
     pb.set_travel(line({0, 100, 400}));
     const Problem p = pb.build();
-    const Solution s = solve_checked(p, regret(100));
+    const Solution s = solve_checked(p, quick_regret_ls(100));
     REQUIRE(s.unassigned.empty());
     CHECK(s.objective.overtime == 0);
     // A serves one (200), B the other (600).
@@ -123,40 +149,39 @@ TEST_CASE("the solver splits jobs between routes when overtime costs more than t
 }
 
 TEST_CASE("overtime keeps the solver's plans valid on a generated day", "[route][overtime]") {
-    Problem base = generate(40, 4, 7);
-    ProblemBuilder b;
-    for (Engineer e : base.engineers()) {
-        // Short shifts so that overtime matters.
-        e.shifts = {TimeWindow{8 * 3600, 12 * 3600}};
-        e.breaks.clear();
-        e.max_overtime = 3600;
-        e.costs.overtime_per_hour = 7200;
-        b.add_engineer(e);
-    }
-    for (const Job& j : base.jobs()) {
-        Job c = j;
-        c.time_windows.clear();
-        b.add_job(c);
-    }
-    b.set_travel(base.travel_spec());
-    const Problem p = b.build();
-    const Solution s = solve_checked(p, regret(30));
+    const Problem p = short_shift_day(40, 4, 7, false);
+    const Solution s = solve_checked(p, quick_regret_ls(30));
     Duration overtime = 0;
     for (const Route& r : s.routes) overtime += std::max<Duration>(0, r.steps.back().arrival - 12 * 3600);
     CHECK(overtime > 0);
     CHECK(s.objective.overtime > 0);
 }
 
-TEST_CASE("the segment searches leave overtime to regret-ls", "[route][overtime][segment]") {
-    const Problem p = one_job(300, 3600);
-    CHECK(solve_checked(p, quick(20)).stats.solver == "regret-ls");
+TEST_CASE("the segment searches price overtime as regret-ls does", "[route][overtime][segment]") {
+    const SolveAlgorithm algorithm = GENERATE(SolveAlgorithm::hgs, SolveAlgorithm::segment_ils);
+    INFO(to_string(algorithm));
     SolveOptions o = quick(20);
-    o.algorithm = SolveAlgorithm::segment_ils;
-    try {
-        solve(p, o);
-        FAIL("segment-ils accepted a problem with overtime");
-    } catch (const InputError& e) {
-        CHECK(e.path() == "/options/algorithm");
-        CHECK_THAT(e.what(), Catch::Contains("overtime"));
-    }
+    o.algorithm = algorithm;
+    const Solution one = solve_checked(one_job(300, 3600), o);
+    CHECK(one.stats.solver == to_string(algorithm));
+    CHECK(one.objective.overtime == 100);
+    const Solution costly = solve_checked(two_engineers(7200), o);
+    REQUIRE(route_of(costly, 0) != nullptr);
+    CHECK(route_of(costly, 0)->engineer == 1);
+    CHECK(costly.objective.total() == 300);
+    const Solution cheap = solve_checked(two_engineers(1800), o);
+    REQUIRE(route_of(cheap, 0) != nullptr);
+    CHECK(route_of(cheap, 0)->engineer == 0);
+    CHECK(cheap.objective.total() == 250);
+
+    // A generated day reduced to what segments express.
+    const Problem p = short_shift_day(60, 5, 11, true);
+    SolveOptions day = quick(40);
+    day.algorithm = algorithm;
+    const Solution s = solve_checked(p, day);
+    CHECK(s.stats.solver == to_string(algorithm));
+    CHECK(s.objective.overtime > 0);
+    // Not worse than regret-ls's own plan with as many iterations.
+    const Solution r = solve_checked(p, quick_regret_ls(40));
+    CHECK(s.unassigned.size() <= r.unassigned.size());
 }

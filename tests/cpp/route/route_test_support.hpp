@@ -75,6 +75,13 @@ inline SolveOptions quick(std::int64_t iterations = 50) {
     return o;
 }
 
+// quick() with regret-ls asked for by name (tests of what only it plans).
+inline SolveOptions quick_regret_ls(std::int64_t iterations = 50) {
+    SolveOptions o = quick(iterations);
+    o.algorithm = SolveAlgorithm::regret_ls;
+    return o;
+}
+
 inline const Route* route_of(const Solution& s, Index job_index) {
     for (const auto& r : s.routes)
         for (const auto& st : r.steps)

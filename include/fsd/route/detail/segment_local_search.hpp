@@ -48,7 +48,7 @@ public:
 
     /// No time warp and no excess load on any used route.
     bool feasible() const;
-    /// The engineers' cost of the routes (no penalties).
+    /// The engineers' cost of the routes, overtime included (no penalties).
     Cost route_costs() const;
     /// Total time warp and total excess load over the routes.
     Duration time_warp() const;
@@ -80,7 +80,9 @@ private:
     SegmentInstance in_;
     std::vector<SegmentLoad> cap_;         // per slot
     std::vector<EngineerCosts> costs_;     // per slot
+    std::vector<Time> shift_end_;          // per slot: where overtime begins
     Cost travel_weight_ = 1;
+    Cost overtime_weight_ = 1;
     bool all_compatible_ = true;
     NodeRoutes routes_;
     std::vector<RouteSegments> segs_;

@@ -23,9 +23,15 @@ std::string segment_search_obstacle(const Problem& problem);
 struct SegmentPlan {
     std::vector<std::vector<Index>> routes;
     std::vector<Index> unassigned;
-    Cost cost = 0;              ///< route costs of the plan (travel as the engineers' costs price it)
+    Cost cost = 0;              ///< route costs of the plan (engineers' costs and overtime)
     std::int64_t iterations = 0;
 };
+
+/// Tells options.on_progress (if set) of a new best plan: its route costs
+/// (overtime included) as the travel part, the jobs it leaves out at their unassigned cost, seconds
+/// since `solve_started`.
+void report_best(const Problem& problem, const SolveOptions& options, const SegmentPlan& best,
+                 std::int64_t iteration, std::chrono::steady_clock::time_point solve_started);
 
 /// Improves `start` (a feasible plan of the same problem) until the
 /// iteration limit, `seconds_budget` from now, or cancellation; returns the
