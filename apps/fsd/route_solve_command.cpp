@@ -1,5 +1,9 @@
-// fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json] [--format native|vroom]
+// fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json [--fix ENGINEER[:N]]...]
+//           [--format native|vroom]
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -18,6 +22,7 @@ struct SolveArgs {
     std::string problem_path;
     std::string output_path;
     std::string initial_path;
+    std::vector<std::string> fixes;  // ENGINEER or ENGINEER:N
     double time_limit = 1.0;
     std::uint64_t seed = 1;
     std::int64_t iterations = -1;
@@ -38,6 +43,22 @@ fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem)
     if (!a.initial_path.empty())
         options.initial_routes =
             fsd::initial_routes_from(fsd::solution_from_json(problem, fsdcli::read_text_file(a.initial_path)));
+    if (!a.fixes.empty() && a.initial_path.empty())
+        throw fsd::InputError("--fix", "fixing routes needs the plan they come from: give it with --initial");
+    for (const std::string& fix : a.fixes) {
+        // The engineer id is everything before the last colon, so ids with colons still work.
+        std::optional<fsd::Index> first_jobs;
+        std::string id = fix;
+        if (const auto colon = fix.rfind(':'); colon != std::string::npos) {
+            const std::string count = fix.substr(colon + 1);
+            if (count.empty() || count.find_first_not_of("0123456789") != std::string::npos || count.size() > 9)
+                throw fsd::InputError("--fix " + fix, "expected ENGINEER or ENGINEER:N with N a number of jobs, got \"" +
+                                                          count + "\" after the colon");
+            first_jobs = static_cast<fsd::Index>(std::stoi(count));
+            id = fix.substr(0, colon);
+        }
+        fsd::fix_engineer_routes(problem, options.initial_routes, id, first_jobs, "--fix " + fix);
+    }
     if (!a.quiet) {
         options.on_progress = [](const fsd::Progress& p) {
             std::cerr << fmt::format("  {:7.2f}s  iteration {:>8}  objective {:>15}  unassigned {}\n", p.seconds, p.iteration,
@@ -99,6 +120,9 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("-o,--output", args->output_path, "write the plan JSON here");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 1)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--initial", args->initial_path, "start from this plan JSON (warm start; jobs that no longer fit are re-planned)");
+    cmd->add_option("--fix", args->fixes,
+                    "keep ENGINEER's route of the --initial plan as it is (ENGINEER), or its first N jobs first and in "
+                    "order (ENGINEER:N); repeatable");
     cmd->add_option("--seed", args->seed, "random seed (same seed, same plan)");
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
     cmd->add_option("--threads", args->threads, "search threads")->check(CLI::PositiveNumber);

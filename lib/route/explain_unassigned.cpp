@@ -110,9 +110,27 @@ Unassigned explain_reason(Index j, Search& search) {
     return out;
 }
 
+// Every shift of an engineer who may serve j is fixed whole by the warm
+// start: no change to the job would let it in, so no fix is offered.
+bool only_fixed_routes(Index j, Search& search) {
+    const RouteLocks& locks = search.locks();
+    const Problem& problem = search.evaluator().problem();
+    if (!locks.any || problem.compatible_engineers(j).empty()) return false;
+    for (size_t s = 0; s < problem.slots().size(); ++s)
+        if (problem.compatible(problem.slots()[s].engineer, j) && !locks.closed[s]) return false;
+    return true;
+}
+
 }  // namespace
 
 Unassigned explain_unassigned(Index j, Search& search) {
+    if (only_fixed_routes(j, search)) {
+        Unassigned out;
+        out.job = j;
+        out.reason = UnassignedReason::not_inserted;
+        out.detail = "Every engineer who may serve it has a route fixed whole by the warm start, so nothing can be added to it.";
+        return out;
+    }
     Unassigned out = explain_reason(j, search);
     out.fix = suggest_fix(j, out.reason, search);
     return out;

@@ -150,11 +150,15 @@ public:
     SegmentPlan run(const SegmentPlan& start) {
         best_ = start;
         for (const auto& r : start.routes)
-            for (Index j : r) active_.push_back(j);
+            for (Index j : r) {
+                active_.push_back(j);
+                if (!ls_.locks().fixed(j)) movable_.push_back(j);
+            }
         std::sort(active_.begin(), active_.end());
+        std::sort(movable_.begin(), movable_.end());
         ls_.load(start.routes);
         best_.cost = ls_.route_costs();
-        if (active_.empty()) return best_;
+        if (movable_.empty()) return best_;
         // A unit of excess load starts at the plan's cost per unit delivered,
         // so that load and distance speak the same scale from the first child.
         Amount delivered = 0;
@@ -168,6 +172,9 @@ public:
         while (!stop()) {
             ++iterations_;
             ++since_best;
+            // Nothing changes between the two picks: one fitness update serves both.
+            feasible_.update_fitness(ls_.weights());
+            infeasible_.update_fitness(ls_.weights());
             const Individual& a = *tournament();
             const Individual& b = *tournament();
             crossover(a, b);
@@ -267,7 +274,7 @@ private:
         // Under an iteration limit the count alone decides (determinism).
         const bool timed = o_.iteration_limit < 0;
         for (size_t k = 0; k < kInitial && !stop() && (!timed || Clock::now() - began < tenth); ++k) {
-            std::vector<Index> left = active_;
+            std::vector<Index> left = movable_;
             std::shuffle(left.begin(), left.end(), rng_);
             left.resize(std::uniform_int_distribution<size_t>(left.size() / 3, 2 * left.size() / 3)(rng_));
             for (Index j : left) out[static_cast<size_t>(j)] = 1;
@@ -288,10 +295,8 @@ private:
         return left > Clock::duration::zero() ? left : Clock::duration::zero();
     }
 
-    // Binary tournament on biased fitness over both subpopulations.
+    // Binary tournament on biased fitness (updated by the caller) over both subpopulations.
     const Individual* tournament() {
-        feasible_.update_fitness(ls_.weights());
-        infeasible_.update_fitness(ls_.weights());
         const size_t nf = feasible_.members.size(), n = nf + infeasible_.members.size();
         auto pick = [&]() -> const Individual* {
             const size_t k = std::uniform_int_distribution<size_t>(0, n - 1)(rng_);
@@ -305,7 +310,9 @@ private:
     // Route exchange (in the manner of SREX): some routes of `a` around a
     // random job are kept in their slots; `b`'s routes fill the other slots
     // (see below); the jobs left over go to their cheapest penalised places.
+    // Fixed heads are the same in every plan: each slot starts from its head.
     void crossover(const Individual& a, const Individual& b) {
+        const RouteLocks& locks = ls_.locks();
         const size_t slots = p_.slots().size();
         std::vector<Index> used_a;
         for (size_t s = 0; s < slots; ++s)
@@ -316,7 +323,7 @@ private:
         const size_t want = std::uniform_int_distribution<size_t>(1, std::max<size_t>(1, used_a.size() / 2))(rng_);
         std::vector<char> take(slots, 0);
         size_t taken = 0;
-        const Index seed = active_[std::uniform_int_distribution<size_t>(0, active_.size() - 1)(rng_)];
+        const Index seed = movable_[std::uniform_int_distribution<size_t>(0, movable_.size() - 1)(rng_)];
         auto take_route_of = [&](Index j) {
             const Index s = slot_of[static_cast<size_t>(j)];
             if (s >= 0 && !take[static_cast<size_t>(s)] && taken < want) take[static_cast<size_t>(s)] = 1, ++taken;
@@ -330,11 +337,11 @@ private:
 
         std::vector<std::vector<Index>> child(slots);
         std::vector<char> placed(static_cast<size_t>(p_.num_jobs()), 0);
-        for (size_t s = 0; s < slots; ++s)
-            if (take[s]) {
-                child[s] = a.routes[s];
-                for (Index j : child[s]) placed[static_cast<size_t>(j)] = 1;
-            }
+        for (size_t s = 0; s < slots; ++s) {
+            const auto head = static_cast<std::ptrdiff_t>(locks.head[s]);
+            child[s] = take[s] ? a.routes[s] : std::vector<Index>(a.routes[s].begin(), a.routes[s].begin() + head);
+            for (Index j : child[s]) placed[static_cast<size_t>(j)] = 1;
+        }
         // As many of b's routes as a gave, those sharing most jobs with a's,
         // are dropped whole (their other jobs are inserted again); b's other
         // routes stay, without a's jobs. Keeping only fragments of every b
@@ -351,6 +358,7 @@ private:
         std::vector<char> dropped(slots, 0);
         for (size_t k = 0; k < std::min(taken, overlap.size()); ++k) dropped[overlap[k].second] = 1;
         std::vector<Index> left;
+        std::vector<char> filled(slots, 0);
         const auto offset = std::uniform_int_distribution<size_t>(0, slots - 1)(rng_);
         for (size_t s = 0; s < slots; ++s) {
             if (dropped[s]) continue;
@@ -358,19 +366,24 @@ private:
             for (Index j : b.routes[s])
                 if (!placed[static_cast<size_t>(j)]) rest.push_back(j);
             if (rest.empty()) continue;
+            // Into its own slot when a left it open, else into an unused one.
+            const auto open = [&](size_t t) {
+                return !take[t] && !filled[t] && !locks.closed[t] && child[t].size() == static_cast<size_t>(locks.head[t]);
+            };
             size_t target = slots;
-            if (child[s].empty()) target = s;
+            if (open(s)) target = s;
             for (size_t k = 0; k < slots && target == slots; ++k) {
                 const size_t t = (offset + k) % slots;
-                if (!child[t].empty()) continue;
+                if (!open(t) || locks.head[t] != 0) continue;
                 const Index e = p_.slots()[t].engineer;
                 bool fits = true;
                 for (Index j : rest) fits = fits && p_.compatible(e, j);
                 if (fits) target = t;
             }
             if (target == slots) continue;  // inserted again below
-            child[target] = std::move(rest);
-            for (Index j : child[target]) placed[static_cast<size_t>(j)] = 1;
+            filled[target] = 1;
+            for (Index j : rest) placed[static_cast<size_t>(j)] = 1;
+            child[target].insert(child[target].end(), rest.begin(), rest.end());
         }
         for (Index j : active_)
             if (!placed[static_cast<size_t>(j)]) left.push_back(j);
@@ -386,7 +399,8 @@ private:
     Clock::time_point deadline_;
     std::mt19937_64 rng_;
     SegmentLocalSearch ls_;
-    std::vector<Index> active_;  // the jobs the start routed (sorted)
+    std::vector<Index> active_;   // the jobs the start routed (sorted)
+    std::vector<Index> movable_;  // those of them not fixed (sorted)
     Subpopulation feasible_;
     Subpopulation infeasible_;
     SegmentPlan best_;

@@ -1,7 +1,9 @@
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "fsd/core/error.hpp"
+#include "fsd/route/detail/route_locks.hpp"
 #include "fsd/route/detail/search.hpp"
 #include "fsd/route/solve_options.hpp"
 
@@ -19,6 +21,36 @@ std::vector<InitialRoute> initial_routes_from(const Solution& solution) {
         out.push_back(std::move(r));
     }
     return out;
+}
+
+void fix_engineer_routes(const Problem& problem, std::vector<InitialRoute>& routes, const std::string& engineer_id,
+                         std::optional<Index> first_jobs, const std::string& path) {
+    const std::optional<Index> e = problem.engineer_index(engineer_id);
+    if (!e) throw InputError(path, "no engineer has the id \"" + engineer_id + "\"");
+    if (first_jobs && *first_jobs < 0)
+        throw InputError(path, "the number of fixed jobs must be zero or more, not " + std::to_string(*first_jobs));
+    const auto shifts = static_cast<Index>(problem.engineer(*e).shifts.size());
+    std::vector<char> has_route(static_cast<size_t>(shifts), 0);
+    for (InitialRoute& r : routes) {
+        if (r.engineer != *e) continue;
+        if (r.shift >= 0 && r.shift < shifts) has_route[static_cast<size_t>(r.shift)] = 1;
+        if (!first_jobs) {
+            r.fixed = true;
+            continue;
+        }
+        if (static_cast<size_t>(*first_jobs) > r.jobs.size())
+            throw InputError(path, "engineer \"" + engineer_id + "\" has " + std::to_string(r.jobs.size()) +
+                                       " jobs in shift " + std::to_string(r.shift) + " of the initial plan, not " +
+                                       std::to_string(*first_jobs));
+        r.fixed_jobs = *first_jobs;
+    }
+    const bool any_route = std::find(has_route.begin(), has_route.end(), 1) != has_route.end();
+    if (first_jobs && *first_jobs > 0 && !any_route)
+        throw InputError(path, "engineer \"" + engineer_id + "\" has no route in the initial plan, so no jobs to fix");
+    // Fixed whole, the shifts without a route stay unused.
+    if (!first_jobs)
+        for (Index s = 0; s < shifts; ++s)
+            if (!has_route[static_cast<size_t>(s)]) routes.push_back(InitialRoute{*e, s, {}, true, 0});
 }
 
 namespace detail {
@@ -48,11 +80,12 @@ void Search::seed_initial_routes() {
             throw InputError(route_path(k) + "/shift", "engineer \"" + eng.id + "\" has no shift " +
                                                            std::to_string(r.shift) + " (it has " + std::to_string(shifts) +
                                                            ")");
-        Index slot = -1;
-        for (size_t s = 0; s < problem_.slots().size() && slot < 0; ++s)
-            if (problem_.slots()[s].engineer == r.engineer && problem_.slots()[s].shift == r.shift)
-                slot = static_cast<Index>(s);
+        const Index slot = route_slot_of(problem_, r.engineer, r.shift);
         FSD_ASSERT(slot >= 0);
+        if (!r.fixed && (r.fixed_jobs < 0 || static_cast<size_t>(r.fixed_jobs) > r.jobs.size()))
+            throw InputError(route_path(k) + "/fixed_jobs", "fixed_jobs must be between 0 and the route's " +
+                                                                std::to_string(r.jobs.size()) + " jobs, not " +
+                                                                std::to_string(r.fixed_jobs));
         Index& owner = route_of_slot[static_cast<size_t>(slot)];
         if (owner >= 0)
             throw InputError(route_path(k) + "/shift", "shift " + std::to_string(r.shift) + " of engineer \"" + eng.id +
@@ -74,15 +107,37 @@ void Search::seed_initial_routes() {
         }
     }
 
+    // Fixed jobs are kept as they are or refused: the engineer must be
+    // allowed to serve each, and the fixed head must be feasible alone.
+    for (size_t k = 0; k < initial.size(); ++k) {
+        const InitialRoute& r = initial[k];
+        const size_t head = r.fixed ? r.jobs.size() : static_cast<size_t>(r.fixed_jobs);
+        const Engineer& eng = problem_.engineer(r.engineer);
+        for (size_t i = 0; i < head; ++i)
+            if (!problem_.compatible(r.engineer, r.jobs[i]))
+                throw InputError(route_path(k) + "/jobs/" + std::to_string(i),
+                                 "job \"" + problem_.job(r.jobs[i]).id + "\" is fixed to engineer \"" + eng.id +
+                                     "\", who may not serve it (skills, pin or allowed/forbidden lists)");
+        if (head > 0 && !eval_.evaluate(slot_of_route[k], std::span<const Index>(r.jobs.data(), head)).feasible)
+            throw InputError(route_path(k) + (r.fixed ? "/fixed" : "/fixed_jobs"),
+                             "the " + std::to_string(head) + " fixed jobs of engineer \"" + eng.id + "\" (shift " +
+                                 std::to_string(r.shift) +
+                                 ") cannot be served in this order: it breaks a time window, an SLA deadline, the "
+                                 "shift with its overtime, a break, the capacity or a job or travel limit (`fsd "
+                                 "evaluate` names which)");
+    }
+
     // Repair: keep the given order, drop a job the engineer may not serve or
     // one that makes the route so far infeasible; later jobs still get their chance.
     for (size_t k = 0; k < initial.size(); ++k) {
         const Index slot = slot_of_route[k];
-        const Index e = initial[k].engineer;
-        std::vector<Index> kept;
-        RouteEval kept_eval;
-        for (Index j : initial[k].jobs) {
-            if (!problem_.compatible(e, j)) continue;
+        const InitialRoute& r = initial[k];
+        const size_t head = r.fixed ? r.jobs.size() : static_cast<size_t>(r.fixed_jobs);
+        std::vector<Index> kept(r.jobs.begin(), r.jobs.begin() + static_cast<std::ptrdiff_t>(head));
+        RouteEval kept_eval = eval_.evaluate(slot, kept);
+        for (size_t i = head; i < r.jobs.size(); ++i) {
+            const Index j = r.jobs[i];
+            if (!problem_.compatible(r.engineer, j)) continue;
             kept.push_back(j);
             const RouteEval ev = eval_.evaluate(slot, kept);
             if (ev.feasible) kept_eval = ev;
@@ -90,6 +145,14 @@ void Search::seed_initial_routes() {
         }
         if (!kept.empty()) set_route(slot, kept, kept_eval);
     }
+
+    locks_ = route_locks(problem_, initial);
+    if (!locks_.any) return;
+    // Nothing is ever inserted into a route fixed whole.
+    for (auto& slots : job_slots_)
+        slots.erase(std::remove_if(slots.begin(), slots.end(),
+                                   [&](Index s) { return locks_.closed[static_cast<size_t>(s)] != 0; }),
+                    slots.end());
 }
 
 }  // namespace detail

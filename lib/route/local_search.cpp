@@ -54,6 +54,10 @@ Cost Search::sequence_travel(Index slot, const std::vector<Index>& route) const 
 }
 
 bool Search::try_routes(Index s1, const std::vector<Index>& r1, Index s2, const std::vector<Index>& r2) {
+    // Every move passes here: one that disturbs a fixed head goes no further.
+    if (locks_.any && (!locks_.keeps_head(s1, plan_.routes[static_cast<size_t>(s1)], r1) ||
+                       (s2 >= 0 && !locks_.keeps_head(s2, plan_.routes[static_cast<size_t>(s2)], r2))))
+        return false;
     const RouteEval e1 = eval_.evaluate(s1, r1);
     if (!e1.feasible) return false;
     RouteEval e2;
@@ -94,6 +98,7 @@ bool Search::insert_unassigned(Index u) {
 
 // First improvement over the moves that pair u with one of its neighbours.
 bool Search::improve_job(Index u) {
+    if (locks_.fixed(u)) return false;
     const Index a = plan_.slot_of[static_cast<size_t>(u)];
     if (a < 0) return insert_unassigned(u);
     const bool exact_travel = problem_.weights().balance == 0;
@@ -265,7 +270,7 @@ bool Search::perturb() {
     const ObjectiveParts before = objective(plan_);
     std::vector<Index> routed;
     for (Index j = 0; j < problem_.num_jobs(); ++j)
-        if (plan_.slot_of[static_cast<size_t>(j)] >= 0) routed.push_back(j);
+        if (plan_.slot_of[static_cast<size_t>(j)] >= 0 && !locks_.fixed(j)) routed.push_back(j);
     std::vector<Index> removed;
     if (!routed.empty()) {
         const Index seed = routed[std::uniform_int_distribution<size_t>(0, routed.size() - 1)(rng_)];
@@ -273,7 +278,8 @@ bool Search::perturb() {
         const size_t count = std::uniform_int_distribution<size_t>(std::min<size_t>(2, most), most)(rng_);
         removed.push_back(seed);
         for (Index v : neighbours_[static_cast<size_t>(seed)])
-            if (removed.size() < count && plan_.slot_of[static_cast<size_t>(v)] >= 0) removed.push_back(v);
+            if (removed.size() < count && plan_.slot_of[static_cast<size_t>(v)] >= 0 && !locks_.fixed(v))
+                removed.push_back(v);
     }
     std::vector<Index> touched;
     for (Index j : removed) touched.push_back(plan_.slot_of[static_cast<size_t>(j)]);

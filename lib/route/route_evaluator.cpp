@@ -33,7 +33,7 @@ bool RouteEvaluator::walk(size_t gap, Index location, Time t, size_t next_break,
     const DurationMatrix& dur = problem_.durations(engineer_);
     const DistanceMatrix& dist = problem_.distances();
     // The hard limit: overtime may run to shift end + max_overtime.
-    const Time shift_end = slot_->window.end + eng.max_overtime;
+    const Time shift_end = latest_end_;
     const Duration max_travel = eng.max_travel_time.value_or(kTimeMax);
     const size_t n = jobs_.size();
 
@@ -116,6 +116,7 @@ RouteEval RouteEvaluator::evaluate(Index slot, std::span<const Index> jobs, std:
     if (steps) steps->clear();
     if (jobs.empty()) return ev;
     slot_ = &problem_.slots()[static_cast<size_t>(slot)];
+    latest_end_ = problem_.latest_end(slot);
     engineer_ = slot_->engineer;
     const Engineer& eng = problem_.engineer(engineer_);
     ev.feasible = false;

@@ -21,7 +21,7 @@ bool share_engineer(const std::vector<Index>& a, const std::vector<Index>& b) {
 }  // namespace
 
 Search::Search(const Problem& problem, const SolveOptions& options)
-    : problem_(problem), options_(options), eval_(problem), rng_(options.seed) {
+    : problem_(problem), options_(options), eval_(problem), rng_(options.seed), locks_(route_locks(problem, {})) {
     const size_t n = static_cast<size_t>(problem.num_jobs());
     const size_t slots = problem.slots().size();
     job_slots_.resize(n);
@@ -161,6 +161,7 @@ Insertion Search::best_insertion(Index j, Index slot, Cost bound) {
     const Index e = rs.engineer;
     const Engineer& eng = problem_.engineer(e);
     const Index n = static_cast<Index>(route.size());
+    if (locks_.closed[s]) return best;
     if (eng.max_jobs && n + 1 > *eng.max_jobs) return best;
     const auto& cap = problem_.capacity(e);
     const auto& demand = problem_.demand(j);
@@ -176,7 +177,7 @@ Insertion Search::best_insertion(Index j, Index slot, Cost bound) {
     // The preference cost does not depend on the position: part of every bound.
     const Cost fixed = (n == 0 ? problem_.weights().travel * eng.costs.fixed : 0) + eval_.preference(e, j);
     std::vector<std::pair<Cost, Index>> candidates;
-    for (Index pos = 0; pos <= n; ++pos) {
+    for (Index pos = locks_.head[s]; pos <= n; ++pos) {
         const Index prev = pos == 0 ? problem_.start_location(e) : problem_.job_location(route[static_cast<size_t>(pos - 1)]);
         const Index next = pos == n ? problem_.end_location(e) : problem_.job_location(route[static_cast<size_t>(pos)]);
         const Time free = pos == 0 ? rs.window.start : ends_[s][static_cast<size_t>(pos - 1)];

@@ -21,7 +21,12 @@ SegmentLoad load_of(const std::vector<Amount>& demand) {
 SegmentLocalSearch::SegmentLocalSearch(const Problem& p, const SolveOptions& options,
                                        const std::vector<std::vector<Index>>& neighbours, Clock::time_point deadline,
                                        std::uint64_t seed)
-    : problem_(p), options_(options), neighbours_(neighbours), deadline_(deadline), rng_(seed) {
+    : problem_(p),
+      options_(options),
+      neighbours_(neighbours),
+      deadline_(deadline),
+      rng_(seed),
+      locks_(route_locks(p, options.initial_routes)) {
     in_.durations = &p.base_durations();
     in_.distances = &p.distances();
     for (Index j = 0; j < p.num_jobs(); ++j) {
@@ -30,12 +35,13 @@ SegmentLocalSearch::SegmentLocalSearch(const Problem& p, const SolveOptions& opt
         if (!job.time_windows.empty()) open = job.time_windows[0].start, close = job.time_windows[0].end;
         in_.nodes.push_back(visit_segment(p.job_location(j), job.duration, open, close, load_of(p.demand(j))));
     }
-    for (const RouteSlot& s : p.slots()) {
+    for (size_t r = 0; r < p.slots().size(); ++r) {
+        const RouteSlot& s = p.slots()[r];
         in_.nodes.push_back(visit_segment(p.start_location(s.engineer), 0, s.window.start, s.window.end));
         // The return may run into overtime up to the hard limit; past the
         // shift end it is priced in route_cost.
-        in_.nodes.push_back(visit_segment(p.end_location(s.engineer), 0, s.window.start,
-                                          s.window.end + p.engineer(s.engineer).max_overtime));
+        in_.nodes.push_back(
+            visit_segment(p.end_location(s.engineer), 0, s.window.start, p.latest_end(static_cast<Index>(r))));
         shift_end_.push_back(s.window.end);
         SegmentLoad cap;
         cap.fill(std::numeric_limits<Amount>::max() / 8);
@@ -156,6 +162,13 @@ bool SegmentLocalSearch::out_of_time() const {
 
 // Applies new node lists to one or two routes.
 void SegmentLocalSearch::apply(Index ra, std::vector<Index> a, Index rb, std::vector<Index> b) {
+    // Node lists hold the start node first: compare the job lists.
+    const auto keeps = [&](Index r, const std::vector<Index>& nodes) {
+        const auto& now = routes_[static_cast<size_t>(r)];
+        return locks_.keeps_head(r, std::vector<Index>(now.begin() + 1, now.end() - 1),
+                                 std::vector<Index>(nodes.begin() + 1, nodes.end() - 1));
+    };
+    FSD_ASSERT(!locks_.any || (keeps(ra, a) && (rb < 0 || keeps(rb, b))));
     routes_[static_cast<size_t>(ra)] = std::move(a);
     if (rb >= 0) routes_[static_cast<size_t>(rb)] = std::move(b);
     rebuild(ra);
@@ -164,7 +177,7 @@ void SegmentLocalSearch::apply(Index ra, std::vector<Index> a, Index rb, std::ve
 
 bool SegmentLocalSearch::improve(Index u) {
     const Index ru = route_of_[static_cast<size_t>(u)];
-    if (ru < 0) return false;
+    if (ru < 0 || locks_.fixed(u)) return false;
     // Moves of u with v depend only on their two routes: when neither has
     // changed since u was last examined in vain, they still do not improve.
     const std::int64_t seen = examined_[static_cast<size_t>(u)];
@@ -177,11 +190,15 @@ bool SegmentLocalSearch::improve(Index u) {
         const auto& na = routes_[static_cast<size_t>(ru)];
         const auto& nb = routes_[static_cast<size_t>(rv)];
         const Cost before = current_pen(ru) + (rv != ru ? current_pen(rv) : 0);
+        // u is free, so its route keeps its head whatever happens to u; v
+        // may be fixed (then only what goes in after v's route head is tried).
+        const bool v_free = !locks_.fixed(v);
         if (rv != ru) {
             const size_t ja = jobs_in(ru), jb = jobs_in(rv);
             // u after v, u before v
             if (fits(rv, u))
                 for (size_t q : {pv, pv - 1}) {
+                    if (!locks_.may_insert(rv, q)) continue;
                     const MoveResult m = relocate(in_, a, pu, b, q);
                     if (pen(ru, m.first, ja - 1) + pen(rv, m.second, jb + 1) < before) {
                         std::vector<Index> x = na, y = nb;
@@ -192,7 +209,7 @@ bool SegmentLocalSearch::improve(Index u) {
                     }
                 }
             // swap u and v
-            if (fits(rv, u) && fits(ru, v)) {
+            if (v_free && fits(rv, u) && fits(ru, v)) {
                 const MoveResult m = swap(in_, a, pu, b, pv);
                 if (pen(ru, m.first, ja) + pen(rv, m.second, jb) < before) {
                     std::vector<Index> x = na, y = nb;
@@ -207,6 +224,7 @@ bool SegmentLocalSearch::improve(Index u) {
             const Index u_next = u2 ? na[pu + 1] : -1, v_next = v2 ? nb[pv + 1] : -1;
             if (u2 && fits(rv, u) && fits(rv, u_next)) {
                 for (size_t q : {pv, pv - 1}) {
+                    if (!locks_.may_insert(rv, q)) continue;
                     const MoveResult m = move_chain(in_, a, pu, 2, b, q);
                     if (pen(ru, m.first, ja - 2) + pen(rv, m.second, jb + 2) < before) {
                         std::vector<Index> x = na, y = nb;
@@ -218,7 +236,7 @@ bool SegmentLocalSearch::improve(Index u) {
                 }
             }
             for (const auto& [k, m] : {std::pair<size_t, size_t>{2, 1}, {1, 2}, {2, 2}}) {
-                if ((k == 2 && !u2) || (m == 2 && !v2)) continue;
+                if (!v_free || (k == 2 && !u2) || (m == 2 && !v2)) continue;
                 if (!fits(rv, u) || !fits(ru, v) || (k == 2 && !fits(rv, u_next)) || (m == 2 && !fits(ru, v_next)))
                     continue;
                 const MoveResult r = cross_exchange(in_, a, pu, k, b, pv, m);
@@ -234,7 +252,7 @@ bool SegmentLocalSearch::improve(Index u) {
                 }
             }
             // 2-opt*: u followed by v and the rest of v's route
-            if (pv >= 1 && tail_fits(ru, rv, pv) && tail_fits(rv, ru, pu + 1)) {
+            if (v_free && pv >= 1 && tail_fits(ru, rv, pv) && tail_fits(rv, ru, pu + 1)) {
                 const MoveResult m = two_opt_star(in_, a, pu, b, pv - 1);
                 const size_t ka = pu + (nb.size() - 1 - pv), kb = (pv - 1) + (na.size() - 2 - pu);
                 if (pen(ru, m.first, ka) + pen(rv, m.second, kb) < before) {
@@ -254,9 +272,11 @@ bool SegmentLocalSearch::improve(Index u) {
             const auto without = [&](Index r, const RouteSegments& g, size_t p, size_t jobs) {
                 return pen(r, in_.join(g.prefix(p - 1), g.suffix(p + 1)), jobs - 1);
             };
-            if (fits(rv, u) && fits(ru, v) && without(ru, a, pu, ja) + without(rv, b, pv, jb) < before) {
+            if (v_free && fits(rv, u) && fits(ru, v) && without(ru, a, pu, ja) + without(rv, b, pv, jb) < before) {
                 const SwapStarResult s = swap_star(in_, a, pu, b, pv, cap_[static_cast<size_t>(ru)], cap_[static_cast<size_t>(rv)], w_);
-                if (pen(ru, s.routes.first, ja) + pen(rv, s.routes.second, jb) < before) {
+                // The best places may lie inside a fixed head: then the move is left out.
+                const bool allowed = !locks_.any || (locks_.may_insert(ru, s.v_after) && locks_.may_insert(rv, s.u_after));
+                if (allowed && pen(ru, s.routes.first, ja) + pen(rv, s.routes.second, jb) < before) {
                     std::vector<Index> x, y;
                     for (size_t i = 0; i < na.size(); ++i) {
                         if (i != pu) x.push_back(na[i]);
@@ -273,7 +293,7 @@ bool SegmentLocalSearch::improve(Index u) {
         } else {
             const size_t n = jobs_in(ru);
             for (size_t q : {pv, pv - 1}) {
-                if (q == pu || q + 1 == pu) continue;
+                if (q == pu || q + 1 == pu || (q < pu && !locks_.may_insert(ru, q))) continue;
                 if (pen(ru, relocate_within(in_, a, pu, q), n) < before) {
                     std::vector<Index> x = na;
                     x.erase(x.begin() + static_cast<std::ptrdiff_t>(pu));
@@ -297,7 +317,7 @@ bool SegmentLocalSearch::improve(Index u) {
     if (ru_unchanged) return false;
     const size_t pu = pos_of_[static_cast<size_t>(u)];
     for (size_t r = 0; r < routes_.size(); ++r) {
-        if (jobs_in(static_cast<Index>(r)) != 0 || !fits(static_cast<Index>(r), u)) continue;
+        if (jobs_in(static_cast<Index>(r)) != 0 || locks_.closed[r] || !fits(static_cast<Index>(r), u)) continue;
         const MoveResult m = relocate(in_, segs_[static_cast<size_t>(ru)], pu, segs_[r], 0);
         if (pen(ru, m.first, jobs_in(ru) - 1) + pen(static_cast<Index>(r), m.second, 1) < current_pen(ru)) {
             std::vector<Index> x = routes_[static_cast<size_t>(ru)];
@@ -337,10 +357,10 @@ void SegmentLocalSearch::ruin_and_recreate() {
     const Index seed = static_cast<Index>(std::uniform_int_distribution<Index>(0, jobs - 1)(rng_));
     const size_t want = std::uniform_int_distribution<size_t>(5, std::max<size_t>(5, std::min<size_t>(20, static_cast<size_t>(jobs) / 5)))(rng_);
     std::vector<Index> removed;
-    if (route_of_[static_cast<size_t>(seed)] >= 0) removed.push_back(seed);
+    if (route_of_[static_cast<size_t>(seed)] >= 0 && !locks_.fixed(seed)) removed.push_back(seed);
     for (Index v : neighbours_[static_cast<size_t>(seed)]) {
         if (removed.size() >= want) break;
-        if (route_of_[static_cast<size_t>(v)] >= 0) removed.push_back(v);
+        if (route_of_[static_cast<size_t>(v)] >= 0 && !locks_.fixed(v)) removed.push_back(v);
     }
     std::vector<char> out(static_cast<size_t>(jobs), 0);
     for (Index v : removed) out[static_cast<size_t>(v)] = 1;
@@ -367,7 +387,7 @@ void SegmentLocalSearch::insert_cheapest(Index u) {
     const TwSegment& su = in_.nodes[static_cast<size_t>(u)];
     for (size_t r = 0; r < routes_.size(); ++r) {
         const Index ri = static_cast<Index>(r);
-        if (!fits(ri, u)) continue;
+        if (locks_.closed[r] || !fits(ri, u)) continue;
         const size_t n = jobs_in(ri);
         if (n == 0) {
             if (tried_empty) continue;
@@ -375,7 +395,7 @@ void SegmentLocalSearch::insert_cheapest(Index u) {
         }
         const RouteSegments& s = segs_[r];
         const Cost base = current_pen(ri);
-        for (size_t q = 0; q + 1 < s.size(); ++q) {
+        for (size_t q = static_cast<size_t>(locks_.head[r]); q + 1 < s.size(); ++q) {
             const Cost c = pen(ri, in_.join(in_.join(s.prefix(q), su), s.suffix(q + 1)), n + 1) - base;
             if (c < best) best = c, best_r = ri, best_q = q;
         }

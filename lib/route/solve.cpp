@@ -163,9 +163,11 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
             final_options[k].iteration_limit = 0;
             final_options[k].initial_routes.clear();
             const auto& slots = problem.slots();
+            const detail::RouteLocks& locks = opening.locks();
             for (size_t r = 0; r < best.routes.size(); ++r)
-                if (!best.routes[r].empty())
-                    final_options[k].initial_routes.push_back({slots[r].engineer, slots[r].shift, best.routes[r]});
+                if (!best.routes[r].empty() || locks.closed[r])
+                    final_options[k].initial_routes.push_back(
+                        {slots[r].engineer, slots[r].shift, best.routes[r], locks.closed[r] != 0, locks.head[r]});
             searches[k] = std::make_unique<detail::Search>(problem, final_options[k]);
             plans[k] = searches[k]->run(stats[k]);
             stats[k].iterations = best.iterations;

@@ -40,13 +40,15 @@ install_keyword_constructors(
 
 
 def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False,
-          initial=None, algorithm="auto"):
+          initial=None, fix=None, algorithm="auto"):
     """Plans the day for `problem` and returns a Solution (which remembers its problem).
 
     time_limit: seconds of search; iteration_limit: -1 for none; seed: same seed, same plan;
     threads: independent searches, the best kept; on_progress: called with a Progress at each
-    new best; progress=True shows a tqdm bar; initial: a Solution of this problem to start from
-    (warm start; jobs that no longer fit are dropped from it and inserted again); algorithm:
+    new best; progress=True shows a tqdm bar; initial: a Solution of this problem, or a list of
+    InitialRoute, to start from (warm start; jobs that no longer fit are dropped from it and inserted
+    again); fix: {engineer id: True} keeps that engineer's initial route as it is, {engineer id: N}
+    keeps its first N jobs first and in order (InitialRoute.fixed / fixed_jobs do the same); algorithm:
     "auto" (where the problem allows it hgs, or segment-ils under 2 s per 100 jobs; else regret-ls), "regret-ls",
     "segment-ils" or "hgs" (hybrid genetic search; solution.stats.solver says which ran).
     """
@@ -63,7 +65,8 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
                 _user(p)
     try:
         solution = _fsd._solve(problem, time_limit=time_limit, iteration_limit=iteration_limit, seed=seed,
-                               threads=threads, on_progress=callback, initial=initial, algorithm=algorithm)
+                               threads=threads, on_progress=callback, initial=initial, fix=fix or {},
+                               algorithm=algorithm)
     finally:
         if bar is not None:
             bar.close()

@@ -1,10 +1,14 @@
 // Bindings of the day-plan solver: options, progress callback (called with
 // the GIL held), cancellation, GIL released while searching, warm start from
-// a Solution.
+// a Solution or from InitialRoutes, with parts fixed.
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <map>
+#include <variant>
+
+#include "fsd/core/error.hpp"
 #include "fsd/route/solve.hpp"
 #include "registry.hpp"
 
@@ -20,12 +24,50 @@ void bind_route(py::module_& m) {
         .def_readonly("objective", &Progress::objective)
         .def_readonly("unassigned", &Progress::unassigned);
 
+    py::class_<InitialRoute>(m, "InitialRoute",
+                             "One route of a warm start: engineer and shift indices, job indices in order; fixed keeps "
+                             "it whole, fixed_jobs keeps its first jobs first and in order.")
+        .def(py::init([](Index engineer, Index shift, std::vector<Index> jobs, bool fixed, Index fixed_jobs) {
+                 return InitialRoute{engineer, shift, std::move(jobs), fixed, fixed_jobs};
+             }),
+             py::arg("engineer"), py::arg("shift") = 0, py::arg("jobs") = std::vector<Index>{}, py::arg("fixed") = false,
+             py::arg("fixed_jobs") = 0)
+        .def_readwrite("engineer", &InitialRoute::engineer)
+        .def_readwrite("shift", &InitialRoute::shift)
+        .def_readwrite("jobs", &InitialRoute::jobs)
+        .def_readwrite("fixed", &InitialRoute::fixed)
+        .def_readwrite("fixed_jobs", &InitialRoute::fixed_jobs)
+        .def("__repr__", [](const InitialRoute& r) {
+            return "InitialRoute(engineer=" + std::to_string(r.engineer) + ", shift=" + std::to_string(r.shift) + ", " +
+                   std::to_string(r.jobs.size()) + " jobs, fixed=" + (r.fixed ? "True" : "False") +
+                   ", fixed_jobs=" + std::to_string(r.fixed_jobs) + ")";
+        });
+    m.def("initial_routes_from", &initial_routes_from, py::arg("solution"),
+          "The routes of a solution as a warm start (InitialRoute per route).");
+
     m.def("_solve", [](const Problem& problem, double time_limit, std::int64_t iteration_limit, std::uint64_t seed,
-                       int threads, std::optional<py::function> on_progress, std::optional<Solution> initial,
-                       const std::string& algorithm) {
+                       int threads, std::optional<py::function> on_progress,
+                       std::optional<std::variant<Solution, std::vector<InitialRoute>>> initial,
+                       const std::map<std::string, py::object>& fix, const std::string& algorithm) {
               SolveOptions options;
               options.algorithm = parse_solve_algorithm(algorithm, "/options/algorithm");
-              if (initial) options.initial_routes = initial_routes_from(*initial);
+              if (initial) {
+                  if (const auto* plan = std::get_if<Solution>(&*initial)) options.initial_routes = initial_routes_from(*plan);
+                  else options.initial_routes = std::get<std::vector<InitialRoute>>(*initial);
+              }
+              if (!fix.empty() && !initial)
+                  throw InputError("fix", "fixing routes needs the plan they come from: pass it as initial");
+              for (const auto& [id, how] : fix) {
+                  const std::string path = "fix[\"" + id + "\"]";
+                  // True: the whole route; an int: its first jobs; False: nothing.
+                  if (py::isinstance<py::bool_>(how)) {
+                      if (how.cast<bool>()) fix_engineer_routes(problem, options.initial_routes, id, std::nullopt, path);
+                  } else if (py::isinstance<py::int_>(how)) {
+                      fix_engineer_routes(problem, options.initial_routes, id, how.cast<Index>(), path);
+                  } else {
+                      throw InputError(path, "expected True (the whole route) or a number of leading jobs");
+                  }
+              }
               options.time_limit_seconds = time_limit;
               options.iteration_limit = iteration_limit;
               options.seed = seed;
@@ -49,7 +91,7 @@ void bind_route(py::module_& m) {
           },
           py::arg("problem"), py::arg("time_limit") = 1.0, py::arg("iteration_limit") = -1, py::arg("seed") = 1,
           py::arg("threads") = 1, py::arg("on_progress") = py::none(), py::arg("initial") = py::none(),
-          py::arg("algorithm") = "auto");
+          py::arg("fix") = std::map<std::string, py::object>{}, py::arg("algorithm") = "auto");
 }
 
 }  // namespace

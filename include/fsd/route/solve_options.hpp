@@ -2,10 +2,12 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "fsd/model/objective.hpp"
+#include "fsd/model/problem.hpp"
 #include "fsd/model/solution.hpp"
 
 namespace fsd {
@@ -20,10 +22,18 @@ struct Progress {
 
 /// One route of a warm start: the jobs of an engineer's shift, in order.
 /// Indices as in Problem (engineer, shift within the engineer, job).
+/// Parts of it may be fixed: the search never moves, removes or reorders a
+/// fixed job and never inserts a job before one.
 struct InitialRoute {
     Index engineer = 0;
     Index shift = 0;
     std::vector<Index> jobs;
+    /// The whole route as given: no job added, removed or moved; with no
+    /// jobs, the shift stays unused. fixed_jobs is then ignored.
+    bool fixed = false;
+    /// The first fixed_jobs jobs stay first, in this order (work under way or
+    /// promised); the search may re-plan the rest and add jobs after them.
+    Index fixed_jobs = 0;
 };
 
 /// Which search plans the day.
@@ -64,11 +74,21 @@ struct SolveOptions {
     /// Warm start: the search begins from these routes instead of an empty
     /// plan. Jobs an engineer may not serve, or that make the route
     /// infeasible, are dropped (docs/design.md), then the rest is inserted.
-    /// Bad indices or a job listed twice throw InputError.
+    /// Bad indices, a job listed twice, a fixed count beyond the route, or
+    /// fixed jobs the engineer may not serve or cannot serve in the given
+    /// order throw InputError.
     std::vector<InitialRoute> initial_routes;
 };
 
 /// The routes of a solution as a warm start (job steps in their order).
 std::vector<InitialRoute> initial_routes_from(const Solution& solution);
+
+/// Fixes the warm-start routes of the engineer with id `engineer_id`: whole
+/// (`first_jobs` empty) or their first `first_jobs` jobs. Fixed whole, an
+/// engineer without a route gets an empty fixed route per shift (kept off
+/// the plan). InputError at `path` for an unknown engineer or a count below
+/// zero or beyond one of the engineer's routes.
+void fix_engineer_routes(const Problem& problem, std::vector<InitialRoute>& routes, const std::string& engineer_id,
+                         std::optional<Index> first_jobs, const std::string& path);
 
 }  // namespace fsd

@@ -222,10 +222,49 @@ inline void check_solution(const Problem& p, const Solution& s) {
 }
 
 /// Solves and checks in one go.
+/// The path of the InputError solve throws, or "<no error>".
+inline std::string solve_error_path(const Problem& p, const SolveOptions& o) {
+    try {
+        (void)solve(p, o);
+    } catch (const InputError& e) {
+        return e.path();
+    }
+    return "<no error>";
+}
+
 inline Solution solve_checked(const Problem& p, const SolveOptions& o = quick()) {
     Solution s = solve(p, o);
     check_solution(p, s);
     return s;
+}
+
+// A VRPTW day segments can express: one depot, engineers with a capacity and
+// one shift, jobs with one window each (some none), demands, one skill split.
+inline Problem vrptw(int jobs, int engineers, std::uint64_t seed, bool with_skills = false) {
+    std::mt19937_64 rng(seed);
+    std::uniform_real_distribution<double> coord(0.0, 10000.0);
+    std::uniform_int_distribution<int> open(0, 20000), width(3600, 9000), demand(1, 9), pct(0, 99);
+    std::vector<std::pair<double, double>> points{{5000.0, 5000.0}};
+    ProblemBuilder b;
+    for (int e = 0; e < engineers; ++e) {
+        Engineer eng = engineer(name("e", e), 0, 0, 36000);
+        eng.capacity = {40};
+        if (with_skills) eng.skills = {{e % 2 ? "gas" : "electric", 1}};
+        b.add_engineer(eng);
+    }
+    for (int j = 0; j < jobs; ++j) {
+        points.emplace_back(coord(rng), coord(rng));
+        Job jb = job(name("j", j), static_cast<Index>(points.size() - 1), 600);
+        if (pct(rng) < 70) {
+            const Time o = open(rng);
+            jb.time_windows = {TimeWindow{o, o + width(rng)}};
+        }
+        jb.demand = {demand(rng)};
+        if (with_skills) jb.skills = {{j % 2 ? "gas" : "electric", 1}};
+        b.add_job(jb);
+    }
+    b.set_travel(plane(points));
+    return b.build();
 }
 
 /// A seeded random field-service day: engineers around a city with skills,

@@ -8,35 +8,6 @@ using namespace route_test;
 
 namespace {
 
-// A VRPTW day segments can express: one depot, engineers with a capacity and
-// one shift, jobs with one window each (some none), demands, one skill split.
-Problem vrptw(int jobs, int engineers, std::uint64_t seed, bool with_skills = false) {
-    std::mt19937_64 rng(seed);
-    std::uniform_real_distribution<double> coord(0.0, 10000.0);
-    std::uniform_int_distribution<int> open(0, 20000), width(3600, 9000), demand(1, 9), pct(0, 99);
-    std::vector<std::pair<double, double>> points{{5000.0, 5000.0}};
-    ProblemBuilder b;
-    for (int e = 0; e < engineers; ++e) {
-        Engineer eng = engineer(name("e", e), 0, 0, 36000);
-        eng.capacity = {40};
-        if (with_skills) eng.skills = {{e % 2 ? "gas" : "electric", 1}};
-        b.add_engineer(eng);
-    }
-    for (int j = 0; j < jobs; ++j) {
-        points.emplace_back(coord(rng), coord(rng));
-        Job jb = job(name("j", j), static_cast<Index>(points.size() - 1), 600);
-        if (pct(rng) < 70) {
-            const Time o = open(rng);
-            jb.time_windows = {TimeWindow{o, o + width(rng)}};
-        }
-        jb.demand = {demand(rng)};
-        if (with_skills) jb.skills = {{j % 2 ? "gas" : "electric", 1}};
-        b.add_job(jb);
-    }
-    b.set_travel(plane(points));
-    return b.build();
-}
-
 SolveOptions with(SolveAlgorithm a, std::int64_t iterations = 40) {
     SolveOptions o = quick(iterations);
     o.algorithm = a;

@@ -34,15 +34,6 @@ std::vector<std::vector<Index>> job_orders(const Solution& s) {
     return out;
 }
 
-std::string error_path(const Problem& p, const SolveOptions& o) {
-    try {
-        (void)solve(p, o);
-    } catch (const InputError& e) {
-        return e.path();
-    }
-    return "<no error>";
-}
-
 }  // namespace
 
 TEST_CASE("initial_routes_from lists each route's job steps in order", "[route][warm_start]") {
@@ -110,23 +101,23 @@ TEST_CASE("bad initial routes name the field", "[route][warm_start][validation]"
     const Problem p = line_problem();
     SolveOptions o = quick(0);
     o.initial_routes = {InitialRoute{0, 0, {0}}, InitialRoute{2, 0, {}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/1/engineer");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/1/engineer");
     o.initial_routes = {InitialRoute{-1, 0, {}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/0/engineer");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/0/engineer");
     o.initial_routes = {InitialRoute{1, 1, {}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/0/shift");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/0/shift");
     o.initial_routes = {InitialRoute{1, -1, {}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/0/shift");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/0/shift");
     o.initial_routes = {InitialRoute{0, 0, {0, 5}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/0/jobs/1");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/0/jobs/1");
     o.initial_routes = {InitialRoute{0, 0, {-1}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/0/jobs/0");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/0/jobs/0");
     o.initial_routes = {InitialRoute{0, 0, {0, 1}}, InitialRoute{1, 0, {2, 1}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/1/jobs/1");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/1/jobs/1");
     o.initial_routes = {InitialRoute{0, 0, {0, 0}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/0/jobs/1");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/0/jobs/1");
     o.initial_routes = {InitialRoute{0, 0, {0}}, InitialRoute{0, 0, {1}}};
-    CHECK(error_path(p, o) == "/options/initial_routes/1/shift");
+    CHECK(solve_error_path(p, o) == "/options/initial_routes/1/shift");
     try {
         o.initial_routes = {InitialRoute{0, 0, {0, 1}}, InitialRoute{1, 0, {2, 1}}};
         (void)solve(p, o);

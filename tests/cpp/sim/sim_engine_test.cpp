@@ -200,7 +200,7 @@ TEST_CASE("a queued ticket that no longer fits the day goes back to the pool at 
     CHECK(r.report.kpis.open_at_end == 1);
 }
 
-TEST_CASE("same seed, same run; another seed, another run", "[sim]") {
+TEST_CASE("same seed, same run, and another seed, another run", "[sim]") {
     const Scenario s = generate_scenario(scenario_preset("urban"));
     for (const std::string& policy : builtin_policy_names()) {
         INFO(policy);

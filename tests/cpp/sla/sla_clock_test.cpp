@@ -70,7 +70,7 @@ TEST_CASE("clock: resolving exactly at the deadline is on time, one second later
     CHECK(late.resolution[0].clock.remaining == -1);
 }
 
-TEST_CASE("clock: breach is sticky; a clock paused at its deadline breaches when it runs again", "[sla]") {
+TEST_CASE("clock: breach is sticky, and a clock paused at its deadline breaches when it runs again", "[sla]") {
     const SlaPolicy p = simple_policy();
     const auto sticky = sla_ticket_status(
         ticket({{0, K::created}, {10, K::responded}, {15000, K::waiting_for_customer}, {20000, K::resolved}}), p,

@@ -206,7 +206,7 @@ TEST_CASE("a missed hard SLA deadline is a violation with its cause", "[verify][
     CHECK(ev.objective.lateness == 700);
 }
 
-TEST_CASE("breaks the plan leaves out are placed; a late break is reported", "[verify][evaluate]") {
+TEST_CASE("breaks the plan leaves out are placed, and a late break is reported", "[verify][evaluate]") {
     const Problem p = tiny_problem();
     Solution plan;
     plan.routes = {route_of(2, {{J, 4}, {J, 5}})};

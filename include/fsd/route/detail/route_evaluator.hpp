@@ -104,6 +104,7 @@ private:
     bool has_preferences_ = false;
     // Scratch of the current evaluation.
     const RouteSlot* slot_ = nullptr;
+    Time latest_end_ = 0;  // of slot_: shift end + max_overtime
     Index engineer_ = 0;
     std::span<const Index> jobs_;
     std::vector<Index> breaks_;   // the slot's breaks, by first window start

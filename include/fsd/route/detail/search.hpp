@@ -6,6 +6,7 @@
 #include "fsd/model/problem.hpp"
 #include "fsd/model/solution.hpp"
 #include "fsd/route/detail/route_evaluator.hpp"
+#include "fsd/route/detail/route_locks.hpp"
 #include "fsd/route/solve_options.hpp"
 
 namespace fsd::detail {
@@ -44,6 +45,8 @@ public:
     const Plan& plan() const noexcept { return plan_; }
     /// Per job: the nearest jobs (up to 20) some engineer could serve with it.
     const std::vector<std::vector<Index>>& neighbours() const noexcept { return neighbours_; }
+    /// The fixed parts of the warm start (known once run() has begun).
+    const RouteLocks& locks() const noexcept { return locks_; }
 
 private:
     // initial_routes.cpp
@@ -83,6 +86,7 @@ private:
     RouteEvaluator eval_;
     std::mt19937_64 rng_;
     std::chrono::steady_clock::time_point started_;
+    RouteLocks locks_;
     Plan plan_;
     Plan best_;
     Cost best_total_ = 0;

@@ -10,6 +10,7 @@
 
 #include "fsd/model/problem.hpp"
 #include "fsd/route/detail/move_eval.hpp"
+#include "fsd/route/detail/route_locks.hpp"
 #include "fsd/route/solve_options.hpp"
 
 namespace fsd::detail {
@@ -58,6 +59,9 @@ public:
     const PenaltyWeights& weights() const noexcept { return w_; }
     /// Past the deadline or cancelled.
     bool out_of_time() const;
+    /// The fixed parts of options.initial_routes: no move or ruin touches
+    /// a fixed job, nothing goes into a fixed route or before a fixed head.
+    const RouteLocks& locks() const noexcept { return locks_; }
 
 private:
     bool fits(Index slot, Index job) const;
@@ -84,6 +88,7 @@ private:
     Cost travel_weight_ = 1;
     Cost overtime_weight_ = 1;
     bool all_compatible_ = true;
+    RouteLocks locks_;
     NodeRoutes routes_;
     std::vector<RouteSegments> segs_;
     std::vector<Index> route_of_;
