@@ -29,11 +29,18 @@ SegmentLocalSearch::SegmentLocalSearch(const Problem& p, const SolveOptions& opt
       locks_(route_locks(p, options.initial_routes)) {
     in_.durations = &p.base_durations();
     in_.distances = &p.distances();
+    // Job limits become one more load dimension, a unit per job.
+    bool limits = false;
+    for (const Engineer& e : p.engineers()) limits = limits || e.max_jobs.has_value();
+    const auto count_dim = static_cast<size_t>(p.dimensions());
     for (Index j = 0; j < p.num_jobs(); ++j) {
         const Job& job = p.job(j);
         Time open = kTimeMin, close = kTimeMax;
         if (!job.time_windows.empty()) open = job.time_windows[0].start, close = job.time_windows[0].end;
-        in_.nodes.push_back(visit_segment(p.job_location(j), job.duration, open, close, load_of(p.demand(j))));
+        if (job.sla && job.sla->hard) close = std::min(close, job.sla->deadline);
+        SegmentLoad load = load_of(p.demand(j));
+        if (limits) load[count_dim] = 1;
+        in_.nodes.push_back(visit_segment(p.job_location(j), job.duration, open, close, load));
     }
     for (size_t r = 0; r < p.slots().size(); ++r) {
         const RouteSlot& s = p.slots()[r];
@@ -47,7 +54,10 @@ SegmentLocalSearch::SegmentLocalSearch(const Problem& p, const SolveOptions& opt
         cap.fill(std::numeric_limits<Amount>::max() / 8);
         const std::vector<Amount>& c = p.capacity(s.engineer);
         for (size_t k = 0; k < c.size(); ++k) cap[k] = c[k];
+        const Engineer& eng = p.engineer(s.engineer);
+        if (limits && eng.max_jobs) cap[count_dim] = *eng.max_jobs;
         cap_.push_back(cap);
+        max_travel_.push_back(eng.max_travel_time.value_or(kTimeMax));
         costs_.push_back(p.engineer(s.engineer).costs);
     }
     travel_weight_ = p.weights().travel;
@@ -120,9 +130,15 @@ Cost SegmentLocalSearch::route_cost(Index s, const TwSegment& seg, size_t jobs) 
     return cost;
 }
 
+// Time warp plus the drive beyond the engineer's travel limit: both are
+// seconds the route cannot have, penalised alike.
+Duration SegmentLocalSearch::warp(Index s, const TwSegment& seg) const {
+    return seg.time_warp + std::max<Duration>(0, seg.travel - max_travel_[static_cast<size_t>(s)]);
+}
+
 Cost SegmentLocalSearch::pen(Index s, const TwSegment& seg, size_t jobs) const {
     if (jobs == 0) return 0;
-    return route_cost(s, seg, jobs) + w_.time_warp * seg.time_warp +
+    return route_cost(s, seg, jobs) + w_.time_warp * warp(s, seg) +
            w_.excess_load * fsd::detail::excess_load(seg, cap_[static_cast<size_t>(s)]);
 }
 
@@ -130,7 +146,7 @@ bool SegmentLocalSearch::feasible() const {
     for (size_t r = 0; r < routes_.size(); ++r) {
         if (jobs_in(static_cast<Index>(r)) == 0) continue;
         const TwSegment& s = segs_[r].route();
-        if (s.time_warp > 0 || fsd::detail::excess_load(s, cap_[r]) > 0) return false;
+        if (warp(static_cast<Index>(r), s) > 0 || fsd::detail::excess_load(s, cap_[r]) > 0) return false;
     }
     return true;
 }
@@ -145,7 +161,7 @@ Cost SegmentLocalSearch::route_costs() const {
 Duration SegmentLocalSearch::time_warp() const {
     Duration w = 0;
     for (size_t r = 0; r < routes_.size(); ++r)
-        if (jobs_in(static_cast<Index>(r)) != 0) w += segs_[r].route().time_warp;
+        if (jobs_in(static_cast<Index>(r)) != 0) w += warp(static_cast<Index>(r), segs_[r].route());
     return w;
 }
 

@@ -16,14 +16,17 @@ std::string segment_search_obstacle(const Problem& p) {
     for (Index e = 0; e < p.num_engineers(); ++e) {
         const Engineer& eng = p.engineer(e);
         if (!eng.breaks.empty()) return "breaks";
-        if (eng.max_jobs || eng.max_travel_time) return "job or travel limits";
+        // A job limit is carried as one more load dimension (a unit per job).
+        if (eng.max_jobs && p.dimensions() + 1 > static_cast<Index>(kSegmentDimensions))
+            return "job limits beside more than 3 capacity dimensions";
         if (&p.durations(e) != base) return "engineers with different speeds";
     }
     for (Index j = 0; j < p.num_jobs(); ++j) {
         const Job& job = p.job(j);
         if (job.time_windows.size() > 1) return "several time windows";
-        if (job.sla) return "SLA deadlines";
-        if (job.optional) return "optional jobs";
+        // A hard deadline closes the window; a priced soft one has no segment form.
+        if (job.sla && !job.sla->hard && job.sla->lateness_cost_per_second != 0 && p.weights().lateness != 0)
+            return "soft SLA deadlines";
         if (job.preferred_engineer && p.weights().preference != 0) return "preferred engineers";
     }
     return {};

@@ -92,3 +92,20 @@ def test_read_vroom_refuses_by_path():
     doc["jobs"][4]["location_index"] = 99
     with pytest.raises(ValueError, match="/jobs/4/location_index"):
         fsd.solve_vroom(doc)
+
+
+def test_vroom_input_without_breaks_reaches_the_genetic_search():
+    # Every VROOM job is optional (priority first); job limits (max_tasks) ride on segments too.
+    doc = json.loads(MATRIX.read_text())
+    for v in doc["vehicles"]:
+        v.pop("breaks", None)
+        v.pop("speed_factor", None)
+    for j in doc["jobs"]:
+        if "time_windows" in j:
+            j["time_windows"] = j["time_windows"][:1]
+    problem = fsd.read_vroom(doc).problem
+    plan = fsd.solve(problem, iteration_limit=30, seed=2)
+    assert plan.stats.solver == "hgs"
+    assert fsd.verify(problem, plan) == []
+    with_breaks = fsd.read_vroom(MATRIX).problem
+    assert fsd.solve(with_breaks, iteration_limit=5).stats.solver == "regret-ls"

@@ -47,9 +47,9 @@ enum class SolveAlgorithm {
     /// regret_ls for a first plan, then iterated local search on time-window
     /// segments (moves priced in O(1), penalised infeasibility), then regret_ls's
     /// local search from the best plan. Refused (InputError) for problems with
-    /// breaks, several windows per job, SLA deadlines, optional jobs, job or
-    /// travel limits, balance, different speeds, more than 4 capacity
-    /// dimensions or service durations by skill level.
+    /// breaks, several windows per job, priced soft SLA deadlines, balance,
+    /// preferred engineers, different speeds, more than 4 capacity dimensions
+    /// (3 with job limits) or service durations by skill level.
     segment_ils,
     /// As segment_ils, with hybrid genetic search (a population of plans,
     /// route-exchange crossover, diversity-aware survivors) in place of the

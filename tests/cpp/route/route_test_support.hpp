@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
@@ -240,7 +241,9 @@ inline Solution solve_checked(const Problem& p, const SolveOptions& o = quick())
 
 // A VRPTW day segments can express: one depot, engineers with a capacity and
 // one shift, jobs with one window each (some none), demands, one skill split.
-inline Problem vrptw(int jobs, int engineers, std::uint64_t seed, bool with_skills = false) {
+// `tweak` may change each engineer and job before they are added.
+inline Problem vrptw(int jobs, int engineers, std::uint64_t seed, bool with_skills = false,
+                     const std::function<void(Engineer*, Job*)>& tweak = {}) {
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> coord(0.0, 10000.0);
     std::uniform_int_distribution<int> open(0, 20000), width(3600, 9000), demand(1, 9), pct(0, 99);
@@ -250,6 +253,7 @@ inline Problem vrptw(int jobs, int engineers, std::uint64_t seed, bool with_skil
         Engineer eng = engineer(name("e", e), 0, 0, 36000);
         eng.capacity = {40};
         if (with_skills) eng.skills = {{e % 2 ? "gas" : "electric", 1}};
+        if (tweak) tweak(&eng, nullptr);
         b.add_engineer(eng);
     }
     for (int j = 0; j < jobs; ++j) {
@@ -261,6 +265,7 @@ inline Problem vrptw(int jobs, int engineers, std::uint64_t seed, bool with_skil
         }
         jb.demand = {demand(rng)};
         if (with_skills) jb.skills = {{j % 2 ? "gas" : "electric", 1}};
+        if (tweak) tweak(nullptr, &jb);
         b.add_job(jb);
     }
     b.set_travel(plane(points));

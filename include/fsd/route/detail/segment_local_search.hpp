@@ -51,7 +51,8 @@ public:
     bool feasible() const;
     /// The engineers' cost of the routes, overtime included (no penalties).
     Cost route_costs() const;
-    /// Total time warp and total excess load over the routes.
+    /// Total time warp (with the drive beyond travel limits) and total
+    /// excess load (with jobs beyond job limits) over the routes.
     Duration time_warp() const;
     Amount excess_load() const;
 
@@ -70,6 +71,7 @@ private:
     Index end_node(Index s) const { return problem_.num_jobs() + 2 * s + 1; }
     Cost route_cost(Index s, const TwSegment& seg, std::size_t jobs) const;
     Cost pen(Index s, const TwSegment& seg, std::size_t jobs) const;
+    Duration warp(Index s, const TwSegment& seg) const;
     std::size_t jobs_in(Index r) const { return routes_[static_cast<std::size_t>(r)].size() - 2; }
     Cost current_pen(Index r) const { return pen(r, segs_[static_cast<std::size_t>(r)].route(), jobs_in(r)); }
     void rebuild(Index r);
@@ -85,6 +87,7 @@ private:
     std::vector<SegmentLoad> cap_;         // per slot
     std::vector<EngineerCosts> costs_;     // per slot
     std::vector<Time> shift_end_;          // per slot: where overtime begins
+    std::vector<Duration> max_travel_;     // per slot: the engineer's travel limit
     Cost travel_weight_ = 1;
     Cost overtime_weight_ = 1;
     bool all_compatible_ = true;

@@ -1,7 +1,9 @@
 #pragma once
 // Iterated local search on time-window segments (tw_segment.hpp,
 // move_eval.hpp) for problems segments can express: one time window per
-// job, no breaks, no SLA deadlines, no optional jobs, one travel profile.
+// job (a hard SLA deadline closes it), no breaks, no priced soft SLA
+// deadlines, one travel profile. Optional jobs the opening plan serves are
+// kept served, those it leaves out stay out until the closing exact descent.
 // Moves are priced in O(1) with penalties for time warp and excess load, so
 // the search may pass through infeasible plans; it returns the best feasible
 // plan it saw, which fsd::solve then hands to the exact search as a warm
