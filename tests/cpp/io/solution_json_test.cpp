@@ -8,6 +8,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/io/solution_json.hpp"
 #include "fsd/model/problem_builder.hpp"
+#include "../plan_step_support.hpp"
 
 using namespace fsd;
 using nlohmann::json;
@@ -43,21 +44,7 @@ Problem two_engineer_problem() {
     return b.build();
 }
 
-Step step(StepKind kind, Index index, Time arrival, Time start, Time end, Duration travel, Distance dist,
-          Duration late, std::vector<Amount> load) {
-    Step s;
-    s.kind = kind;
-    s.index = index;
-    s.arrival = arrival;
-    s.start = start;
-    s.end = end;
-    s.waiting = start - arrival;
-    s.travel_time = travel;
-    s.travel_distance = dist;
-    s.lateness = late;
-    s.load = std::move(load);
-    return s;
-}
+using test_support::step;
 
 // A plan that need not be feasible (reading does not check): every step kind,
 // every reason, odd stats.
@@ -67,11 +54,11 @@ Solution full_solution() {
     r.engineer = 1;
     r.shift = 1;
     const Time t0 = kDay + 13 * 3600;
-    r.steps = {step(StepKind::start, -1, t0, t0, t0, 0, 0, 0, {2, 2}),
-               step(StepKind::job, 2, t0 + 600, t0 + 900, t0 + 2100, 600, 7000, 0, {1, 1}),
-               step(StepKind::break_, 0, t0 + 2100, t0 + 2100, t0 + 3900, 0, 0, 0, {1, 1}),
-               step(StepKind::job, 0, t0 + 4500, t0 + 4500, t0 + 5700, 600, 7000, 45, {0, 0}),
-               step(StepKind::end, -1, t0 + 6300, t0 + 6300, t0 + 6300, 600, 7000, 0, {0, 0})};
+    r.steps = {step(StepKind::start, -1, t0, t0, t0, 0, 0, {2, 2}, 0),
+               step(StepKind::job, 2, t0 + 600, t0 + 900, t0 + 2100, 600, 7000, {1, 1}, 0),
+               step(StepKind::break_, 0, t0 + 2100, t0 + 2100, t0 + 3900, 0, 0, {1, 1}, 0),
+               step(StepKind::job, 0, t0 + 4500, t0 + 4500, t0 + 5700, 600, 7000, {0, 0}, 45),
+               step(StepKind::end, -1, t0 + 6300, t0 + 6300, t0 + 6300, 600, 7000, {0, 0}, 0)};
     r.travel_time = 1800;
     r.distance = 21000;
     r.service_time = 2400;

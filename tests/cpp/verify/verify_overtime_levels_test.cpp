@@ -8,6 +8,7 @@
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/model/route_steps.hpp"
 #include "fsd/verify.hpp"
+#include "../plan_step_support.hpp"
 
 using namespace fsd;
 
@@ -40,17 +41,7 @@ Problem build(Duration max_overtime, Cost per_hour = 3600, int level = 1, Cost w
     return b.build();
 }
 
-Step step(StepKind kind, Index index, Time arrival, Time start, Time end, Duration travel) {
-    Step s;
-    s.kind = kind;
-    s.index = index;
-    s.arrival = arrival;
-    s.start = start;
-    s.end = end;
-    s.travel_time = travel;
-    s.travel_distance = travel;
-    return s;
-}
+using test_support::step;
 
 // E serves J on site for `service` seconds: back at 200 + service.
 Solution plan(const Problem& p, Duration service, Cost overtime_part) {

@@ -5,6 +5,7 @@
 
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/verify.hpp"
+#include "../plan_step_support.hpp"
 
 using namespace fsd;
 
@@ -43,18 +44,7 @@ Problem build(Cost weight = 3) {
     return b.build();
 }
 
-Step step(StepKind kind, Index index, Time arrival, Time start, Time end, Duration travel) {
-    Step s;
-    s.kind = kind;
-    s.index = index;
-    s.arrival = arrival;
-    s.start = start;
-    s.end = end;
-    s.waiting = start - arrival;
-    s.travel_time = travel;
-    s.travel_distance = travel;
-    return s;
-}
+using test_support::step;
 
 // B serves both jobs: J1 at its preferred engineer, J0 not (3 x 70).
 Solution b_serves_both() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fsd/model/problem_builder.hpp"
+#include "../plan_step_support.hpp"
 
 using namespace fsd;
 
@@ -97,21 +98,7 @@ struct Fixture {
     }
 };
 
-Step step(StepKind kind, Index index, Time arrival, Time start, Time end, Duration travel, Distance distance,
-          std::vector<Amount> load, Duration lateness = 0) {
-    Step s;
-    s.kind = kind;
-    s.index = index;
-    s.arrival = arrival;
-    s.start = start;
-    s.end = end;
-    s.waiting = start - arrival;
-    s.travel_time = travel;
-    s.travel_distance = distance;
-    s.lateness = lateness;
-    s.load = std::move(load);
-    return s;
-}
+using test_support::step;
 
 // The correct plan, every figure worked out by hand in the comments.
 Solution correct_solution() {
