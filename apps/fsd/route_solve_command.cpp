@@ -125,7 +125,7 @@ void add_solve_command(CLI::App& app) {
                     "order (ENGINEER:N); repeatable");
     cmd->add_option("--seed", args->seed, "random seed (same seed, same plan)");
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
-    cmd->add_option("--threads", args->threads, "search threads")->check(CLI::PositiveNumber);
+    cmd->add_option("--threads", args->threads, "search threads (sharing their best plan now and then)")->check(CLI::PositiveNumber);
     cmd->add_option("--algorithm", args->algorithm,
                     "auto (default: hgs, or segment-ils under 2 s per 100 jobs, where the problem allows it), regret-ls, segment-ils or hgs")
         ->check(CLI::IsMember({"auto", "regret-ls", "segment-ils", "hgs"}));

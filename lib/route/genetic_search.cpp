@@ -138,10 +138,12 @@ public:
 class GeneticSearch {
 public:
     GeneticSearch(const Problem& p, const SolveOptions& o, const std::vector<std::vector<Index>>& neighbours,
-                  Clock::time_point deadline, Clock::time_point solve_started)
+                  Clock::time_point deadline, Clock::time_point solve_started, BestExchange* exchange, size_t thread)
         : p_(p),
           o_(o),
           neighbours_(neighbours),
+          exchange_(exchange),
+          thread_(thread),
           solve_started_(solve_started),
           deadline_(deadline),
           rng_(o.seed),
@@ -149,13 +151,7 @@ public:
 
     SegmentPlan run(const SegmentPlan& start) {
         best_ = start;
-        for (const auto& r : start.routes)
-            for (Index j : r) {
-                active_.push_back(j);
-                if (!ls_.locks().fixed(j)) movable_.push_back(j);
-            }
-        std::sort(active_.begin(), active_.end());
-        std::sort(movable_.begin(), movable_.end());
+        set_jobs(start.routes);
         ls_.load(start.routes);
         best_.cost = ls_.route_costs();
         if (movable_.empty()) return best_;
@@ -172,6 +168,10 @@ public:
         while (!stop()) {
             ++iterations_;
             ++since_best;
+            if (exchange_ && exchange_->due(thread_, iterations_) && share()) {
+                since_best = 0;
+                if (movable_.empty()) break;  // nothing left to breed
+            }
             // Nothing changes between the two picks: one fitness update serves both.
             feasible_.update_fitness(ls_.weights());
             infeasible_.update_fitness(ls_.weights());
@@ -195,6 +195,44 @@ public:
     }
 
 private:
+    // The jobs the plan routes (all of them, and those not fixed).
+    void set_jobs(const std::vector<std::vector<Index>>& routes) {
+        active_.clear();
+        movable_.clear();
+        for (const auto& r : routes)
+            for (Index j : r) {
+                active_.push_back(j);
+                if (!ls_.locks().fixed(j)) movable_.push_back(j);
+            }
+        std::sort(active_.begin(), active_.end());
+        std::sort(movable_.begin(), movable_.end());
+    }
+
+    // Meets the other threads; a better shared plan over the same jobs joins
+    // the population, one over other jobs starts a fresh population around
+    // it (plans over different jobs are not comparable by route cost). True
+    // when a plan was taken.
+    bool share() {
+        auto shared = exchange_->meet(thread_, {best_.routes, segment_plan_total(p_, best_)});
+        if (!shared) return false;
+        std::vector<Index> routed;
+        for (const auto& r : shared->routes) routed.insert(routed.end(), r.begin(), r.end());
+        std::sort(routed.begin(), routed.end());
+        ls_.load(shared->routes);
+        if (routed == active_) {
+            add(capture());
+            return true;
+        }
+        best_ = segment_plan_of(p_, std::move(shared->routes));
+        best_.cost = ls_.route_costs();
+        set_jobs(best_.routes);
+        feasible_.members.clear(), feasible_.distance.clear();
+        infeasible_.members.clear(), infeasible_.distance.clear();
+        add(capture());
+        if (!movable_.empty()) initial_population(best_.routes);
+        return true;
+    }
+
     bool stop() const { return ls_.out_of_time() || (o_.iteration_limit >= 0 && iterations_ >= o_.iteration_limit); }
 
     std::unique_ptr<Individual> capture() const {
@@ -395,6 +433,8 @@ private:
     const Problem& p_;
     const SolveOptions& o_;
     const std::vector<std::vector<Index>>& neighbours_;
+    BestExchange* exchange_;
+    size_t thread_;
     Clock::time_point solve_started_;
     Clock::time_point deadline_;
     std::mt19937_64 rng_;
@@ -414,11 +454,11 @@ private:
 
 SegmentPlan genetic_search(const Problem& problem, const SolveOptions& options, const SegmentPlan& start,
                            const std::vector<std::vector<Index>>& neighbours, double seconds_budget,
-                           Clock::time_point solve_started) {
+                           Clock::time_point solve_started, BestExchange* exchange, std::size_t thread) {
     FSD_ASSERT(segment_search_obstacle(problem).empty());
     const auto deadline =
         Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(std::max(0.0, seconds_budget)));
-    GeneticSearch search(problem, options, neighbours, deadline, solve_started);
+    GeneticSearch search(problem, options, neighbours, deadline, solve_started, exchange, thread);
     return search.run(start);
 }
 

@@ -153,6 +153,17 @@ void Search::report_if_best() {
     }
 }
 
+void Search::share() {
+    std::optional<SharedPlan> shared = exchange_->meet(thread_, {best_.routes, best_total_});
+    if (!shared) return;
+    for (size_t s = 0; s < shared->routes.size(); ++s) {
+        const Index slot = static_cast<Index>(s);
+        set_route(slot, shared->routes[s], eval_.evaluate(slot, shared->routes[s]));
+    }
+    best_ = plan_;
+    best_total_ = total(plan_);
+}
+
 Insertion Search::best_insertion(Index j, Index slot, Cost bound) {
     Insertion best{bound, -1, -1};
     const size_t s = static_cast<size_t>(slot);
@@ -221,6 +232,7 @@ Plan Search::run(SolveStats& stats) {
     while (!should_stop()) {
         if (options_.iteration_limit >= 0 && iterations_ >= options_.iteration_limit) break;
         ++iterations_;
+        if (exchange_ && exchange_->due(thread_, iterations_)) share();
         perturb();
     }
     stats.iterations = iterations_;

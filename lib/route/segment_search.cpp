@@ -32,6 +32,23 @@ std::string segment_search_obstacle(const Problem& p) {
     return {};
 }
 
+Cost segment_plan_total(const Problem& p, const SegmentPlan& plan) {
+    Cost total = plan.cost;
+    for (Index j : plan.unassigned) total += p.unassigned_cost(j);
+    return total;
+}
+
+SegmentPlan segment_plan_of(const Problem& p, std::vector<std::vector<Index>> routes) {
+    SegmentPlan plan;
+    std::vector<char> routed(static_cast<size_t>(p.num_jobs()), 0);
+    for (const auto& r : routes)
+        for (Index j : r) routed[static_cast<size_t>(j)] = 1;
+    for (Index j = 0; j < p.num_jobs(); ++j)
+        if (!routed[static_cast<size_t>(j)]) plan.unassigned.push_back(j);
+    plan.routes = std::move(routes);
+    return plan;
+}
+
 void report_best(const Problem& p, const SolveOptions& o, const SegmentPlan& best, std::int64_t iteration,
                  std::chrono::steady_clock::time_point solve_started) {
     if (!o.on_progress) return;
@@ -58,7 +75,7 @@ bool stop(const SolveOptions& o, const SegmentLocalSearch& ls, std::int64_t it) 
 
 SegmentPlan segment_search(const Problem& problem, const SolveOptions& options, const SegmentPlan& start,
                            const std::vector<std::vector<Index>>& neighbours, double seconds_budget,
-                           Clock::time_point solve_started) {
+                           Clock::time_point solve_started, BestExchange* exchange, std::size_t thread) {
     FSD_ASSERT(segment_search_obstacle(problem).empty());
     // Jobs the start left out stay out: the exact search that follows tries them again.
     const auto began = Clock::now();
@@ -74,6 +91,14 @@ SegmentPlan segment_search(const Problem& problem, const SolveOptions& options, 
     const double total = std::chrono::duration<double>(deadline - began).count();
     while (!stop(options, ls, it)) {
         ++it;
+        if (exchange && exchange->due(thread, it)) {
+            if (auto shared = exchange->meet(thread, {best.routes, segment_plan_total(problem, best)})) {
+                best = segment_plan_of(problem, std::move(shared->routes));
+                ls.load(best.routes);
+                best.cost = ls.route_costs();
+                current = ls.node_routes();
+            }
+        }
         ls.ruin_and_recreate();
         ls.local_search();
         // Repair: raise the penalties until the plan is feasible (or give up on it).

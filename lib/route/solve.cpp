@@ -1,5 +1,6 @@
 #include "fsd/route/solve.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <exception>
@@ -9,6 +10,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/model/route_steps.hpp"
+#include "fsd/route/detail/best_exchange.hpp"
 #include "fsd/route/detail/explain_unassigned.hpp"
 #include "fsd/route/detail/search.hpp"
 #include "fsd/route/detail/genetic_search.hpp"
@@ -91,10 +93,11 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
 
     const auto started = std::chrono::steady_clock::now();
     Solution solution;
-    // threads > 1: independent searches from different seeds, the best plan
-    // kept (ties: the lower thread). They share nothing while they run, so
-    // the same seed and threads give the same plan whenever one thread does
-    // (an iteration limit, not a time limit).
+    // threads > 1: searches from different seeds meeting at a BestExchange
+    // (every `period` iterations under an iteration limit, so the same seed
+    // and threads give the same plan; else every tenth of the time limit,
+    // 0.1 to 5 s); the best plan is kept (ties: the lower thread). Thread 0
+    // never takes another's plan, so N threads are never worse than one.
     const auto threads = static_cast<size_t>(options.threads);
     std::vector<SolveOptions> thread_options(threads, options);
     std::mutex progress_mutex;
@@ -127,6 +130,16 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     if (options.algorithm != SolveAlgorithm::automatic && options.algorithm != SolveAlgorithm::regret_ls && !segments)
         throw InputError("/options/algorithm",
                          std::string(to_string(options.algorithm)) + " cannot plan this problem: it has " + obstacle);
+    // One iteration is a perturbation (regret-ls), a ruin-and-recreate
+    // (segment-ils) or a child (hgs), so these periods are each a fraction
+    // of a second on 100 jobs.
+    const std::int64_t period = !segments ? 200 : ils ? 1000 : 100;
+    const double interval = std::clamp(options.time_limit_seconds / 10.0, 0.1, 5.0);
+    std::unique_ptr<detail::BestExchange> exchange;
+    if (threads > 1)
+        exchange = std::make_unique<detail::BestExchange>(
+            threads, options.iteration_limit >= 0, period, started,
+            std::chrono::duration_cast<detail::BestExchange::Clock::duration>(std::chrono::duration<double>(interval)));
     // Per thread: the options of its final exact search (kept alive: a Search holds a reference).
     std::vector<SolveOptions> final_options(threads);
     std::vector<std::unique_ptr<detail::Search>> searches(threads);
@@ -134,10 +147,13 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     std::vector<SolveStats> stats(threads);
     std::vector<std::exception_ptr> errors(threads);
     auto work = [&](size_t k) {
+        // Leaves the exchange when this thread's search ends, however it ends.
+        detail::ExchangeSeat seat(exchange.get(), k);
         try {
             const SolveOptions& mine = thread_options[k];
             if (!segments) {
                 searches[k] = std::make_unique<detail::Search>(problem, mine);
+                searches[k]->share_through(exchange.get(), k);
                 plans[k] = searches[k]->run(stats[k]);
                 return;
             }
@@ -157,8 +173,9 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
             // Keep a twentieth of the time for the closing descent.
             const double budget = options.time_limit_seconds * 0.95 - elapsed;
             const detail::SegmentPlan best =
-                ils ? detail::segment_search(problem, mine, seed, opening.neighbours(), budget, started)
-                    : detail::genetic_search(problem, mine, seed, opening.neighbours(), budget, started);
+                ils ? detail::segment_search(problem, mine, seed, opening.neighbours(), budget, started, exchange.get(), k)
+                    : detail::genetic_search(problem, mine, seed, opening.neighbours(), budget, started, exchange.get(), k);
+            seat.leave();
             final_options[k] = mine;
             final_options[k].iteration_limit = 0;
             final_options[k].initial_routes.clear();

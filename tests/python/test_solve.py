@@ -186,3 +186,13 @@ def test_segment_search_refuses_what_it_cannot_express():
         fsd.solve(problem, iteration_limit=5, algorithm="segment-ils")
     assert err.value.path == "/options/algorithm"
     assert fsd.solve(problem, iteration_limit=5).stats.solver == "regret-ls"
+
+
+def test_threads_share_and_stay_deterministic(problem):
+    one = fsd.solve(problem, time_limit=30, iteration_limit=250, seed=4)
+    a = fsd.solve(problem, time_limit=30, iteration_limit=250, seed=4, threads=2)
+    b = fsd.solve(problem, time_limit=30, iteration_limit=250, seed=4, threads=2)
+    assert a.routes == b.routes
+    assert a.objective == b.objective
+    assert a.objective.total <= one.objective.total
+    assert fsd.verify(problem, a) == []

@@ -44,7 +44,7 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
     """Plans the day for `problem` and returns a Solution (which remembers its problem).
 
     time_limit: seconds of search; iteration_limit: -1 for none; seed: same seed, same plan;
-    threads: independent searches, the best kept; on_progress: called with a Progress at each
+    threads: searches sharing their best plan now and then, the best kept; on_progress: called with a Progress at each
     new best; progress=True shows a tqdm bar; initial: a Solution of this problem, or a list of
     InitialRoute, to start from (warm start; jobs that no longer fit are dropped from it and inserted
     again); fix: {engineer id: True} keeps that engineer's initial route as it is, {engineer id: N}

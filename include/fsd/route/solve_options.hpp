@@ -68,7 +68,7 @@ struct SolveOptions {
     double time_limit_seconds = 1.0;
     std::int64_t iteration_limit = -1;   ///< -1: no limit
     std::uint64_t seed = 1;
-    int threads = 1;
+    int threads = 1;  ///< searches that share their best plan now and then (docs/design.md)
     std::function<void(const Progress&)> on_progress;  ///< each new best
     const std::atomic<bool>* cancel = nullptr;          ///< set to true to stop early
     /// Warm start: the search begins from these routes instead of an empty

@@ -17,9 +17,12 @@ namespace fsd::detail {
 /// Same contract as segment_search (a feasible `start`, jobs it left out
 /// stay out, the best feasible plan returned, new bests reported, an
 /// iteration being one child); deterministic for a seed under an iteration
-/// limit.
+/// limit. With an `exchange`, meets the other threads' searches there as
+/// thread `thread` (a better shared plan joins the population, or, serving
+/// other jobs, becomes the plan a fresh population is built around).
 SegmentPlan genetic_search(const Problem& problem, const SolveOptions& options, const SegmentPlan& start,
                            const std::vector<std::vector<Index>>& neighbours, double seconds_budget,
-                           std::chrono::steady_clock::time_point solve_started);
+                           std::chrono::steady_clock::time_point solve_started, BestExchange* exchange = nullptr,
+                           std::size_t thread = 0);
 
 }  // namespace fsd::detail

@@ -5,6 +5,7 @@
 
 #include "fsd/model/problem.hpp"
 #include "fsd/model/solution.hpp"
+#include "fsd/route/detail/best_exchange.hpp"
 #include "fsd/route/detail/route_evaluator.hpp"
 #include "fsd/route/detail/route_locks.hpp"
 #include "fsd/route/solve_options.hpp"
@@ -33,6 +34,12 @@ public:
 
     /// Builds a plan and improves it until a limit; fills the stats it knows.
     Plan run(SolveStats& stats);
+    /// Meet the other threads' searches at `exchange` as thread `thread`
+    /// while iterating (set before run).
+    void share_through(BestExchange* exchange, std::size_t thread) noexcept {
+        exchange_ = exchange;
+        thread_ = thread;
+    }
 
     /// Objective parts of a plan.
     ObjectiveParts objective(const Plan& plan) const;
@@ -80,6 +87,8 @@ private:
     Cost balance_with(Index s1, Duration w1, Index s2, Duration w2) const;
     bool should_stop();
     void report_if_best();
+    /// Offers the best plan at the exchange and continues from the shared one when it is better.
+    void share();
 
     const Problem& problem_;
     const SolveOptions& options_;
@@ -87,6 +96,8 @@ private:
     std::mt19937_64 rng_;
     std::chrono::steady_clock::time_point started_;
     RouteLocks locks_;
+    BestExchange* exchange_ = nullptr;
+    std::size_t thread_ = 0;
     Plan plan_;
     Plan best_;
     Cost best_total_ = 0;

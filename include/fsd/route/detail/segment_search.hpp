@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "fsd/model/problem.hpp"
+#include "fsd/route/detail/best_exchange.hpp"
 #include "fsd/route/solve_options.hpp"
 
 namespace fsd::detail {
@@ -29,6 +30,14 @@ struct SegmentPlan {
     std::int64_t iterations = 0;
 };
 
+/// The plan's objective: its route costs plus the unassigned cost of the
+/// jobs it leaves out.
+Cost segment_plan_total(const Problem& problem, const SegmentPlan& plan);
+
+/// `routes` as a plan of `problem` (route costs to be filled in): the jobs
+/// no route serves listed as unassigned.
+SegmentPlan segment_plan_of(const Problem& problem, std::vector<std::vector<Index>> routes);
+
 /// Tells options.on_progress (if set) of a new best plan: its route costs
 /// (overtime included) as the travel part, the jobs it leaves out at their unassigned cost, seconds
 /// since `solve_started`.
@@ -40,9 +49,11 @@ void report_best(const Problem& problem, const SolveOptions& options, const Segm
 /// best feasible plan found (at worst `start`), reporting each new best to
 /// options.on_progress (seconds counted from `solve_started`). Moves pair a
 /// job with its `neighbours` (the granular lists of regret-ls's Search).
-/// Deterministic for a seed under an iteration limit.
+/// Deterministic for a seed under an iteration limit. With an `exchange`,
+/// meets the other threads' searches there as thread `thread`.
 SegmentPlan segment_search(const Problem& problem, const SolveOptions& options, const SegmentPlan& start,
                            const std::vector<std::vector<Index>>& neighbours, double seconds_budget,
-                           std::chrono::steady_clock::time_point solve_started);
+                           std::chrono::steady_clock::time_point solve_started, BestExchange* exchange = nullptr,
+                           std::size_t thread = 0);
 
 }  // namespace fsd::detail
