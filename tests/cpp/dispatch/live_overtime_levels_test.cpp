@@ -8,34 +8,13 @@
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "../overtime_levels_day.hpp"
 
 using namespace fsd;
 
 namespace {
 
-// Engineer E at 0, shift [0, 600]; job J at 1 (100 away) needs gas, 500 s,
-// 300 s from level 4. Travel seconds = metres.
-Problem build(Duration max_overtime, int level = 1) {
-    TravelMatrices travel{DurationMatrix(2, 2), DistanceMatrix(2, 2)};
-    travel.durations << 0, 100, 100, 0;
-    travel.distances = travel.durations;
-    Engineer e;
-    e.id = "E";
-    e.start.matrix_index = 0;
-    e.shifts = {{0, 600}};
-    e.skills = {{"gas", level}};
-    e.max_overtime = max_overtime;
-    e.costs.overtime_per_hour = 3600;
-    Job j;
-    j.id = "J";
-    j.location.matrix_index = 1;
-    j.duration = 500;
-    j.skills = {{"gas", 1}};
-    j.durations_by_level = {{4, 300}};
-    ProblemBuilder b;
-    b.add_engineer(e).add_job(j).set_travel(travel);
-    return b.build();
-}
+using test_support::overtime_levels_day;
 
 LivePlan live(const Problem& p) {
     SolveOptions o;
@@ -64,7 +43,7 @@ Job ticket(const std::string& id, Duration duration) {
 }  // namespace
 
 TEST_CASE("a live route may end within shift end plus max_overtime and pays for it", "[dispatch][overtime]") {
-    const LivePlan plan = live(build(300));
+    const LivePlan plan = live(overtime_levels_day(300));
     REQUIRE(plan.status(0) == TicketStatus::planned);
     CHECK(plan.route(0).end_arrival == 700);
     CHECK(plan.objective().overtime == 100);
@@ -72,7 +51,7 @@ TEST_CASE("a live route may end within shift end plus max_overtime and pays for 
 }
 
 TEST_CASE("a live insertion may use the overtime allowance, not more", "[dispatch][overtime]") {
-    LivePlan plan = live(build(300));
+    LivePlan plan = live(overtime_levels_day(300));
     // 100 s more on site: back at 800, within 900; 100 s more overtime cost 100.
     const InsertResult fits = plan.insert(ticket("T-2", 100));
     REQUIRE(fits.placed);
@@ -88,17 +67,17 @@ TEST_CASE("a live insertion may use the overtime allowance, not more", "[dispatc
 }
 
 TEST_CASE("without overtime the live plan keeps the shift end hard", "[dispatch][overtime]") {
-    LivePlan plan = live(build(300));
+    LivePlan plan = live(overtime_levels_day(300));
     const InsertResult refused = plan.insert(ticket("T-2", 250));  // would end at 950
     CHECK_FALSE(refused.placed);
-    LivePlan strict = live(build(0, 4));  // the senior: back at 500
+    LivePlan strict = live(overtime_levels_day(0, 3600, 4));  // the senior: back at 500
     CHECK(strict.route(0).end_arrival == 500);
     CHECK_FALSE(strict.insert(ticket("T-2", 150)).placed);  // 650 > 600
     CHECK(strict.insert(ticket("T-3", 100)).placed);        // 600
 }
 
 TEST_CASE("a live visit lasts the engineer's level duration", "[dispatch][levels]") {
-    const LivePlan senior = live(build(0, 4));
+    const LivePlan senior = live(overtime_levels_day(0, 3600, 4));
     REQUIRE(senior.status(0) == TicketStatus::planned);
     const LiveStep& s = senior.route(0).steps.at(0);
     CHECK(s.start == 100);
@@ -109,7 +88,7 @@ TEST_CASE("a live visit lasts the engineer's level duration", "[dispatch][levels
 }
 
 TEST_CASE("an engineer already in overtime keeps the rest of the allowance in the residual problem", "[dispatch][overtime]") {
-    LivePlan plan = live(build(300));
+    LivePlan plan = live(overtime_levels_day(300));
     REQUIRE(plan.insert(ticket("T-2", 100)).placed);  // J 100-600, T-2 600-700, back at 800
     plan.arrive("J", 100);
     plan.job_finished("J", 620);  // 20 s late: T-2 runs 620-720, back at 820

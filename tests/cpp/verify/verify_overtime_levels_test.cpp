@@ -8,38 +8,15 @@
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/model/route_steps.hpp"
 #include "fsd/verify.hpp"
+#include "../overtime_levels_day.hpp"
 #include "../plan_step_support.hpp"
+#include "verify_test_support.hpp"
 
 using namespace fsd;
 
 namespace {
 
-// Engineer E at location 0 on the shift [0, 600], gas level `level`; job J at
-// 1 (100 s and metres away) needs gas, lasts 500 s, 300 s from level 4.
-Problem build(Duration max_overtime, Cost per_hour = 3600, int level = 1, Cost weight = 1) {
-    TravelMatrices travel{DurationMatrix(2, 2), DistanceMatrix(2, 2)};
-    travel.durations << 0, 100, 100, 0;
-    travel.distances = travel.durations;
-    Engineer e;
-    e.id = "E";
-    e.start.matrix_index = 0;
-    e.shifts = {{0, 600}};
-    e.skills = {{"gas", level}};
-    e.max_overtime = max_overtime;
-    e.costs.overtime_per_hour = per_hour;
-    Job j;
-    j.id = "J";
-    j.location.matrix_index = 1;
-    j.duration = 500;
-    j.skills = {{"gas", 1}};
-    j.durations_by_level = {{4, 300}};
-    ProblemBuilder b;
-    b.add_engineer(e).add_job(j).set_travel(travel);
-    ObjectiveWeights w;
-    w.overtime = weight;
-    b.set_weights(w);
-    return b.build();
-}
+using test_support::overtime_levels_day;
 
 using test_support::step;
 
@@ -59,17 +36,13 @@ Solution plan(const Problem& p, Duration service, Cost overtime_part) {
     return s;
 }
 
-std::string describe(const VerifyReport& report) {
-    std::string out;
-    for (const auto& v : report.violations) out += v.kind + ": " + v.message + "\n";
-    return out;
-}
+using verify_test::describe;
 
 }  // namespace
 
 TEST_CASE("overtime within max_overtime is valid and costed", "[verify][overtime]") {
     // Back at 700: 100 s of overtime at 3,600 per hour (weight 2) = 200.
-    const Problem p = build(300, 3600, 1, 2);
+    const Problem p = overtime_levels_day(300, 3600, 1, 2);
     const VerifyReport report = verify(p, plan(p, 500, 200));
     INFO(describe(report));
     CHECK(report.ok());
@@ -78,7 +51,7 @@ TEST_CASE("overtime within max_overtime is valid and costed", "[verify][overtime
 }
 
 TEST_CASE("a wrong stated overtime part is flagged", "[verify][overtime]") {
-    const Problem p = build(300);
+    const Problem p = overtime_levels_day(300);
     const VerifyReport report = verify(p, plan(p, 500, 0));
     REQUIRE(report.violations.size() == 1);
     CHECK(report.violations[0].kind == "objective");
@@ -87,7 +60,7 @@ TEST_CASE("a wrong stated overtime part is flagged", "[verify][overtime]") {
 
 TEST_CASE("a route past shift end plus max_overtime breaks the shift", "[verify][overtime]") {
     SECTION("60 s allowed: the limit is named") {
-        const Problem p = build(60);
+        const Problem p = overtime_levels_day(60);
         const VerifyReport report = verify(p, plan(p, 500, 100));
         REQUIRE(report.violations.size() == 1);
         CHECK(report.violations[0].kind == "shift");
@@ -96,7 +69,7 @@ TEST_CASE("a route past shift end plus max_overtime breaks the shift", "[verify]
         CHECK(report.objective.overtime == 100);
     }
     SECTION("none allowed: the shift end is the limit, as before") {
-        const Problem p = build(0);
+        const Problem p = overtime_levels_day(0);
         const VerifyReport report = verify(p, plan(p, 500, 100));
         REQUIRE(report.violations.size() == 1);
         CHECK(report.violations[0].kind == "shift");
@@ -105,7 +78,7 @@ TEST_CASE("a route past shift end plus max_overtime breaks the shift", "[verify]
 }
 
 TEST_CASE("the verifier times a senior's visit with the level duration", "[verify][levels]") {
-    const Problem p = build(0, 3600, 4);
+    const Problem p = overtime_levels_day(0, 3600, 4);
     SECTION("timed with the level duration: valid") {
         const VerifyReport report = verify(p, plan(p, 300, 0));
         INFO(describe(report));
@@ -123,7 +96,7 @@ TEST_CASE("the verifier times a senior's visit with the level duration", "[verif
 
 TEST_CASE("plan evaluation uses the level duration and allows overtime up to the limit", "[verify][evaluate][overtime]") {
     SECTION("a senior within the shift") {
-        const Problem p = build(0, 3600, 4);
+        const Problem p = overtime_levels_day(0, 3600, 4);
         const PlanEvaluation ev = evaluate_plan(p, plan(p, 500, 0));
         REQUIRE(ev.routes.size() == 1);
         CHECK(ev.routes[0].steps[1].end - ev.routes[0].steps[1].start == 300);
@@ -131,7 +104,7 @@ TEST_CASE("plan evaluation uses the level duration and allows overtime up to the
         CHECK(ev.violations.empty());
     }
     SECTION("a junior 100 s over with 300 s allowed: overtime, no violation") {
-        const Problem p = build(300);
+        const Problem p = overtime_levels_day(300);
         const PlanEvaluation ev = evaluate_plan(p, plan(p, 500, 0));
         REQUIRE(ev.routes.size() == 1);
         CHECK(ev.routes[0].overtime == 100);
@@ -141,7 +114,7 @@ TEST_CASE("plan evaluation uses the level duration and allows overtime up to the
         CHECK(ev.figures.objective == 300);
     }
     SECTION("a junior 100 s over with 60 s allowed: shift_end with the allowance") {
-        const Problem p = build(60);
+        const Problem p = overtime_levels_day(60);
         const PlanEvaluation ev = evaluate_plan(p, plan(p, 500, 0));
         REQUIRE(ev.violations.size() == 1);
         CHECK(ev.violations[0].kind == "shift_end");

@@ -6,6 +6,7 @@
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/verify.hpp"
 #include "../plan_step_support.hpp"
+#include "verify_test_support.hpp"
 
 using namespace fsd;
 
@@ -65,11 +66,7 @@ Solution b_serves_both() {
     return s;
 }
 
-std::string describe(const VerifyReport& report) {
-    std::string out;
-    for (const auto& v : report.violations) out += v.kind + ": " + v.message + "\n";
-    return out;
-}
+using verify_test::describe;
 
 }  // namespace
 

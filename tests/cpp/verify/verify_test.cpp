@@ -8,6 +8,7 @@
 
 #include "fsd/model/problem_builder.hpp"
 #include "../plan_step_support.hpp"
+#include "verify_test_support.hpp"
 
 using namespace fsd;
 
@@ -164,11 +165,7 @@ Solution correct_solution() {
     return sol;
 }
 
-std::string describe(const VerifyReport& report) {
-    std::string out;
-    for (const auto& v : report.violations) out += v.kind + ": " + v.message + "\n";
-    return out;
-}
+using verify_test::describe;
 
 std::set<std::string> kinds(const VerifyReport& report) {
     std::set<std::string> out;
