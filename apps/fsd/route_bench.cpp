@@ -388,6 +388,8 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
         so.threads = o.threads;
         so.seed = o.seed;
         so.algorithm = o.algorithm;
+        // Quality is measured at the time limit: no early stop on stagnation.
+        so.stagnation_limit = 0;
         const auto t0 = std::chrono::steady_clock::now();
         const fsd::Solution solution = fsd::solve(inst.problem, so);
         BenchRow row;

@@ -32,7 +32,7 @@ void add_set(CLI::App* bench, fsdcli::BenchSet set) {
     cmd->add_option("--reference", o->reference, "a vroom_reference.csv: VROOM's recorded -x 5 and -x 0 distances");
     cmd->add_option("--match-reference", o->match_reference,
                     "\"-x 5\" or \"-x 0\": each instance gets that recorded run's wall time as its time limit");
-    cmd->add_option("--algorithm", *algorithm, "auto, regret-ls, segment-ils or hgs");
+    cmd->add_option("--algorithm", *algorithm, "auto, ils or hgs");
     cmd->callback([o, algorithm] {
         o->algorithm = fsd::parse_solve_algorithm(*algorithm, "--algorithm");
         const int code = fsdcli::run_route_bench(*o, std::cout, std::cerr);

@@ -26,6 +26,7 @@ struct SolveArgs {
     double time_limit = 1.0;
     std::uint64_t seed = 1;
     std::int64_t iterations = -1;
+    std::int64_t stagnation = -1;
     int threads = 1;
     int utc_offset_minutes = 0;
     bool quiet = false;
@@ -38,6 +39,7 @@ fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem)
     options.time_limit_seconds = a.time_limit;
     options.seed = a.seed;
     options.iteration_limit = a.iterations;
+    options.stagnation_limit = a.stagnation;
     options.threads = a.threads;
     options.algorithm = fsd::parse_solve_algorithm(a.algorithm, "/options/algorithm");
     if (!a.initial_path.empty())
@@ -127,8 +129,9 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
     cmd->add_option("--threads", args->threads, "search threads (sharing their best plan now and then)")->check(CLI::PositiveNumber);
     cmd->add_option("--algorithm", args->algorithm,
-                    "auto (default: hgs, or segment-ils under 2 s per 100 jobs, where the problem allows it), regret-ls, segment-ils or hgs")
-        ->check(CLI::IsMember({"auto", "regret-ls", "segment-ils", "hgs"}));
+                    "the improving stage: auto (default: hgs from 2 s per 100 jobs, ils below), ils or hgs");
+    cmd->add_option("--stagnation", args->stagnation,
+                    "stop after this many iterations without a better plan (-1: automatic, 500 + 5 per job; 0: never)");
     cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
     cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");
     cmd->callback([args] { run_solve(*args); });

@@ -55,7 +55,7 @@ struct Probe {
 // rebuild of the whole problem is avoided.
 class SlotProbe {
 public:
-    SlotProbe(const Problem& problem, RouteEvaluator& eval, Index slot, std::vector<Index> route, Index j)
+    SlotProbe(const Problem& problem, const RouteEvaluator& eval, Index slot, std::vector<Index> route, Index j)
         : problem_(problem), eval_(eval), slot_(slot), route_(std::move(route)), job_(j) {}
 
     const RouteSlot& slot() const { return problem_.slots()[static_cast<size_t>(slot_)]; }
@@ -149,7 +149,7 @@ private:
     }
 
     const Problem& problem_;
-    RouteEvaluator& eval_;
+    const RouteEvaluator& eval_;
     Index slot_;
     std::vector<Index> route_;
     Index job_;
@@ -176,7 +176,7 @@ std::vector<TimeWindow> widened(const std::vector<TimeWindow>& windows, const Ti
 
 class TimeFixer {
 public:
-    TimeFixer(const Problem& problem, RouteEvaluator& eval, Index j) : problem_(problem), eval_(eval), j_(j) {}
+    TimeFixer(const Problem& problem, const RouteEvaluator& eval, Index j) : problem_(problem), eval_(eval), j_(j) {}
 
     // Adds the candidates for a slot. `alone`: the job would be the route's
     // only job, so direct lower bounds from travel and windows apply.
@@ -278,7 +278,7 @@ private:
     bool works(const TimeCandidate& c, Duration m) const { return run(c, m).feasible; }
 
     const Problem& problem_;
-    RouteEvaluator& eval_;
+    const RouteEvaluator& eval_;
     Index j_;
     std::vector<SlotProbe> probes_;
     std::vector<TimeCandidate> candidates_;
@@ -403,7 +403,7 @@ bool can_carry(const Problem& problem, Index e, Index j) {
     return true;
 }
 
-std::optional<UnassignedFix> job_limit_fix(const Problem& problem, RouteEvaluator& eval, Index j) {
+std::optional<UnassignedFix> job_limit_fix(const Problem& problem, const RouteEvaluator& eval, Index j) {
     Cost best = kTimeMax;
     Index who = -1;
     for (size_t s = 0; s < problem.slots().size(); ++s) {
@@ -422,12 +422,12 @@ std::optional<UnassignedFix> job_limit_fix(const Problem& problem, RouteEvaluato
     return f;
 }
 
-std::optional<UnassignedFix> penalty_fix(const Problem& problem, Search& search, Index j) {
-    Insertion best;
+std::optional<UnassignedFix> penalty_fix(const Problem& problem, const PlanView& plan, Index j) {
+    Placement best;
     for (size_t s = 0; s < problem.slots().size(); ++s) {
         if (!problem.compatible(problem.slots()[s].engineer, j)) continue;
-        const Insertion ins = search.best_insertion(j, static_cast<Index>(s), best.delta);
-        if (ins.slot >= 0) best = ins;
+        const Placement p = plan.best_insertion(j, static_cast<Index>(s));
+        if (p.delta < best.delta) best = p;
     }
     if (best.slot < 0) return std::nullopt;
     UnassignedFix f;
@@ -441,15 +441,15 @@ std::optional<UnassignedFix> penalty_fix(const Problem& problem, Search& search,
 
 }  // namespace
 
-std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, Search& search) {
-    RouteEvaluator& eval = search.evaluator();
+std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, const PlanView& plan) {
+    const RouteEvaluator& eval = plan.evaluator();
     const Problem& problem = eval.problem();
     const Job& job = problem.job(j);
     switch (reason) {
     case UnassignedReason::no_qualified_engineer: return skill_fix(problem, job);
     case UnassignedReason::capacity: return capacity_fix(problem, j);
     case UnassignedReason::max_jobs: return job_limit_fix(problem, eval, j);
-    case UnassignedReason::too_costly: return penalty_fix(problem, search, j);
+    case UnassignedReason::too_costly: return penalty_fix(problem, plan, j);
     case UnassignedReason::window_unreachable:
     case UnassignedReason::shift_too_short:
     case UnassignedReason::not_inserted: break;
@@ -463,7 +463,7 @@ std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, Searc
         if (unreachable) {
             fixer.add_slot(static_cast<Index>(s), {}, true, true, true, false);
         } else {
-            const auto& route = search.plan().routes[s];
+            const std::vector<Index> route = plan.jobs(static_cast<Index>(s));
             fixer.add_slot(static_cast<Index>(s), route, route.empty(), true, false, true);
         }
     }

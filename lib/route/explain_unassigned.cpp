@@ -8,9 +8,9 @@ namespace fsd::detail {
 namespace {
 std::string quoted(const std::string& id) { return "\"" + id + "\""; }
 
-Unassigned explain_reason(Index j, Search& search) {
-    const Problem& problem = search.evaluator().problem();
-    RouteEvaluator& eval = search.evaluator();
+Unassigned explain_reason(Index j, const PlanView& plan) {
+    const Problem& problem = plan.problem();
+    const RouteEvaluator& eval = plan.evaluator();
     const Job& job = problem.job(j);
     Unassigned out;
     out.job = j;
@@ -88,11 +88,11 @@ Unassigned explain_reason(Index j, Search& search) {
         return out;
     }
     if (job.optional) {
-        Insertion best;
+        Placement best;
         for (size_t s = 0; s < problem.slots().size(); ++s) {
             if (!problem.compatible(problem.slots()[s].engineer, j)) continue;
-            const Insertion ins = search.best_insertion(j, static_cast<Index>(s), best.delta);
-            if (ins.slot >= 0) best = ins;
+            const Placement p = plan.best_insertion(j, static_cast<Index>(s));
+            if (p.delta < best.delta) best = p;
         }
         const Cost serve = best.slot >= 0 ? best.delta : alone_cost;
         if (serve >= job.penalty) {
@@ -112,9 +112,9 @@ Unassigned explain_reason(Index j, Search& search) {
 
 // Every shift of an engineer who may serve j is fixed whole by the warm
 // start: no change to the job would let it in, so no fix is offered.
-bool only_fixed_routes(Index j, Search& search) {
-    const RouteLocks& locks = search.locks();
-    const Problem& problem = search.evaluator().problem();
+bool only_fixed_routes(Index j, const PlanView& plan) {
+    const RouteLocks& locks = plan.locks();
+    const Problem& problem = plan.problem();
     if (!locks.any || problem.compatible_engineers(j).empty()) return false;
     for (size_t s = 0; s < problem.slots().size(); ++s)
         if (problem.compatible(problem.slots()[s].engineer, j) && !locks.closed[s]) return false;
@@ -123,16 +123,23 @@ bool only_fixed_routes(Index j, Search& search) {
 
 }  // namespace
 
-Unassigned explain_unassigned(Index j, Search& search) {
-    if (only_fixed_routes(j, search)) {
+std::vector<Index> PlanView::jobs(Index s) const {
+    std::vector<Index> out;
+    for (Index node : plan_.route(s).nodes())
+        if (plan_.model().is_job(node)) out.push_back(node);
+    return out;
+}
+
+Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix) {
+    if (only_fixed_routes(j, plan)) {
         Unassigned out;
         out.job = j;
         out.reason = UnassignedReason::not_inserted;
         out.detail = "Every engineer who may serve it has a route fixed whole by the warm start, so nothing can be added to it.";
         return out;
     }
-    Unassigned out = explain_reason(j, search);
-    out.fix = suggest_fix(j, out.reason, search);
+    Unassigned out = explain_reason(j, plan);
+    if (with_fix) out.fix = suggest_fix(j, out.reason, plan);
     return out;
 }
 

@@ -4,7 +4,8 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/route/detail/route_locks.hpp"
-#include "fsd/route/detail/search.hpp"
+#include "fsd/route/detail/route_evaluator.hpp"
+#include "fsd/route/detail/warm_start.hpp"
 #include "fsd/route/solve_options.hpp"
 
 namespace fsd {
@@ -59,28 +60,30 @@ namespace {
 std::string route_path(size_t k) { return "/options/initial_routes/" + std::to_string(k); }
 }  // namespace
 
-void Search::seed_initial_routes() {
-    const auto& initial = options_.initial_routes;
-    if (initial.empty()) return;
+PlanRoutes warm_start(const RouteModel& m, const SolveOptions& options) {
+    const Problem& problem = m.problem();
+    const auto& initial = options.initial_routes;
+    PlanRoutes routes(static_cast<size_t>(m.num_slots()));
+    if (initial.empty()) return routes;
 
-    // Check everything before touching the plan, so a bad warm start leaves nothing half-done.
-    const Index num_jobs = problem_.num_jobs();
+    // Check everything before planning anything, so a bad warm start leaves nothing half-done.
+    const Index num_jobs = problem.num_jobs();
     std::vector<Index> slot_of_route(initial.size(), -1);
-    std::vector<Index> route_of_slot(problem_.slots().size(), -1);
+    std::vector<Index> route_of_slot(problem.slots().size(), -1);
     std::vector<Index> route_of_job(static_cast<size_t>(num_jobs), -1);
     for (size_t k = 0; k < initial.size(); ++k) {
         const InitialRoute& r = initial[k];
-        if (r.engineer < 0 || r.engineer >= problem_.num_engineers())
+        if (r.engineer < 0 || r.engineer >= problem.num_engineers())
             throw InputError(route_path(k) + "/engineer", "engineer index " + std::to_string(r.engineer) +
                                                               " does not exist (the problem has " +
-                                                              std::to_string(problem_.num_engineers()) + " engineers)");
-        const Engineer& eng = problem_.engineer(r.engineer);
+                                                              std::to_string(problem.num_engineers()) + " engineers)");
+        const Engineer& eng = problem.engineer(r.engineer);
         const Index shifts = static_cast<Index>(eng.shifts.size());
         if (r.shift < 0 || r.shift >= shifts)
             throw InputError(route_path(k) + "/shift", "engineer \"" + eng.id + "\" has no shift " +
                                                            std::to_string(r.shift) + " (it has " + std::to_string(shifts) +
                                                            ")");
-        const Index slot = route_slot_of(problem_, r.engineer, r.shift);
+        const Index slot = route_slot_of(problem, r.engineer, r.shift);
         FSD_ASSERT(slot >= 0);
         if (!r.fixed && (r.fixed_jobs < 0 || static_cast<size_t>(r.fixed_jobs) > r.jobs.size()))
             throw InputError(route_path(k) + "/fixed_jobs", "fixed_jobs must be between 0 and the route's " +
@@ -101,7 +104,7 @@ void Search::seed_initial_routes() {
                                            std::to_string(num_jobs) + " jobs)");
             Index& first = route_of_job[static_cast<size_t>(j)];
             if (first >= 0)
-                throw InputError(path, "job \"" + problem_.job(j).id + "\" is listed twice (also in initial route " +
+                throw InputError(path, "job \"" + problem.job(j).id + "\" is listed twice (also in initial route " +
                                            std::to_string(first) + ")");
             first = static_cast<Index>(k);
         }
@@ -112,13 +115,13 @@ void Search::seed_initial_routes() {
     for (size_t k = 0; k < initial.size(); ++k) {
         const InitialRoute& r = initial[k];
         const size_t head = r.fixed ? r.jobs.size() : static_cast<size_t>(r.fixed_jobs);
-        const Engineer& eng = problem_.engineer(r.engineer);
+        const Engineer& eng = problem.engineer(r.engineer);
         for (size_t i = 0; i < head; ++i)
-            if (!problem_.compatible(r.engineer, r.jobs[i]))
+            if (!problem.compatible(r.engineer, r.jobs[i]) || !m.servable(r.jobs[i]))
                 throw InputError(route_path(k) + "/jobs/" + std::to_string(i),
-                                 "job \"" + problem_.job(r.jobs[i]).id + "\" is fixed to engineer \"" + eng.id +
+                                 "job \"" + problem.job(r.jobs[i]).id + "\" is fixed to engineer \"" + eng.id +
                                      "\", who may not serve it (skills, pin or allowed/forbidden lists)");
-        if (head > 0 && !eval_.evaluate(slot_of_route[k], std::span<const Index>(r.jobs.data(), head)).feasible)
+        if (head > 0 && !arrange_route(m, slot_of_route[k], std::span<const Index>(r.jobs.data(), head)).feasible())
             throw InputError(route_path(k) + (r.fixed ? "/fixed" : "/fixed_jobs"),
                              "the " + std::to_string(head) + " fixed jobs of engineer \"" + eng.id + "\" (shift " +
                                  std::to_string(r.shift) +
@@ -134,25 +137,18 @@ void Search::seed_initial_routes() {
         const InitialRoute& r = initial[k];
         const size_t head = r.fixed ? r.jobs.size() : static_cast<size_t>(r.fixed_jobs);
         std::vector<Index> kept(r.jobs.begin(), r.jobs.begin() + static_cast<std::ptrdiff_t>(head));
-        RouteEval kept_eval = eval_.evaluate(slot, kept);
+        ArrangedRoute arranged = arrange_route(m, slot, kept);
         for (size_t i = head; i < r.jobs.size(); ++i) {
             const Index j = r.jobs[i];
-            if (!problem_.compatible(r.engineer, j)) continue;
+            if (!problem.compatible(r.engineer, j) || !m.servable(j)) continue;
             kept.push_back(j);
-            const RouteEval ev = eval_.evaluate(slot, kept);
-            if (ev.feasible) kept_eval = ev;
+            ArrangedRoute with = arrange_route(m, slot, kept);
+            if (with.feasible()) arranged = std::move(with);
             else kept.pop_back();
         }
-        if (!kept.empty()) set_route(slot, kept, kept_eval);
+        if (!kept.empty()) routes[static_cast<size_t>(slot)] = std::move(arranged.nodes);
     }
-
-    locks_ = route_locks(problem_, initial);
-    if (!locks_.any) return;
-    // Nothing is ever inserted into a route fixed whole.
-    for (auto& slots : job_slots_)
-        slots.erase(std::remove_if(slots.begin(), slots.end(),
-                                   [&](Index s) { return locks_.closed[static_cast<size_t>(s)] != 0; }),
-                    slots.end());
+    return routes;
 }
 
 }  // namespace detail

@@ -1,313 +1,513 @@
+#include "fsd/route/detail/local_search.hpp"
+
 #include <algorithm>
-#include <numeric>
 
 #include "fsd/core/error.hpp"
-#include "fsd/route/detail/search.hpp"
 
 namespace fsd::detail {
 
 namespace {
-Index position_of(const std::vector<Index>& route, Index j) {
-    return static_cast<Index>(std::find(route.begin(), route.end(), j) - route.begin());
-}
+// Unused routes tried for a job: the nearest few of its slots stand for all.
+constexpr int kUnusedRoutes = 3;
+// Routes near a job tried by insert(): the nearest of its slots besides its neighbours' routes.
+constexpr std::size_t kNearRoutes = 8;
 }  // namespace
 
-namespace {
-// Lateness and overtime never go below zero, so only a route that has some
-// now can lose it by a move; otherwise travel and preference decide.
-bool may_fall(const RouteEval& ev) { return ev.lateness != 0 || ev.overtime != 0; }
-}  // namespace
+LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed)
+    : plan_(plan), model_(plan.model()), locks_(locks), rng_(seed) {
+    const auto n = static_cast<std::size_t>(model_.num_jobs());
+    queued_.assign(n, 0);
+    examined_.assign(n, -1);
+    top_places_.assign(n * kTopPlaceRoutes, TopPlaces{});
+}
 
-bool Search::travel_may_improve(Index s1, const std::vector<Index>& r1, Index s2, const std::vector<Index>& r2) const {
-    if (problem_.weights().balance != 0) return true;
-    const RouteEval& e1 = plan_.evals[static_cast<size_t>(s1)];
-    if (may_fall(e1)) return true;
-    Cost before = e1.travel + e1.preference, after = sequence_travel(s1, r1) + sequence_preference(s1, r1);
-    if (s2 >= 0) {
-        const RouteEval& e2 = plan_.evals[static_cast<size_t>(s2)];
-        if (may_fall(e2)) return true;
-        before += e2.travel + e2.preference;
-        after += sequence_travel(s2, r2) + sequence_preference(s2, r2);
+void LocalSearch::mark_all() {
+    std::fill(examined_.begin(), examined_.end(), -1);
+    for (Index j = 0; j < model_.num_jobs(); ++j) {
+        if (queued_[static_cast<std::size_t>(j)] || !model_.servable(j)) continue;
+        queued_[static_cast<std::size_t>(j)] = 1;
+        queue_.push_back(j);
     }
-    return after < before;
 }
 
-Cost Search::sequence_preference(Index slot, const std::vector<Index>& route) const {
-    if (!eval_.has_preferences()) return 0;
-    const Index e = problem_.slots()[static_cast<size_t>(slot)].engineer;
-    Cost cost = 0;
-    for (Index j : route) cost += eval_.preference(e, j);
-    return cost;
-}
-
-Cost Search::sequence_travel(Index slot, const std::vector<Index>& route) const {
-    if (route.empty()) return 0;
-    const Index e = problem_.slots()[static_cast<size_t>(slot)].engineer;
-    Cost cost = problem_.weights().travel * problem_.engineer(e).costs.fixed;
-    Index at = problem_.start_location(e);
-    for (Index j : route) {
-        const Index to = problem_.job_location(j);
-        cost += eval_.leg_cost(e, at, to);
-        at = to;
+void LocalSearch::mark_route(Index s) {
+    auto push = [&](Index j) {
+        if (queued_[static_cast<std::size_t>(j)]) return;
+        queued_[static_cast<std::size_t>(j)] = 1;
+        queue_.push_back(j);
+    };
+    for (Index node : plan_.route(s).nodes()) {
+        if (!model_.is_job(node)) continue;
+        push(node);
+        for (Index w : model_.listed_by(node)) push(w);
     }
-    return cost + eval_.leg_cost(e, at, problem_.end_location(e));
 }
 
-bool Search::try_routes(Index s1, const std::vector<Index>& r1, Index s2, const std::vector<Index>& r2) {
-    // Every move passes here: one that disturbs a fixed head goes no further.
-    if (locks_.any && (!locks_.keeps_head(s1, plan_.routes[static_cast<size_t>(s1)], r1) ||
-                       (s2 >= 0 && !locks_.keeps_head(s2, plan_.routes[static_cast<size_t>(s2)], r2))))
+void LocalSearch::run(const StoppingCriterion& stop) {
+    while (!queue_.empty() && !stop.out_of_time()) {
+        const auto k = std::uniform_int_distribution<std::size_t>(0, queue_.size() - 1)(rng_);
+        const Index u = queue_[k];
+        queue_[k] = queue_.back();
+        queue_.pop_back();
+        queued_[static_cast<std::size_t>(u)] = 0;
+        const bool moved = plan_.served(u) ? improve(u) : improve_left_out(u);
+        if (!moved) examined_[static_cast<std::size_t>(u)] = plan_.clock();
+    }
+}
+
+bool LocalSearch::may_insert_after(Index s, Index position) const {
+    if (!locks_.any) return true;
+    const auto k = static_cast<std::size_t>(s);
+    return !locks_.closed[k] && plan_.route(s).counts(position).jobs >= locks_.head[k];
+}
+
+void LocalSearch::changed(Index s) {
+    place_breaks(s);
+    mark_route(s);
+}
+
+bool LocalSearch::try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict) {
+    strict = strict || feasible_only_;
+    const Penalties& w = plan_.penalties();
+    const RouteCost& oa = plan_.route(a.slot).cost();
+    const RouteCost* ob = b ? &plan_.route(b->slot).cost() : nullptr;
+    Cost before = oa.penalised(w) + (ob ? ob->penalised(w) : 0);
+    // Routes with nothing but engineer costs (no penalty, lateness or
+    // overtime that a move could lower): the costs alone decide whether the
+    // move can pay, and they are far cheaper to sum than a full price.
+    if (!model_.balance()) {
+        auto clean = [](const RouteCost& c) { return c.warp == 0 && c.excess == 0 && c.overtime == 0 && c.lateness == 0; };
+        if (clean(oa) && (!ob || clean(*ob))) {
+            const Cost bound = plan_.travel_bound(a) + (b ? plan_.travel_bound(*b) : 0);
+            if (bound + bias >= before) return false;
+        }
+    }
+    // Segments first: exact for most routes, and a lower bound for routes
+    // with timed nodes, which are timed node by node only when that bound
+    // leaves room for a gain.
+    RouteCost ca = plan_.price(a, true);
+    RouteCost cb = b ? plan_.price(*b, true) : RouteCost{};
+    auto penalised = [&] {
+        Cost after = ca.penalised(w) + cb.penalised(w) + bias;
+        Cost now = before;
+        if (model_.balance()) {
+            now += plan_.balance();
+            after += plan_.balance_with(a.slot, ca.working(), b ? b->slot : -1, cb.working());
+        }
+        return after - now;
+    };
+    if (penalised() >= 0) return false;
+    if (!ca.exact) ca = plan_.price(a);
+    if (!cb.exact) cb = plan_.price(*b);
+    if (strict && (ca.warp > oa.warp || ca.excess > oa.excess || (ob && (cb.warp > ob->warp || cb.excess > ob->excess))))
         return false;
-    const RouteEval e1 = eval_.evaluate(s1, r1);
-    if (!e1.feasible) return false;
-    RouteEval e2;
-    if (s2 >= 0) {
-        e2 = eval_.evaluate(s2, r2);
-        if (!e2.feasible) return false;
-    }
-    Cost delta = e1.cost() - plan_.evals[static_cast<size_t>(s1)].cost();
-    if (s2 >= 0) delta += e2.cost() - plan_.evals[static_cast<size_t>(s2)].cost();
-    if (problem_.weights().balance != 0)
-        delta += balance_with(s1, e1.working, s2, e2.working) - balance_with(-1, 0, -1, 0);
-    if (delta >= 0) return false;
-    set_route(s1, r1, e1);
-    if (s2 >= 0) set_route(s2, r2, e2);
-    return true;
-}
-
-bool Search::insert_unassigned(Index u) {
-    const Cost bound = problem_.unassigned_cost(u);
-    Insertion best{bound, -1, -1};
-    for (Index s : job_slots_[static_cast<size_t>(u)]) {
-        const Insertion ins = best_insertion(u, s, best.delta);
-        if (ins.slot >= 0) best = ins;
-    }
-    if (best.slot < 0) return false;
-    std::vector<Index> route = plan_.routes[static_cast<size_t>(best.slot)];
-    route.insert(route.begin() + best.position, u);
-    const RouteEval ev = eval_.evaluate(best.slot, route);
-    FSD_ASSERT(ev.feasible);
-    if (problem_.weights().balance != 0) {
-        const Cost change = ev.cost() - plan_.evals[static_cast<size_t>(best.slot)].cost() +
-                            balance_with(best.slot, ev.working, -1, 0) - balance_with(-1, 0, -1, 0);
-        if (change >= bound) return false;
-    }
-    set_route(best.slot, route, ev);
+    if (penalised() >= 0) return false;
+    if (b) plan_.set_routes(a.slot, plan_.materialize(a), b->slot, plan_.materialize(*b));
+    else plan_.set_route(a.slot, plan_.materialize(a));
+    changed(a.slot);
+    if (b) changed(b->slot);
     return true;
 }
 
 // First improvement over the moves that pair u with one of its neighbours.
-bool Search::improve_job(Index u) {
-    if (locks_.fixed(u)) return false;
-    const Index a = plan_.slot_of[static_cast<size_t>(u)];
-    if (a < 0) return insert_unassigned(u);
-    const bool exact_travel = problem_.weights().balance == 0;
-    const Index ea = problem_.slots()[static_cast<size_t>(a)].engineer;
-    auto loc_in = [&](const std::vector<Index>& r, Index pos, Index e) {
-        if (pos < 0) return problem_.start_location(e);
-        if (pos >= static_cast<Index>(r.size())) return problem_.end_location(e);
-        return problem_.job_location(r[static_cast<size_t>(pos)]);
-    };
-    const Index lu = problem_.job_location(u);
+bool LocalSearch::improve(Index u) {
+    if (fixed(u)) return false;
+    const Index ru = plan_.route_of(u);
+    const std::int64_t seen = examined_[static_cast<std::size_t>(u)];
+    const bool ru_unchanged = plan_.modified(ru) <= seen;
+    for (Index v : model_.neighbours(u)) {
+        const Index rv = plan_.route_of(v);
+        if (rv < 0) {
+            // Replace u by v where u is, when v is worth more than u costs.
+            if (!model_.compatible(ru, v)) continue;
+            const Index pu = plan_.position(u);
+            RouteSpec a(ru);
+            a.add(prefix_part(ru, pu - 1)).add(node_part(v)).add(suffix_part(ru, pu + 1));
+            if (try_move(a, nullptr, model_.prize(u) - model_.prize(v), true)) return true;
+            continue;
+        }
+        if (ru_unchanged && plan_.modified(rv) <= seen) continue;
+        if (rv != ru ? between_routes(u, v) : within_route(u, v)) return true;
+    }
+    if (!ru_unchanged && into_unused_route(u)) return true;
+    return take_out(u);
+}
 
-    for (Index v : neighbours_[static_cast<size_t>(u)]) {
-        const Index b = plan_.slot_of[static_cast<size_t>(v)];
-        if (b < 0) continue;
-        const std::vector<Index>& ra = plan_.routes[static_cast<size_t>(a)];
-        const std::vector<Index>& rb = plan_.routes[static_cast<size_t>(b)];
-        const Index i = position_of(ra, u);
-        const Index k = position_of(rb, v);
-        const Index eb = problem_.slots()[static_cast<size_t>(b)].engineer;
-        if (a != b) {
-            const RouteEval& eva = plan_.evals[static_cast<size_t>(a)];
-            const RouteEval& evb = plan_.evals[static_cast<size_t>(b)];
-            // Travel of the changed routes is exact from legs; lateness and
-            // overtime can only fall when one of them has some now.
-            const bool prune = exact_travel && !may_fall(eva) && !may_fall(evb);
-            if (problem_.compatible(eb, u)) {
-                Cost removal = 0;
-                if (ra.size() == 1) {
-                    removal = -eva.travel;
-                } else {
-                    const Index p = loc_in(ra, i - 1, ea), n = loc_in(ra, i + 1, ea);
-                    removal = eval_.leg_cost(ea, p, n) - eval_.leg_cost(ea, p, lu) - eval_.leg_cost(ea, lu, n);
-                }
-                // u changes engineer, so its preference cost may change too.
-                removal += eval_.preference(eb, u) - eval_.preference(ea, u);
-                for (Index q : {k, k + 1}) {
-                    const Index p = loc_in(rb, q - 1, eb), n = loc_in(rb, q, eb);
-                    const Cost add = eval_.leg_cost(eb, p, lu) + eval_.leg_cost(eb, lu, n) - eval_.leg_cost(eb, p, n);
-                    if (prune && removal + add >= 0) continue;
-                    buffer_ = ra;
-                    buffer_.erase(buffer_.begin() + i);
-                    buffer2_ = rb;
-                    buffer2_.insert(buffer2_.begin() + q, u);
-                    if (try_routes(a, buffer_, b, buffer2_)) return true;
-                }
-                if (problem_.compatible(ea, v)) {
-                    const Index lv = problem_.job_location(v);
-                    const Index pa = loc_in(ra, i - 1, ea), na = loc_in(ra, i + 1, ea);
-                    const Index pb = loc_in(rb, k - 1, eb), nb = loc_in(rb, k + 1, eb);
-                    const Cost change = eval_.leg_cost(ea, pa, lv) + eval_.leg_cost(ea, lv, na) - eval_.leg_cost(ea, pa, lu) -
-                                        eval_.leg_cost(ea, lu, na) + eval_.leg_cost(eb, pb, lu) + eval_.leg_cost(eb, lu, nb) -
-                                        eval_.leg_cost(eb, pb, lv) - eval_.leg_cost(eb, lv, nb) +
-                                        eval_.preference(ea, v) + eval_.preference(eb, u) - eval_.preference(ea, u) -
-                                        eval_.preference(eb, v);
-                    if (!prune || change < 0) {
-                        buffer_ = ra;
-                        buffer_[static_cast<size_t>(i)] = v;
-                        buffer2_ = rb;
-                        buffer2_[static_cast<size_t>(k)] = u;
-                        if (try_routes(a, buffer_, b, buffer2_)) return true;
-                    }
-                }
-            }
-            // Or-opt: u with the one or two jobs after it moves behind v.
-            for (Index len : {2, 3}) {
-                if (i + len > static_cast<Index>(ra.size())) break;
-                bool fits = true;
-                for (Index m = 0; m < len && fits; ++m) fits = problem_.compatible(eb, ra[static_cast<size_t>(i + m)]);
-                if (!fits) break;
-                buffer_ = ra;
-                buffer_.erase(buffer_.begin() + i, buffer_.begin() + i + len);
-                buffer2_ = rb;
-                buffer2_.insert(buffer2_.begin() + k + 1, ra.begin() + i, ra.begin() + i + len);
-                if (travel_may_improve(a, buffer_, b, buffer2_) && try_routes(a, buffer_, b, buffer2_)) return true;
-            }
-            // 2-opt*: u continues with v's tail, v with u's tail.
-            bool ok = true;
-            for (size_t m = static_cast<size_t>(k) + 1; m < rb.size() && ok; ++m) ok = problem_.compatible(ea, rb[m]);
-            for (size_t m = static_cast<size_t>(i) + 1; m < ra.size() && ok; ++m) ok = problem_.compatible(eb, ra[m]);
-            if (ok) {
-                buffer_.assign(ra.begin(), ra.begin() + i + 1);
-                buffer_.insert(buffer_.end(), rb.begin() + k + 1, rb.end());
-                buffer2_.assign(rb.begin(), rb.begin() + k + 1);
-                buffer2_.insert(buffer2_.end(), ra.begin() + i + 1, ra.end());
-                if (travel_may_improve(a, buffer_, b, buffer2_) && try_routes(a, buffer_, b, buffer2_)) return true;
-            }
-        } else {
-            // Same route: move u next to v, swap them, or reverse the stretch between.
-            for (Index q : {k, k + 1}) {
-                buffer_ = ra;
-                buffer_.erase(buffer_.begin() + i);
-                const Index at = q > i ? q - 1 : q;
-                buffer_.insert(buffer_.begin() + at, u);
-                if (buffer_ != ra && travel_may_improve(a, buffer_, -1, buffer2_) && try_routes(a, buffer_, -1, buffer2_))
-                    return true;
-            }
-            buffer_ = ra;
-            std::swap(buffer_[static_cast<size_t>(i)], buffer_[static_cast<size_t>(k)]);
-            if (travel_may_improve(a, buffer_, -1, buffer2_) && try_routes(a, buffer_, -1, buffer2_)) return true;
-            buffer_ = ra;
-            if (i < k) std::reverse(buffer_.begin() + i + 1, buffer_.begin() + k + 1);
-            else std::reverse(buffer_.begin() + k + 1, buffer_.begin() + i + 1);
-            if (buffer_ != ra && travel_may_improve(a, buffer_, -1, buffer2_) && try_routes(a, buffer_, -1, buffer2_))
-                return true;
+bool LocalSearch::between_routes(Index u, Index v) {
+    const Index ru = plan_.route_of(u), rv = plan_.route_of(v);
+    const Index pu = plan_.position(u), pv = plan_.position(v);
+    const RouteState& A = plan_.route(ru);
+    const RouteState& B = plan_.route(rv);
+    const Index na = A.size(), nb = B.size();
+    const bool u_fits = model_.compatible(rv, u);
+    const bool v_free = !fixed(v);
+    const bool v_fits = v_free && model_.compatible(ru, v);
+    auto without_u = [&](Index k) {  // route a without u and the k - 1 nodes after it
+        RouteSpec a(ru);
+        a.add(prefix_part(ru, pu - 1)).add(suffix_part(ru, pu + k));
+        return a;
+    };
+
+    // Relocate u just after v, or just before it.
+    if (u_fits)
+        for (Index q : {pv, pv - 1}) {
+            if (!may_insert_after(rv, q)) continue;
+            RouteSpec b(rv);
+            b.add(prefix_part(rv, q)).add(node_part(u)).add(suffix_part(rv, q + 1));
+            const RouteSpec a = without_u(1);
+            if (try_move(a, &b, 0, false)) return true;
+        }
+    // Swap u and v.
+    if (u_fits && v_fits) {
+        RouteSpec a(ru), b(rv);
+        a.add(prefix_part(ru, pu - 1)).add(node_part(v)).add(suffix_part(ru, pu + 1));
+        b.add(prefix_part(rv, pv - 1)).add(node_part(u)).add(suffix_part(rv, pv + 1));
+        if (try_move(a, &b, 0, false)) return true;
+    }
+    // Chains of two jobs: u and the job after it moved next to v (or-opt), or
+    // exchanged with v or with v and the job after it (cross-exchange).
+    const Index u2 = pu + 2 < na ? A.node(pu + 1) : -1;
+    const Index v2 = pv + 2 < nb ? B.node(pv + 1) : -1;
+    const bool u_chain = u2 >= 0 && model_.is_job(u2) && !fixed(u2) && u_fits && model_.compatible(rv, u2);
+    const bool v_chain = v2 >= 0 && model_.is_job(v2) && !fixed(v2) && v_fits && model_.compatible(ru, v2);
+    if (u_chain)
+        for (Index q : {pv, pv - 1}) {
+            if (!may_insert_after(rv, q)) continue;
+            RouteSpec b(rv);
+            b.add(prefix_part(rv, q)).add(node_part(u)).add(node_part(u2)).add(suffix_part(rv, q + 1));
+            const RouteSpec a = without_u(2);
+            if (try_move(a, &b, 0, false)) return true;
+        }
+    if (u_fits && v_fits)
+        for (const auto& [k, m] : {std::pair<Index, Index>{2, 1}, {1, 2}, {2, 2}}) {
+            if ((k == 2 && !u_chain) || (m == 2 && !v_chain)) continue;
+            RouteSpec a(ru), b(rv);
+            a.add(prefix_part(ru, pu - 1)).add(range_part(rv, pv, pv + m - 1)).add(suffix_part(ru, pu + k));
+            b.add(prefix_part(rv, pv - 1)).add(range_part(ru, pu, pu + k - 1)).add(suffix_part(rv, pv + m));
+            if (try_move(a, &b, 0, false)) return true;
+        }
+    // 2-opt*: u followed by v and the rest of v's route, v's old head followed
+    // by the rest of u's route. Breaks stay with their slot: either tail has
+    // none, or the slots' breaks are alike and both heads hold as many.
+    if (v_free) {
+        const Index head_a = A.counts(pu).breaks, head_b = B.counts(pv - 1).breaks;
+        const Index breaks_a = model_.slot(ru).breaks, breaks_b = model_.slot(rv).breaks;
+        const bool breaks_ok = (head_a == breaks_a && head_b == breaks_b) || (model_.same_breaks(ru, rv) && head_a == head_b);
+        bool fits = breaks_ok;
+        for (Index i = pv; fits && i + 1 < nb; ++i)
+            fits = !model_.is_job(B.node(i)) || model_.compatible(ru, B.node(i));
+        for (Index i = pu + 1; fits && i + 1 < na; ++i)
+            fits = !model_.is_job(A.node(i)) || model_.compatible(rv, A.node(i));
+        if (fits) {
+            RouteSpec a(ru), b(rv);
+            a.add(prefix_part(ru, pu)).add(range_part(rv, pv, nb - 2)).add(node_part(model_.end_node(ru)));
+            b.add(prefix_part(rv, pv - 1)).add(range_part(ru, pu + 1, na - 2)).add(node_part(model_.end_node(rv)));
+            if (try_move(a, &b, 0, false)) return true;
         }
     }
+    return u_fits && v_fits && swap_star(u, v);
+}
 
-    // Into the unused route (of a compatible engineer) where u alone is cheapest.
-    const std::vector<Index>& ra = plan_.routes[static_cast<size_t>(a)];
-    if (ra.size() > 1) {
-        Index target = -1;
-        Cost cheapest = kTimeMax;
-        for (Index s : job_slots_[static_cast<size_t>(u)]) {
-            if (!plan_.routes[static_cast<size_t>(s)].empty()) continue;
-            const Index e = problem_.slots()[static_cast<size_t>(s)].engineer;
-            const Cost alone = problem_.weights().travel * problem_.engineer(e).costs.fixed +
-                               eval_.leg_cost(e, problem_.start_location(e), lu) + eval_.leg_cost(e, lu, problem_.end_location(e)) +
-                               eval_.preference(e, u);
-            if (alone < cheapest) cheapest = alone, target = s;
+// SWAP* (Vidal 2022): u and v change routes, each into its cheapest place in
+// the other route rather than into the other's place. Places are ranked by
+// the legs they add (each job's three cheapest per route are cached until
+// the route changes); the move is then priced exactly.
+bool LocalSearch::swap_star(Index u, Index v) {
+    const Index ru = plan_.route_of(u), rv = plan_.route_of(v);
+    const Index pu = plan_.position(u), pv = plan_.position(v);
+    const RouteState& A = plan_.route(ru);
+    const RouteState& B = plan_.route(rv);
+    // x's cheapest place in route r without its node at p (x takes p's place, or one of its top three).
+    auto place = [&](Index x, Index r, const RouteState& R, Index p) {
+        const Index lx = model_.location(x);
+        const Index prev = R.prefix(p - 1).last, next = R.suffix(p + 1).first;
+        std::pair<Cost, Index> best{model_.leg(r, prev, lx).cost + model_.leg(r, lx, next).cost - model_.leg(r, prev, next).cost, p - 1};
+        if (!may_insert_after(r, p - 1)) best.first = kTimeMax;
+        for (const auto& c : top_places(x, r))
+            if (c.second != p && c.second != p - 1 && c.first < best.first) best = c;
+        return best;
+    };
+    auto removal = [&](Index r, const RouteState& R, Index p) {
+        const Index prev = R.prefix(p - 1).last, next = R.suffix(p + 1).first, at = model_.location(R.node(p));
+        return model_.leg(r, prev, next).cost - model_.leg(r, prev, at).cost - model_.leg(r, at, next).cost;
+    };
+    const auto [into_a, v_after] = place(v, ru, A, pu);
+    const auto [into_b, u_after] = place(u, rv, B, pv);
+    if (into_a == kTimeMax || into_b == kTimeMax || v_after < 0 || u_after < 0) return false;
+    auto spec = [&](Index r, Index p, Index x, Index after) {
+        RouteSpec s(r);
+        if (after == p - 1) {
+            s.add(prefix_part(r, p - 1)).add(node_part(x)).add(suffix_part(r, p + 1));
+        } else if (after < p) {
+            s.add(prefix_part(r, after)).add(node_part(x)).add(range_part(r, after + 1, p - 1)).add(suffix_part(r, p + 1));
+        } else {
+            s.add(prefix_part(r, p - 1)).add(range_part(r, p + 1, after)).add(node_part(x)).add(suffix_part(r, after + 1));
         }
-        if (target >= 0) {
-            buffer_ = ra;
-            buffer_.erase(buffer_.begin() + position_of(ra, u));
-            buffer2_.assign(1, u);
-            if (travel_may_improve(a, buffer_, target, buffer2_) && try_routes(a, buffer_, target, buffer2_)) return true;
+        return s;
+    };
+    // With nothing but engineer costs at stake the legs decide (as in try_move).
+    const RouteCost& ca = A.cost();
+    const RouteCost& cb = B.cost();
+    const bool clean = !model_.balance() && ca.warp == 0 && ca.excess == 0 && ca.overtime == 0 && ca.lateness == 0 &&
+                       cb.warp == 0 && cb.excess == 0 && cb.overtime == 0 && cb.lateness == 0;
+    if (clean) {
+        const Cost legs = removal(ru, A, pu) + removal(rv, B, pv) + into_a + into_b;
+        const Cost preference = model_.preference(v, ru) + model_.preference(u, rv) - model_.preference(u, ru) -
+                                model_.preference(v, rv);
+        if (model_.slot(ru).travel_weight * legs + preference >= 0) return false;
+    }
+    const RouteSpec a = spec(ru, pu, v, v_after);
+    const RouteSpec b = spec(rv, pv, u, u_after);
+    return try_move(a, &b, 0, false);
+}
+
+const std::array<std::pair<Cost, Index>, 3>& LocalSearch::top_places(Index x, Index r) {
+    TopPlaces* entries = &top_places_[static_cast<std::size_t>(x) * kTopPlaceRoutes];
+    TopPlaces* hit = nullptr;
+    for (std::size_t k = 0; k < kTopPlaceRoutes && !hit; ++k)
+        if (entries[k].route == r) hit = &entries[k];
+    if (hit && hit->stamp == plan_.modified(r)) return hit->best;
+    // A miss takes the entry of this route, else the oldest one.
+    if (!hit) {
+        hit = entries;
+        for (std::size_t k = 1; k < kTopPlaceRoutes; ++k)
+            if (entries[k].stamp < hit->stamp) hit = &entries[k];
+    }
+    TopPlaces& c = *hit;
+    c.route = r;
+    c.stamp = plan_.modified(r);
+    c.best.fill({kTimeMax, -1});
+    const RouteState& R = plan_.route(r);
+    const Index lx = model_.location(x);
+    for (Index q = 0; q + 1 < R.size(); ++q) {
+        if (!may_insert_after(r, q)) continue;
+        const Index prev = R.prefix(q).last, next = R.suffix(q + 1).first;
+        const Cost d = model_.leg(r, prev, lx).cost + model_.leg(r, lx, next).cost - model_.leg(r, prev, next).cost;
+        for (std::size_t k = 0; k < c.best.size(); ++k)
+            if (d < c.best[k].first) {
+                for (std::size_t m = c.best.size() - 1; m > k; --m) c.best[m] = c.best[m - 1];
+                c.best[k] = {d, q};
+                break;
+            }
+    }
+    return c.best;
+}
+
+bool LocalSearch::within_route(Index u, Index v) {
+    const Index r = plan_.route_of(u);
+    const Index pu = plan_.position(u), pv = plan_.position(v);
+    const RouteState& R = plan_.route(r);
+    // u just after v, or just before it.
+    for (Index q : {pv, pv - 1}) {
+        if (q == pu || q == pu - 1) continue;
+        RouteSpec a(r);
+        if (q < pu) {
+            if (!may_insert_after(r, q)) continue;
+            a.add(prefix_part(r, q)).add(node_part(u)).add(range_part(r, q + 1, pu - 1)).add(suffix_part(r, pu + 1));
+        } else {
+            a.add(prefix_part(r, pu - 1)).add(range_part(r, pu + 1, q)).add(node_part(u)).add(suffix_part(r, q + 1));
         }
+        if (try_move(a, nullptr, 0, false)) return true;
+    }
+    // 2-opt: v follows u (or u follows v) by reversing what lies between.
+    // Breaks keep their order, so at most one may lie in the reversed stretch.
+    auto reverse = [&](Index from, Index to) {
+        if (R.counts(from, to).breaks > 1 || !may_insert_after(r, from - 1)) return false;
+        RouteSpec a(r);
+        a.add(prefix_part(r, from - 1)).add(reversed_part(r, from, to)).add(suffix_part(r, to + 1));
+        return try_move(a, nullptr, 0, false);
+    };
+    if (pu + 1 < pv && reverse(pu + 1, pv)) return true;
+    if (pv + 1 < pu && reverse(pv + 1, pu)) return true;
+    return false;
+}
+
+bool LocalSearch::into_unused_route(Index u) {
+    const Index ru = plan_.route_of(u);
+    if (plan_.route(ru).jobs() < 2) return false;
+    const Index pu = plan_.position(u);
+    int tried = 0;
+    for (Index s : model_.near_slots(u)) {
+        if (!plan_.route(s).empty() || (locks_.any && locks_.closed[static_cast<std::size_t>(s)])) continue;
+        if (++tried > kUnusedRoutes) break;
+        const Placement p = best_place(u, s, false);
+        if (p.after < 0) continue;
+        RouteSpec a(ru), b(s);
+        a.add(prefix_part(ru, pu - 1)).add(suffix_part(ru, pu + 1));
+        b.add(prefix_part(s, p.after)).add(node_part(u)).add(suffix_part(s, p.after + 1));
+        if (try_move(a, &b, 0, false)) return true;
     }
     return false;
 }
 
-bool Search::local_search(bool all) {
-    std::vector<Index> order(static_cast<size_t>(problem_.num_jobs()));
-    std::iota(order.begin(), order.end(), 0);
-    std::vector<char> active = touched_;
-    bool any = false;
-    bool improved = true;
-    while (improved && !should_stop()) {
-        improved = false;
-        std::fill(touched_.begin(), touched_.end(), 0);
-        std::shuffle(order.begin(), order.end(), rng_);
-        auto is_active = [&](Index j) {
-            const Index s = plan_.slot_of[static_cast<size_t>(j)];
-            return s >= 0 && active[static_cast<size_t>(s)];
-        };
-        for (Index u : order) {
-            if (should_stop()) break;
-            const auto& slots_of_u = job_slots_[static_cast<size_t>(u)];
-            if (slots_of_u.empty()) continue;
-            bool look = all || is_active(u);
-            if (!look && plan_.slot_of[static_cast<size_t>(u)] < 0)
-                look = std::any_of(slots_of_u.begin(), slots_of_u.end(),
-                                   [&](Index s) { return active[static_cast<size_t>(s)] != 0; });
-            if (!look) look = std::any_of(neighbours_[static_cast<size_t>(u)].begin(), neighbours_[static_cast<size_t>(u)].end(), is_active);
-            if (look && improve_job(u)) improved = any = true;
-        }
-        all = false;
-        active = touched_;
-    }
-    std::fill(touched_.begin(), touched_.end(), 0);
-    return any;
+bool LocalSearch::take_out(Index u) {
+    const Index ru = plan_.route_of(u), pu = plan_.position(u);
+    RouteSpec a(ru);
+    a.add(prefix_part(ru, pu - 1)).add(suffix_part(ru, pu + 1));
+    return try_move(a, nullptr, model_.prize(u), false);
 }
 
-// Ruin and recreate: take out a few jobs close to a random one, put them and
-// every unassigned job back by regret insertion, then descend again.
-bool Search::perturb() {
-    if (iterations_ % 200 == 0) reset(best_);
-    std::fill(touched_.begin(), touched_.end(), 0);
-    const Plan current = plan_;
-    const ObjectiveParts before = objective(plan_);
-    std::vector<Index> routed;
-    for (Index j = 0; j < problem_.num_jobs(); ++j)
-        if (plan_.slot_of[static_cast<size_t>(j)] >= 0 && !locks_.fixed(j)) routed.push_back(j);
-    std::vector<Index> removed;
-    if (!routed.empty()) {
-        const Index seed = routed[std::uniform_int_distribution<size_t>(0, routed.size() - 1)(rng_)];
-        const size_t most = std::min<size_t>(routed.size(), std::max<size_t>(3, std::min<size_t>(15, routed.size() / 8 + 2)));
-        const size_t count = std::uniform_int_distribution<size_t>(std::min<size_t>(2, most), most)(rng_);
-        removed.push_back(seed);
-        for (Index v : neighbours_[static_cast<size_t>(seed)])
-            if (removed.size() < count && plan_.slot_of[static_cast<size_t>(v)] >= 0 && !locks_.fixed(v))
-                removed.push_back(v);
-    }
-    std::vector<Index> touched;
-    for (Index j : removed) touched.push_back(plan_.slot_of[static_cast<size_t>(j)]);
-    std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (Index s : touched) {
-        std::vector<Index> route;
-        for (Index j : plan_.routes[static_cast<size_t>(s)])
-            if (std::find(removed.begin(), removed.end(), j) == removed.end()) route.push_back(j);
-        const RouteEval ev = eval_.evaluate(s, route);
-        if (!ev.feasible) {
-            reset(current);
-            return false;
+bool LocalSearch::improve_left_out(Index u) {
+    if (!model_.servable(u)) return false;
+    const std::int64_t seen = examined_[static_cast<std::size_t>(u)];
+    const Penalties& w = plan_.penalties();
+    // The cheapest allowed place next to a neighbour, or in an unused route.
+    Placement best;
+    auto consider = [&](Index s, Index after) {
+        if (!may_insert_after(s, after)) return;
+        RouteSpec b(s);
+        b.add(prefix_part(s, after)).add(node_part(u)).add(suffix_part(s, after + 1));
+        const RouteCost c = plan_.price(b);
+        const RouteCost& o = plan_.route(s).cost();
+        if (c.warp > o.warp || c.excess > o.excess) return;
+        const Cost delta = c.penalised(w) - o.penalised(w);
+        if (delta < best.delta) best = Placement{s, after, delta};
+    };
+    for (Index v : model_.neighbours(u)) {
+        const Index rv = plan_.route_of(v);
+        if (rv < 0 || plan_.modified(rv) <= seen || !model_.compatible(rv, u)) continue;
+        const Index pv = plan_.position(v);
+        consider(rv, pv - 1);
+        consider(rv, pv);
+        // Or u takes v's place, when u is worth more than v.
+        if (!fixed(v) && model_.prize(u) > model_.prize(v)) {
+            RouteSpec b(rv);
+            b.add(prefix_part(rv, pv - 1)).add(node_part(u)).add(suffix_part(rv, pv + 1));
+            if (try_move(b, nullptr, model_.prize(v) - model_.prize(u), true)) return true;
         }
-        set_route(s, route, ev);
     }
-    std::vector<Index> pending;
-    for (Index j = 0; j < problem_.num_jobs(); ++j)
-        if (plan_.slot_of[static_cast<size_t>(j)] < 0 && !job_slots_[static_cast<size_t>(j)].empty()) pending.push_back(j);
-    regret_insert(std::move(pending));
-    local_search(false);
-    const ObjectiveParts after = objective(plan_);
-    report_if_best();
-    const Cost slack = (before.lateness + before.travel + before.balance + before.preference + before.overtime) / 200;
-    const bool accept = after.total() <= before.total() ||
-                        (after.unassigned <= before.unassigned && after.total() <= before.total() + slack);
-    if (!accept) reset(current);
-    return accept;
+    int tried = 0;
+    for (Index s : model_.near_slots(u)) {
+        if (!plan_.route(s).empty() || plan_.modified(s) <= seen) continue;
+        if (++tried > kUnusedRoutes) break;
+        const Placement p = best_place(u, s, true);
+        if (p.delta < best.delta) best = p;
+    }
+    if (best.slot < 0 || best.delta >= model_.prize(u)) return false;
+    RouteSpec b(best.slot);
+    b.add(prefix_part(best.slot, best.after)).add(node_part(u)).add(suffix_part(best.slot, best.after + 1));
+    return try_move(b, nullptr, -model_.prize(u), true);
+}
+
+Placement LocalSearch::best_place(Index u, Index s, bool strict) const {
+    Placement best;
+    if (!model_.compatible(s, u) || !model_.servable(u)) return best;
+    const RouteState& R = plan_.route(s);
+    const Penalties& w = plan_.penalties();
+    const RouteCost& o = R.cost();
+    const Cost base = o.penalised(w);
+    // A lower bound per position: the legs the insertion adds and removes,
+    // the fixed cost of a route put into use and u's preference cost (with
+    // metric travel nothing else can fall by inserting a visit). Positions
+    // are priced exactly in the order of their bounds until none can win.
+    const SlotData& d = model_.slot(s);
+    const Index lu = model_.location(u);
+    const Cost extra = model_.preference(u, s) + (R.empty() ? d.travel_weight * d.fixed : 0);
+    std::vector<std::pair<Cost, Index>>& order = order_scratch_;
+    order.clear();
+    for (Index q = 0; q + 1 < R.size(); ++q) {
+        if (!may_insert_after(s, q)) continue;
+        const Index prev = R.prefix(q).last, next = R.suffix(q + 1).first;
+        const Cost legs = model_.leg(s, prev, lu).cost + model_.leg(s, lu, next).cost - model_.leg(s, prev, next).cost;
+        order.emplace_back(d.travel_weight * legs + extra, q);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [bound, q] : order) {
+        if (bound >= best.delta) break;
+        RouteSpec b(s);
+        b.add(prefix_part(s, q)).add(node_part(u)).add(suffix_part(s, q + 1));
+        const RouteCost c = plan_.price(b);
+        if (strict && (c.warp > o.warp || c.excess > o.excess)) continue;
+        const Cost delta = c.penalised(w) - base;
+        if (delta < best.delta) best = Placement{s, q, delta};
+    }
+    return best;
+}
+
+bool LocalSearch::insert(Index u, bool strict) {
+    if (!model_.servable(u) || plan_.served(u)) return false;
+    Placement best;
+    std::vector<Index> tried;
+    auto consider = [&](Index s) {
+        if (std::find(tried.begin(), tried.end(), s) != tried.end()) return;
+        tried.push_back(s);
+        const Placement p = best_place(u, s, strict);
+        if (p.delta < best.delta) best = p;
+    };
+    for (Index v : model_.neighbours(u)) {
+        const Index rv = plan_.route_of(v);
+        if (rv >= 0 && model_.compatible(rv, u)) consider(rv);
+    }
+    const auto& near = model_.near_slots(u);
+    for (std::size_t k = 0; k < std::min(near.size(), kNearRoutes); ++k) consider(near[k]);
+    if (best.slot < 0 || best.delta >= model_.prize(u)) return false;
+    insert_at(u, best);
+    return true;
+}
+
+void LocalSearch::insert_at(Index u, const Placement& place) {
+    RouteSpec b(place.slot);
+    b.add(prefix_part(place.slot, place.after)).add(node_part(u)).add(suffix_part(place.slot, place.after + 1));
+    plan_.set_route(place.slot, plan_.materialize(b));
+    changed(place.slot);
+}
+
+void LocalSearch::place_breaks(Index s) {
+    const Index breaks = model_.slot(s).breaks;
+    if (breaks == 0 || plan_.route(s).empty()) return;
+    const Index first = model_.slot(s).first_break;
+    // A route built from jobs alone (a crossover child) takes its missing
+    // breaks after the break before them, to be moved to their places below.
+    {
+        const std::vector<Index>& nodes = plan_.route(s).nodes();
+        if (std::count_if(nodes.begin(), nodes.end(), [&](Index n) { return model_.kind(n) == NodeKind::break_; }) != breaks) {
+            std::vector<Index> fixed_nodes;
+            for (Index n : nodes)
+                if (model_.kind(n) != NodeKind::break_) fixed_nodes.push_back(n);
+            for (Index k = breaks; k-- > 0;) fixed_nodes.insert(fixed_nodes.begin() + 1, first + k);
+            plan_.set_route(s, std::move(fixed_nodes));
+        }
+    }
+    const Penalties& w = plan_.penalties();
+    for (Index k = 0; k < breaks; ++k) {
+        const Index b = first + k;
+        const RouteState& R = plan_.route(s);
+        const auto at = static_cast<Index>(std::find(R.nodes().begin(), R.nodes().end(), b) - R.nodes().begin());
+        FSD_ASSERT(at < R.size());
+        // Between the break before it and the break after it (breaks keep their order).
+        Index lo = 0, hi = R.size() - 2;
+        for (Index i = at - 1; i > 0; --i)
+            if (model_.kind(R.node(i)) == NodeKind::break_) {
+                lo = i;
+                break;
+            }
+        for (Index i = at + 1; i + 1 < R.size(); ++i)
+            if (model_.kind(R.node(i)) == NodeKind::break_) {
+                hi = i - 1;
+                break;
+            }
+        auto moved_to = [&](Index q) {
+            RouteSpec a(s);
+            if (q < at)
+                a.add(prefix_part(s, q)).add(node_part(b)).add(range_part(s, q + 1, at - 1)).add(suffix_part(s, at + 1));
+            else
+                a.add(prefix_part(s, at - 1)).add(range_part(s, at + 1, q)).add(node_part(b)).add(suffix_part(s, q + 1));
+            return a;
+        };
+        const RouteCost& now = R.cost();
+        // The cheapest place; among equally cheap ones the earliest return,
+        // which leaves the most room for visits to come.
+        std::pair<Cost, Time> best{now.penalised(w), now.end};
+        Index best_after = -1;
+        for (Index q = lo; q <= hi; ++q) {
+            if (q == at || q == at - 1) continue;
+            const RouteCost c = plan_.price(moved_to(q));
+            if (feasible_only_ && (c.warp > now.warp || c.excess > now.excess)) continue;
+            const std::pair<Cost, Time> key{c.penalised(w), c.end};
+            if (key < best) best = key, best_after = q;
+        }
+        if (best_after >= 0) plan_.set_route(s, plan_.materialize(moved_to(best_after)));
+    }
 }
 
 }  // namespace fsd::detail

@@ -27,7 +27,7 @@ def test_initial_routes_round_trip(problem):
     assert "fixed_jobs=1" in repr(r)
 
 
-@pytest.mark.parametrize("algorithm", ["regret-ls", "auto"])
+@pytest.mark.parametrize("algorithm", ["ils", "hgs"])
 def test_a_fixed_route_comes_back_as_given(problem, algorithm):
     plan = fsd.solve(problem, iteration_limit=20)
     routes = fsd.initial_routes_from(plan)

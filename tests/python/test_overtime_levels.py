@@ -21,7 +21,7 @@ def line_problem(max_overtime=300, overtime_per_hour=3600, level=1, overtime_wei
 
 
 def solve(problem):
-    return fsd.solve(problem, time_limit=5, iteration_limit=20, seed=1, algorithm="regret-ls")
+    return fsd.solve(problem, time_limit=5, iteration_limit=20, seed=1)
 
 
 def test_keyword_fields_reach_the_model():
@@ -100,7 +100,7 @@ def test_cli_prints_the_overtime_part(cli, tmp_path):
     problem = tmp_path / "p.json"
     plan = tmp_path / "plan.json"
     problem.write_text(line_problem().to_json())
-    r = subprocess.run([cli, "solve", str(problem), "--algorithm", "regret-ls", "--iterations", "20", "-o", str(plan)],
+    r = subprocess.run([cli, "solve", str(problem), "--iterations", "20", "-o", str(plan)],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "overtime 100" in r.stdout

@@ -96,7 +96,7 @@ def test_match_reference_takes_vroom_time_per_instance(cli, tiny, tmp_path):
                    "C101,-x 5,1,9999.0,10,0,0.2\n")
     out = tmp_path / "rows.csv"
     r = run(cli, "bench", "solomon", str(tiny), "--reference", str(ref), "--match-reference", "-x 0",
-            "--algorithm", "segment-ils", "--csv", str(out))
+            "--algorithm", "ils", "--csv", str(out))
     assert r.returncode == 0, r.stdout + r.stderr
     rows = {row["instance"]: row for row in read_rows(out)}
     # The solve stops at its limit (plus the closing descent's moments).

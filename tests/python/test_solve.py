@@ -166,9 +166,11 @@ def test_algorithm_choice():
 
     tiny = fsd.read_solomon(str(ROOT / "tests" / "data" / "io_solomon_tiny.txt")).problem
     auto = fsd.solve(tiny, iteration_limit=20, seed=3)
-    assert auto.stats.solver == "hgs"
+    assert auto.stats.solver == "ils"  # a small day: iterated local search whatever the limit
     assert fsd.verify(tiny, auto) == []
-    assert fsd.solve(tiny, iteration_limit=20, algorithm="regret-ls").stats.solver == "regret-ls"
+    assert fsd.solve(tiny, iteration_limit=20, algorithm="segment-ils").stats.solver == "ils"
+    with pytest.raises(fsd.InputError, match="auto, ils, hgs"):
+        fsd.solve(tiny, algorithm="regret-ls")
     genetic = fsd.solve(tiny, iteration_limit=20, seed=3, algorithm="hgs")
     assert genetic.stats.solver == "hgs"
     assert fsd.verify(tiny, genetic) == []
@@ -177,15 +179,24 @@ def test_algorithm_choice():
     assert err.value.path == "/options/algorithm"
 
 
-def test_segment_search_refuses_what_it_cannot_express():
+def test_both_stages_plan_a_service_day():
     from conftest import ROOT
 
-    # The bundled service day has lunch breaks.
+    # The bundled service day has lunch breaks, two-window jobs and priced SLA deadlines.
     problem = fsd.Problem.read(str(ROOT / "examples" / "data" / "service_day.json"))
-    with pytest.raises(fsd.InputError, match="breaks") as err:
-        fsd.solve(problem, iteration_limit=5, algorithm="segment-ils")
-    assert err.value.path == "/options/algorithm"
-    assert fsd.solve(problem, iteration_limit=5).stats.solver == "regret-ls"
+    for algorithm in ("ils", "hgs"):
+        plan = fsd.solve(problem, iteration_limit=5, algorithm=algorithm)
+        assert plan.stats.solver == algorithm
+        assert fsd.verify(problem, plan) == []
+
+
+def test_stagnation_ends_the_search_early(problem):
+    plan = fsd.solve(problem, time_limit=30, iteration_limit=100_000, stagnation_limit=20, seed=2)
+    assert plan.stats.iterations < 100_000
+    assert plan.stats.seconds < 30
+    with pytest.raises(fsd.InputError) as err:
+        fsd.solve(problem, stagnation_limit=-5)
+    assert err.value.path == "/options/stagnation_limit"
 
 
 def test_threads_share_and_stay_deterministic(problem):

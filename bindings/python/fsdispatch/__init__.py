@@ -40,17 +40,20 @@ install_keyword_constructors(
 
 
 def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False,
-          initial=None, fix=None, algorithm="auto"):
+          initial=None, fix=None, algorithm="auto", stagnation_limit=-1):
     """Plans the day for `problem` and returns a Solution (which remembers its problem).
 
-    time_limit: seconds of search; iteration_limit: -1 for none; seed: same seed, same plan;
+    time_limit: seconds from the call (the plan comes back within it); iteration_limit: -1 for none;
+    stagnation_limit: stop after this many iterations without a better plan (-1: automatic, 500 + 5 per
+    job, so a small day returns in milliseconds; 0: never); seed: same seed, same plan;
     threads: searches sharing their best plan now and then, the best kept; on_progress: called with a Progress at each
     new best; progress=True shows a tqdm bar; initial: a Solution of this problem, or a list of
     InitialRoute, to start from (warm start; jobs that no longer fit are dropped from it and inserted
     again); fix: {engineer id: True} keeps that engineer's initial route as it is, {engineer id: N}
-    keeps its first N jobs first and in order (InitialRoute.fixed / fixed_jobs do the same); algorithm:
-    "auto" (where the problem allows it hgs, or segment-ils under 2 s per 100 jobs; else regret-ls), "regret-ls",
-    "segment-ils" or "hgs" (hybrid genetic search; solution.stats.solver says which ran).
+    keeps its first N jobs first and in order (InitialRoute.fixed / fixed_jobs do the same); algorithm: the
+    improving stage of the one search, "auto" (hgs from 2 s per 100 jobs on days of 100 jobs or more, ils
+    otherwise), "ils" (iterated local search) or "hgs" (hybrid genetic search); solution.stats.solver says
+    which ran.
     """
     callback = on_progress
     bar = None
@@ -66,7 +69,7 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
     try:
         solution = _fsd._solve(problem, time_limit=time_limit, iteration_limit=iteration_limit, seed=seed,
                                threads=threads, on_progress=callback, initial=initial, fix=fix or {},
-                               algorithm=algorithm)
+                               algorithm=algorithm, stagnation_limit=stagnation_limit)
     finally:
         if bar is not None:
             bar.close()

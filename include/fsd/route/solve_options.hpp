@@ -36,41 +36,41 @@ struct InitialRoute {
     Index fixed_jobs = 0;
 };
 
-/// Which search plans the day.
+/// How the improving stage of the search works (docs/design.md, "The search").
+/// Every choice builds the same first plan, searches the same route model
+/// and ends with the same polish.
 enum class SolveAlgorithm {
-    /// Where the problem allows it (segment_search_obstacle): hgs when the
-    /// time limit gives at least 2 s per 100 jobs, segment_ils below that;
-    /// else regret_ls.
+    /// hgs when the time limit gives at least 2 s per 100 jobs (and there
+    /// are 100 jobs or more), ils otherwise.
     automatic,
-    /// Regret insertion plus local search on exact route timing (every constraint).
-    regret_ls,
-    /// regret_ls for a first plan, then iterated local search on time-window
-    /// segments (moves priced in O(1), penalised infeasibility), then regret_ls's
-    /// local search from the best plan. Refused (InputError) for problems with
-    /// breaks, several windows per job, priced soft SLA deadlines, balance,
-    /// preferred engineers, different speeds, more than 4 capacity dimensions
-    /// (3 with job limits) or service durations by skill level.
-    segment_ils,
-    /// As segment_ils, with hybrid genetic search (a population of plans,
-    /// route-exchange crossover, diversity-aware survivors) in place of the
-    /// iterated local search. Refused for the same problems.
+    /// Iterated local search: ruin and recreate around a random job, then descend.
+    ils,
+    /// Hybrid genetic search: a population of plans, route-exchange
+    /// crossover, diversity-aware survivors.
     hgs,
 };
 
-/// "auto", "regret-ls", "segment-ils", "hgs".
+/// "auto", "ils", "hgs".
 const char* to_string(SolveAlgorithm algorithm) noexcept;
-/// Inverse of to_string; InputError at `path` otherwise.
+/// Inverse of to_string ("segment-ils" is read as "ils"); InputError at `path` otherwise.
 SolveAlgorithm parse_solve_algorithm(const std::string& name, const std::string& path);
 
-/// Options of a solve. Same seed (and threads) give the same answer.
+/// Options of a solve. The same seed (and threads) gives the same answer when
+/// an iteration or stagnation limit ends the search before the time limit;
+/// the time limit counts from the call.
 struct SolveOptions {
     SolveAlgorithm algorithm = SolveAlgorithm::automatic;
     double time_limit_seconds = 1.0;
     std::int64_t iteration_limit = -1;   ///< -1: no limit
+    /// Stop after this many iterations without a new best plan: -1 automatic
+    /// (500 + 5 per job, so a small day returns in milliseconds), 0 never.
+    std::int64_t stagnation_limit = -1;
     std::uint64_t seed = 1;
     int threads = 1;  ///< searches that share their best plan now and then (docs/design.md)
     std::function<void(const Progress&)> on_progress;  ///< each new best
-    const std::atomic<bool>* cancel = nullptr;          ///< set to true to stop early
+    /// Set to true to stop early: the best plan so far comes back (during the
+    /// first plan's construction, the jobs not yet placed come back unassigned).
+    const std::atomic<bool>* cancel = nullptr;
     /// Warm start: the search begins from these routes instead of an empty
     /// plan. Jobs an engineer may not serve, or that make the route
     /// infeasible, are dropped (docs/design.md), then the rest is inserted.

@@ -18,7 +18,6 @@ using test_support::overtime_levels_day;
 
 LivePlan live(const Problem& p) {
     SolveOptions o;
-    o.algorithm = SolveAlgorithm::regret_ls;
     o.iteration_limit = 20;
     o.time_limit_seconds = 30;
     return LivePlan(p, solve(p, o), 0);

@@ -40,7 +40,7 @@ Solution with_fix(UnassignedFix fix) {
     u.detail = "nobody holds gas 2";
     u.fix = std::move(fix);
     s.unassigned.push_back(u);
-    s.stats.solver = "regret-ls";
+    s.stats.solver = "ils";
     return s;
 }
 

@@ -66,7 +66,7 @@ TEST_CASE("a senior's visit is timed shorter", "[route][levels]") {
         ProblemBuilder b;
         b.add_engineer(gas_engineer("e", 0, level)).add_job(gas_job("j", 1)).set_travel(line({0, 100}));
         const Problem p = b.build();
-        const Solution s = solve_checked(p, quick_regret_ls());
+        const Solution s = solve_checked(p, quick());
         const Step* st = step_of(s, 0);
         REQUIRE(st != nullptr);
         INFO("level " << level);
@@ -84,7 +84,7 @@ TEST_CASE("the solver sends the senior when only the shorter visit fits", "[rout
     b.add_engineer(gas_engineer("junior", 1, 1, 700)).add_engineer(gas_engineer("senior", 2, 4, 700));
     b.add_job(gas_job("j", 0)).set_travel(line({0, 100, -150}));
     const Problem p = b.build();
-    const Solution s = solve_checked(p, quick_regret_ls());
+    const Solution s = solve_checked(p, quick());
     REQUIRE(route_of(s, 0) != nullptr);
     CHECK(route_of(s, 0)->engineer == 1);
     CHECK(step_of(s, 0)->end - step_of(s, 0)->start == 300);
@@ -102,7 +102,7 @@ TEST_CASE("the solver sends the senior when the shorter visit saves overtime", "
     ProblemBuilder b;
     b.add_engineer(junior).add_engineer(senior).add_job(gas_job("j", 0)).set_travel(line({0, 100, -110}));
     const Problem p = b.build();
-    const Solution s = solve_checked(p, quick_regret_ls());
+    const Solution s = solve_checked(p, quick());
     REQUIRE(route_of(s, 0) != nullptr);
     CHECK(route_of(s, 0)->engineer == 1);
     CHECK(s.objective.overtime == 0);
@@ -125,15 +125,18 @@ TEST_CASE("level durations keep the solver's plans valid on a generated day", "[
     b.set_travel(base.travel_spec());
     const Problem p = b.build();
     REQUIRE(with_levels > 0);
-    solve_checked(p, quick_regret_ls(30));
+    solve_checked(p, quick(30));
 }
 
-TEST_CASE("the segment searches leave level durations to regret-ls", "[route][levels][segment]") {
+TEST_CASE("both improving stages plan level durations", "[route][levels]") {
     ProblemBuilder b;
     b.add_engineer(gas_engineer("senior", 0, 4)).add_job(gas_job("j", 1)).set_travel(line({0, 100}));
     const Problem p = b.build();
-    CHECK(solve_checked(p, quick(20)).stats.solver == "regret-ls");
-    SolveOptions o = quick(20);
-    o.algorithm = SolveAlgorithm::segment_ils;
-    CHECK_THROWS_AS(solve(p, o), InputError);
+    for (const SolveAlgorithm a : {SolveAlgorithm::ils, SolveAlgorithm::hgs}) {
+        SolveOptions o = quick(20);
+        o.algorithm = a;
+        const Solution s = solve_checked(p, o);
+        CHECK(s.stats.solver == to_string(a));
+        CHECK(s.unassigned.empty());
+    }
 }

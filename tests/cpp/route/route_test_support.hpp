@@ -72,14 +72,8 @@ inline Job job(const std::string& id, Index location, Duration duration = 100) {
 inline SolveOptions quick(std::int64_t iterations = 50) {
     SolveOptions o;
     o.iteration_limit = iterations;
+    o.stagnation_limit = 0;
     o.time_limit_seconds = 30.0;
-    return o;
-}
-
-// quick() with regret-ls asked for by name (tests of what only it plans).
-inline SolveOptions quick_regret_ls(std::int64_t iterations = 50) {
-    SolveOptions o = quick(iterations);
-    o.algorithm = SolveAlgorithm::regret_ls;
     return o;
 }
 

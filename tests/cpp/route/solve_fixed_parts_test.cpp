@@ -7,7 +7,7 @@ using namespace route_test;
 
 namespace {
 
-const SolveAlgorithm kAll[] = {SolveAlgorithm::regret_ls, SolveAlgorithm::segment_ils, SolveAlgorithm::hgs};
+const SolveAlgorithm kAll[] = {SolveAlgorithm::ils, SolveAlgorithm::hgs};
 
 SolveOptions with(SolveAlgorithm a, std::int64_t iterations = 30) {
     SolveOptions o = quick(iterations);
@@ -98,7 +98,7 @@ TEST_CASE("fixed parts hold on larger days for every search, threads and seeds, 
           "[route][warm_start][fixed]") {
     for (const bool skills : {false, true}) {
         const Problem p = vrptw(60, 8, 5, skills);
-        const Solution cold = solve_checked(p, with(SolveAlgorithm::regret_ls, 0));
+        const Solution cold = solve_checked(p, with(SolveAlgorithm::ils, 0));
         std::vector<InitialRoute> init = initial_routes_from(cold);
         REQUIRE(init.size() >= 4);
         // The first route fixed whole, the next two with heads of 1 and 2 jobs
@@ -108,7 +108,7 @@ TEST_CASE("fixed parts hold on larger days for every search, threads and seeds, 
             init[r].fixed_jobs = static_cast<Index>(std::min<size_t>(r, init[r].jobs.size()));
             std::vector<Index> flipped = init[r].jobs;
             std::reverse(flipped.begin(), flipped.begin() + init[r].fixed_jobs);
-            SolveOptions probe = with(SolveAlgorithm::regret_ls, 0);
+            SolveOptions probe = with(SolveAlgorithm::ils, 0);
             probe.initial_routes = {InitialRoute{init[r].engineer, init[r].shift, flipped, false, init[r].fixed_jobs}};
             bool fine = true;
             try {
@@ -176,7 +176,7 @@ TEST_CASE("fixed parts that cannot hold are refused by field", "[route][warm_sta
 
 TEST_CASE("a job only engineers with fixed routes may serve is left out with that reason", "[route][warm_start][fixed]") {
     const Problem p = gas_day();
-    SolveOptions o = quick_regret_ls(5);
+    SolveOptions o = quick(5);
     o.initial_routes = {InitialRoute{0, 0, {2}, true, 0}};
     const Solution s = solve_checked(p, o);
     CHECK(jobs_of(s, 0) == std::vector<Index>{2});

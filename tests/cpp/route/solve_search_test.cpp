@@ -15,7 +15,7 @@ TEST_CASE("same seed gives the identical solution", "[route]") {
     o.seed = 43;
     Solution c = solve_checked(p, o);
     REQUIRE(c.stats.seed == 43);
-    REQUIRE(a.stats.solver == "regret-ls");
+    REQUIRE(a.stats.solver == "ils");
 }
 
 TEST_CASE("several threads: the same answer for the same seed, never worse than one", "[route]") {

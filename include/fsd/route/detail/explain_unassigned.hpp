@@ -1,24 +1,47 @@
 #pragma once
 #include <optional>
+#include <vector>
 
 #include "fsd/model/solution.hpp"
-#include "fsd/route/detail/search.hpp"
+#include "fsd/route/detail/local_search.hpp"
+#include "fsd/route/detail/route_evaluator.hpp"
 
 namespace fsd::detail {
 
-/// Why job j is not in `search`'s current plan, with a sentence for a
-/// dispatcher and, where one is found, the smallest change that would let it
-/// in (suggest_fix). Checks, in order: qualification, capacity, max_jobs,
+/// What the explanations read of the final plan.
+class PlanView {
+public:
+    PlanView(const Plan& plan, const LocalSearch& ls, const RouteLocks& locks)
+        : plan_(plan), ls_(ls), locks_(locks), eval_(plan.model()) {}
+    const Problem& problem() const { return plan_.model().problem(); }
+    const RouteEvaluator& evaluator() const { return eval_; }
+    const RouteLocks& locks() const { return locks_; }
+    /// The jobs of slot s's route, in order.
+    std::vector<Index> jobs(Index s) const;
+    /// The cheapest feasible place for left-out job j in slot s's route
+    /// (slot -1 when there is none).
+    Placement best_insertion(Index j, Index s) const { return ls_.best_place(j, s, true); }
+
+private:
+    const Plan& plan_;
+    const LocalSearch& ls_;
+    const RouteLocks& locks_;
+    RouteEvaluator eval_;
+};
+
+/// Why job j is not in the plan, with a sentence for a dispatcher and,
+/// where one is found, the smallest change that would let it in
+/// (suggest_fix). Checks, in order: qualification, capacity, max_jobs,
 /// whether any shift reaches its windows, whether it fits a shift alone, and,
 /// for an optional job, whether serving it costs at least its penalty.
-Unassigned explain_unassigned(Index j, Search& search);
+/// Without `with_fix` the fix is not searched for (the time limit is out).
+Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix = true);
 
-/// The smallest change found that would let job j, left out of `search`'s
-/// current plan for `reason`, into it (docs/unassigned.md): a skill or a new
-/// engineer, a wider window, a longer shift, overtime, capacity, one more job
-/// or a higher penalty. Time changes are whole minutes, at most 8 hours, each
-/// re-checked with the route evaluator on the engineer's route. Empty when
-/// none is found.
-std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, Search& search);
+/// The smallest change found that would let job j, left out of the plan for
+/// `reason`, into it (docs/unassigned.md): a skill or a new engineer, a wider
+/// window, a longer shift, overtime, capacity, one more job or a higher
+/// penalty. Time changes are whole minutes, at most 8 hours, each re-checked
+/// on the engineer's route. Empty when none is found.
+std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, const PlanView& plan);
 
 }  // namespace fsd::detail

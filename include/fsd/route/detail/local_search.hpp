@@ -1,0 +1,100 @@
+#pragma once
+// The local search of every stage: first-improvement descent on a Plan under
+// its penalties, over granular neighbourhoods (each job with its nearest jobs,
+// RouteModel::neighbours). Moves between served jobs: relocate, swap, or-opt
+// of two, cross-exchange of chains of one or two, 2-opt*, SWAP*, and within a
+// route relocate and 2-opt; a served job into an unused route. Moves that
+// choose which jobs are served, priced against the jobs' prizes: insert a job
+// left out, replace a served job by one left out, take a job out. A job enters
+// a route only where the route's penalties do not grow (the plan's served set
+// changes through feasible steps, whatever the prizes). Breaks move within
+// their route to their cheapest place whenever the route changes.
+#include <array>
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include "fsd/route/detail/plan.hpp"
+#include "fsd/route/detail/route_locks.hpp"
+#include "fsd/route/detail/stopping_criterion.hpp"
+
+namespace fsd::detail {
+
+/// A job's cheapest place in a route: the position it goes after and the
+/// change of the route's penalised cost (kTimeMax: none allowed).
+struct Placement {
+    Index slot = -1;
+    Index after = -1;
+    Cost delta = kTimeMax;
+};
+
+class LocalSearch {
+public:
+    /// Descends on `plan`, never disturbing the fixed parts in `locks`.
+    LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed);
+
+    /// Every job is examined again (after a new plan or new penalties).
+    void mark_all();
+    /// The jobs of route s, and the jobs that have one of them as neighbour,
+    /// are examined again.
+    void mark_route(Index s);
+    /// Descends until no move improves or `stop` runs out of time.
+    void run(const StoppingCriterion& stop);
+
+    /// The cheapest place for job u in route s; `strict`: only where the
+    /// route's time warp and excess load do not grow. Respects fixed parts.
+    Placement best_place(Index u, Index s, bool strict) const;
+    /// Inserts left-out job u at its cheapest place among the routes near it
+    /// (its near slots and the routes of its neighbours) when that costs less
+    /// than its prize; `strict` as in best_place. True when inserted.
+    bool insert(Index u, bool strict);
+    /// Inserts left-out job u at `place` (from best_place) and re-places the
+    /// route's breaks.
+    void insert_at(Index u, const Placement& place);
+    /// Puts the breaks of route s at their cheapest places.
+    void place_breaks(Index s);
+
+    std::mt19937_64& rng() noexcept { return rng_; }
+    /// Only moves after which no route has more time warp or excess load
+    /// (the final polish of a feasible plan).
+    void set_feasible_only(bool on) noexcept { feasible_only_ = on; }
+
+private:
+    bool improve(Index u);
+    bool improve_left_out(Index u);
+    bool between_routes(Index u, Index v);
+    bool within_route(Index u, Index v);
+    bool swap_star(Index u, Index v);
+    bool into_unused_route(Index u);
+    bool take_out(Index u);
+    // Applies specs `a` (and `b`) when they lower the penalised cost by more
+    // than `bias` (prizes of jobs entering or leaving); `strict`: only when
+    // neither route's warp or excess grows.
+    bool try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict);
+    void changed(Index s);
+    bool may_insert_after(Index s, Index position) const;
+    bool fixed(Index j) const { return locks_.any && locks_.fixed(j); }
+    /// Job x's three cheapest places in route r by the legs they add
+    /// ((cost, position after which), kTimeMax when none), cached until r changes.
+    const std::array<std::pair<Cost, Index>, 3>& top_places(Index x, Index r);
+
+    struct TopPlaces {
+        Index route = -1;
+        std::int64_t stamp = -1;
+        std::array<std::pair<Cost, Index>, 3> best{};
+    };
+
+    Plan& plan_;
+    const RouteModel& model_;
+    const RouteLocks& locks_;
+    std::mt19937_64 rng_;
+    std::vector<Index> queue_;
+    std::vector<char> queued_;
+    std::vector<std::int64_t> examined_;  // per job: plan clock when last examined in vain
+    mutable std::vector<std::pair<Cost, Index>> order_scratch_;
+    bool feasible_only_ = false;
+    static constexpr std::size_t kTopPlaceRoutes = 4;
+    std::vector<TopPlaces> top_places_;  // per job: for the kTopPlaceRoutes routes asked last
+};
+
+}  // namespace fsd::detail

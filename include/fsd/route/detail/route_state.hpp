@@ -1,0 +1,109 @@
+#pragma once
+// One route of the search with everything derived from its nodes that moves
+// are priced from: the segments of its prefixes, suffixes and tails, its
+// node-by-node timing, and running counts (jobs, timed nodes, load,
+// preference cost) so that any part of it is summarised in O(1).
+#include <span>
+#include <vector>
+
+#include "fsd/route/detail/route_model.hpp"
+#include "fsd/route/detail/route_timing.hpp"
+
+namespace fsd::detail {
+
+/// Weights of the penalties the search adds for what a plan may not have:
+/// time warp (with the drive beyond a travel limit) and excess load (with
+/// the jobs beyond a job limit). Raised while plans stay infeasible, lowered
+/// while they stay feasible.
+struct Penalties {
+    Cost time_warp = 1;
+    Cost excess_load = 1;
+};
+
+/// What a route costs, part by part (a route without jobs costs nothing).
+struct RouteCost {
+    Cost travel = 0;        ///< weighted engineer cost: fixed + legs
+    Cost overtime = 0;      ///< weighted
+    Cost lateness = 0;      ///< weighted SLA lateness
+    Cost preference = 0;    ///< weighted
+    Duration warp = 0;      ///< time warp plus the drive beyond the travel limit
+    Amount excess = 0;      ///< load above capacity plus jobs above the job limit
+    Time departure = 0;
+    Time end = 0;           ///< arrival at the end location
+    Index jobs = 0;
+    /// False when timed nodes were priced by their segments only (a lower bound).
+    bool exact = true;
+
+    /// The objective's parts of this route.
+    Cost objective() const noexcept { return travel + overtime + lateness + preference; }
+    Cost penalised(const Penalties& w) const noexcept {
+        return objective() + w.time_warp * warp + w.excess_load * excess;
+    }
+    bool feasible() const noexcept { return warp == 0 && excess == 0; }
+    /// End minus departure (what workload balance compares).
+    Duration working() const noexcept { return jobs == 0 ? 0 : end - departure; }
+};
+
+/// The running totals of a route up to a position.
+struct RouteCounts {
+    Index jobs = 0;
+    Index timed = 0;
+    Index breaks = 0;
+    Cost preference = 0;   ///< on the route's own slot
+};
+
+/// See the file comment. Positions are indices into nodes(): 0 is the start
+/// node, size() - 1 the end node.
+class RouteState {
+public:
+    /// Makes `nodes` (start node ... end node of slot `s`) this route.
+    void build(const RouteModel& m, Index s, std::vector<Index> nodes);
+
+    Index slot() const noexcept { return slot_; }
+    const std::vector<Index>& nodes() const noexcept { return nodes_; }
+    Index size() const noexcept { return static_cast<Index>(nodes_.size()); }
+    Index node(Index i) const { return nodes_[static_cast<std::size_t>(i)]; }
+    Index jobs() const noexcept { return cost_.jobs; }
+    bool empty() const noexcept { return cost_.jobs == 0; }
+    const RouteCost& cost() const noexcept { return cost_; }
+    /// When the engineer leaves home (as late as the first step allows),
+    /// also for a route without jobs.
+    Time departure() const noexcept { return departure_; }
+
+    /// Nodes 0..i.
+    const TwSegment& prefix(Index i) const { return prefix_[static_cast<std::size_t>(i)]; }
+    /// Nodes i..size()-1.
+    const TwSegment& suffix(Index i) const { return suffix_[static_cast<std::size_t>(i)]; }
+    /// Nodes i..size()-2 (the part before the end node; i <= size()-2).
+    const TwSegment& tail(Index i) const { return tail_[static_cast<std::size_t>(i)]; }
+    /// Timing after node i.
+    const TimingState& state(Index i) const { return state_[static_cast<std::size_t>(i)]; }
+    /// Counts over nodes 0..i.
+    const RouteCounts& counts(Index i) const { return counts_[static_cast<std::size_t>(i)]; }
+    /// Counts over nodes i..j (i <= j).
+    RouteCounts counts(Index i, Index j) const;
+    /// Load over nodes 0..i (dimensions values).
+    std::span<const Amount> load(Index i) const {
+        return {load_.data() + static_cast<std::size_t>(i) * dims_, dims_};
+    }
+
+private:
+    Index slot_ = -1;
+    std::vector<Index> nodes_;
+    std::vector<TwSegment> prefix_, suffix_, tail_;
+    std::vector<TimingState> state_;
+    std::vector<RouteCounts> counts_;
+    std::vector<Amount> load_;
+    std::size_t dims_ = 0;
+    Time departure_ = 0;
+    RouteCost cost_;
+};
+
+/// The cost of a route of slot `s` summarised by `seg` (start to end node)
+/// with `counts` and `load` over it; `timing` from node-by-node timing when
+/// the route has timed nodes (or balance needs it), else null and the
+/// segment decides.
+RouteCost route_cost(const RouteModel& m, Index s, const TwSegment& seg, const RouteCounts& counts,
+                     std::span<const Amount> load, const RouteTiming* timing);
+
+}  // namespace fsd::detail

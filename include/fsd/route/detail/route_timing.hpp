@@ -1,0 +1,94 @@
+#pragma once
+// The one timing of a route (docs/design.md, "Timing of a route"): node by
+// node, every visit as early as its windows allow. Construction, the search
+// (for routes whose nodes segments cannot price exactly), the plan written
+// out and the explanations all time routes with `advance`; the verifier
+// checks the result independently.
+//
+// A node that cannot start inside a window of its own (it arrives after the
+// last one closes) starts when that window closes and the difference is time
+// warp, the same convention as the segments (tw_segment.hpp): a feasible
+// route has none, and the search prices warp instead of forbidding it.
+#include <span>
+#include <vector>
+
+#include "fsd/model/solution.hpp"
+#include "fsd/route/detail/route_model.hpp"
+
+namespace fsd::detail {
+
+/// Where a route stands after a node.
+struct TimingState {
+    Time time = 0;         ///< when the node ended (on the warped clock)
+    Index place = -1;      ///< matrix row of the last place visited
+    Duration warp = 0;     ///< time warp so far
+    Cost lateness = 0;     ///< weighted SLA lateness cost so far
+};
+
+/// One node as timed.
+struct NodeTime {
+    Time arrival = 0;
+    Time start = 0;
+    Time end = 0;
+    Duration travel = 0;   ///< the drive into it (0 for a break and the start)
+    Duration lateness = 0; ///< seconds past its SLA deadline
+};
+
+/// The state at the start node of slot `s`: leaving home at the shift start.
+inline TimingState start_state(const RouteModel& m, Index s) {
+    const SlotData& d = m.slot(s);
+    return TimingState{d.shift_start, d.start_location, 0, 0};
+}
+
+/// Times `node` on slot `s` after `state`, and moves the state past it.
+inline NodeTime advance(const RouteModel& m, Index s, Index node, TimingState& state) {
+    NodeTime t;
+    const NodeKind kind = m.kind(node);
+    if (kind == NodeKind::start) {
+        t.arrival = t.start = t.end = state.time;
+        return t;
+    }
+    if (kind != NodeKind::break_) t.travel = (*m.slot(s).durations)(state.place, m.location(node));
+    t.arrival = state.time + t.travel;
+    if (kind == NodeKind::end) {
+        const Time limit = m.slot(s).latest_end;
+        if (t.arrival > limit) state.warp += t.arrival - limit;
+        t.start = t.end = std::min(t.arrival, limit);
+        state.time = t.end;
+        state.place = m.location(node);
+        return t;
+    }
+    const std::vector<TimeWindow>& windows = m.windows(node);
+    t.start = earliest_in(windows, t.arrival);
+    if (t.start == kTimeMax) {
+        t.start = windows.back().end;
+        state.warp += t.arrival - t.start;
+    }
+    t.end = t.start + m.duration(node, s);
+    if (kind == NodeKind::job) {
+        const Cost rate = m.lateness_rate(node);
+        if (rate != 0 && t.start > m.deadline(node)) {
+            t.lateness = t.start - m.deadline(node);
+            state.lateness += rate * t.lateness;
+        }
+        state.place = m.location(node);
+    }
+    state.time = t.end;
+    return t;
+}
+
+/// A whole route timed.
+struct RouteTiming {
+    Duration warp = 0;        ///< time warp (0 in a feasible route)
+    Cost lateness = 0;        ///< weighted SLA lateness cost
+    Time departure = 0;       ///< as late as the first step allows
+    Time end = 0;             ///< arrival at the end location (on the warped clock: at most the hard limit)
+    Duration travel = 0;      ///< seconds driven
+};
+
+/// Times the route `nodes` (start node, jobs and breaks, end node) of slot
+/// `s`. With `steps`, also writes its steps with times, travel, distance and
+/// SLA lateness (waiting, loads and totals are left to complete_route).
+RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> nodes, std::vector<Step>* steps = nullptr);
+
+}  // namespace fsd::detail

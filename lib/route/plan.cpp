@@ -1,0 +1,383 @@
+#include "fsd/route/detail/plan.hpp"
+
+#include <algorithm>
+
+#include "fsd/core/error.hpp"
+
+namespace fsd::detail {
+
+Plan::Plan(const RouteModel& model) : model_(model) {
+    const auto slots = static_cast<std::size_t>(model.num_slots());
+    const auto jobs = static_cast<std::size_t>(model.num_jobs());
+    routes_.resize(slots);
+    route_of_.assign(jobs, -1);
+    position_.assign(jobs, -1);
+    unserved_at_.assign(jobs, -1);
+    modified_.assign(slots, 0);
+    for (Index j = 0; j < model.num_jobs(); ++j) {
+        unserved_at_[static_cast<std::size_t>(j)] = static_cast<Index>(unserved_.size());
+        unserved_.push_back(j);
+        unserved_cost_ += model.prize(j);
+    }
+    for (Index s = 0; s < model.num_slots(); ++s) {
+        routes_[static_cast<std::size_t>(s)].build(model, s, empty_route(s));
+        // Unused routes cost nothing: the totals stay as they are.
+    }
+}
+
+std::vector<Index> Plan::empty_route(Index s) const {
+    const SlotData& d = model_.slot(s);
+    std::vector<Index> nodes{model_.start_node(s)};
+    for (Index k = 0; k < d.breaks; ++k) nodes.push_back(d.first_break + k);
+    nodes.push_back(model_.end_node(s));
+    return nodes;
+}
+
+void Plan::load(const PlanRoutes& routes) {
+    PlanRoutes full(routes_.size());
+    for (Index s = 0; s < num_slots(); ++s) {
+        const auto k = static_cast<std::size_t>(s);
+        full[k] = k < routes.size() && routes[k].size() >= 2 ? routes[k] : empty_route(s);
+        // Every route holds all its breaks: missing ones go first, for the caller to place.
+        const SlotData& d = model_.slot(s);
+        for (Index b = d.first_break + d.breaks; b-- > d.first_break;)
+            if (std::find(full[k].begin(), full[k].end(), b) == full[k].end()) full[k].insert(full[k].begin() + 1, b);
+    }
+    restore(full);
+}
+
+PlanRoutes Plan::snapshot() const {
+    PlanRoutes out;
+    out.reserve(routes_.size());
+    for (const RouteState& r : routes_) out.push_back(r.nodes());
+    return out;
+}
+
+void Plan::restore(const PlanRoutes& routes) {
+    FSD_ASSERT(routes.size() == routes_.size());
+    // Jobs move between routes: clear the changed routes first so that no job
+    // is counted in two routes while the others are rebuilt.
+    std::vector<Index> changed;
+    for (Index s = 0; s < num_slots(); ++s)
+        if (routes[static_cast<std::size_t>(s)] != routes_[static_cast<std::size_t>(s)].nodes()) changed.push_back(s);
+    for (Index s : changed) leave(s);
+    for (Index s : changed) routes_[static_cast<std::size_t>(s)].build(model_, s, routes[static_cast<std::size_t>(s)]);
+    for (Index s : changed) enter(s);
+}
+
+std::vector<std::vector<Index>> Plan::job_routes() const {
+    std::vector<std::vector<Index>> out(routes_.size());
+    for (std::size_t s = 0; s < routes_.size(); ++s)
+        for (Index node : routes_[s].nodes())
+            if (model_.is_job(node)) out[s].push_back(node);
+    return out;
+}
+
+void Plan::set_route(Index s, std::vector<Index> nodes) {
+    leave(s);
+    routes_[static_cast<std::size_t>(s)].build(model_, s, std::move(nodes));
+    enter(s);
+}
+
+void Plan::set_routes(Index s1, std::vector<Index> nodes1, Index s2, std::vector<Index> nodes2) {
+    // Both leave first: a job may move from either route to the other.
+    leave(s1);
+    leave(s2);
+    routes_[static_cast<std::size_t>(s1)].build(model_, s1, std::move(nodes1));
+    routes_[static_cast<std::size_t>(s2)].build(model_, s2, std::move(nodes2));
+    enter(s1);
+    enter(s2);
+}
+
+void Plan::leave(Index s) {
+    const RouteState& r = routes_[static_cast<std::size_t>(s)];
+    const RouteCost& old = r.cost();
+    routes_objective_ -= old.objective();
+    warp_ -= old.warp;
+    excess_ -= old.excess;
+    for (Index node : r.nodes()) {
+        if (!model_.is_job(node) || route_of_[static_cast<std::size_t>(node)] != s) continue;
+        route_of_[static_cast<std::size_t>(node)] = -1;
+        position_[static_cast<std::size_t>(node)] = -1;
+        unserved_at_[static_cast<std::size_t>(node)] = static_cast<Index>(unserved_.size());
+        unserved_.push_back(node);
+        unserved_cost_ += model_.prize(node);
+    }
+}
+
+void Plan::enter(Index s) {
+    const RouteState& r = routes_[static_cast<std::size_t>(s)];
+    for (Index i = 0; i < r.size(); ++i) {
+        const Index node = r.node(i);
+        if (!model_.is_job(node)) continue;
+        const auto k = static_cast<std::size_t>(node);
+        FSD_ASSERT(route_of_[k] < 0);
+        route_of_[k] = s;
+        position_[k] = i;
+        // Out of the unserved list: the last one takes its place.
+        const Index at = unserved_at_[k];
+        const Index moved = unserved_.back();
+        unserved_[static_cast<std::size_t>(at)] = moved;
+        unserved_at_[static_cast<std::size_t>(moved)] = at;
+        unserved_.pop_back();
+        unserved_at_[k] = -1;
+        unserved_cost_ -= model_.prize(node);
+    }
+    const RouteCost& now = r.cost();
+    routes_objective_ += now.objective();
+    warp_ += now.warp;
+    excess_ += now.excess;
+    modified_[static_cast<std::size_t>(s)] = ++clock_;
+}
+
+RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
+    const Index s = spec.slot;
+    const RouteState& own = route(s);
+    const auto dims = static_cast<std::size_t>(model_.dimensions());
+    load_scratch_.assign(dims, 0);
+    RouteCounts c;
+    TwSegment seg;
+    const auto legs = model_.legs(s);
+    const Index klass = model_.slot(s).timing_class;
+    auto add_load = [&](std::span<const Amount> to, const Amount* from) {
+        for (std::size_t k = 0; k < dims; ++k) load_scratch_[k] += to[k] - (from ? from[k] : 0);
+    };
+    auto add_node = [&](Index node, bool first) {
+        const TwSegment x = model_.segment(node, s);
+        seg = first ? x : join(seg, x, legs);
+        if (model_.is_job(node)) {
+            ++c.jobs;
+            c.preference += model_.preference(node, s);
+            if (dims) add_load(model_.demand(node), nullptr);
+        } else if (model_.kind(node) == NodeKind::break_) {
+            ++c.breaks;
+        }
+        if (model_.timed(node)) ++c.timed;
+    };
+    for (int k = 0; k < spec.count; ++k) {
+        const Part& p = spec.parts[static_cast<std::size_t>(k)];
+        switch (p.kind) {
+            case Part::Kind::prefix: {
+                FSD_ASSERT(k == 0 && p.route == s);
+                seg = own.prefix(p.to);
+                c = own.counts(p.to);
+                if (dims) add_load(own.load(p.to), nullptr);
+                break;
+            }
+            case Part::Kind::suffix: {
+                FSD_ASSERT(p.route == s && k == spec.count - 1);
+                seg = join(seg, own.suffix(p.from), legs);
+                const RouteCounts x = own.counts(p.from, own.size() - 1);
+                c.jobs += x.jobs, c.timed += x.timed, c.breaks += x.breaks, c.preference += x.preference;
+                if (dims) add_load(own.load(own.size() - 1), own.load(p.from - 1).data());
+                break;
+            }
+            case Part::Kind::range: {
+                const RouteState& r = route(p.route);
+                const bool stored = p.to == r.size() - 2 && model_.slot(p.route).timing_class == klass;
+                const bool own_slot = p.route == s;
+                if (stored && (own_slot || !model_.has_preferences())) {
+                    seg = join(seg, r.tail(p.from), legs);
+                    const RouteCounts x = r.counts(p.from, p.to);
+                    c.jobs += x.jobs, c.timed += x.timed, c.breaks += x.breaks;
+                    c.preference += own_slot ? x.preference : 0;
+                    if (dims) add_load(r.load(p.to), r.load(p.from - 1).data());
+                } else {
+                    for (Index i = p.from; i <= p.to; ++i) add_node(r.node(i), false);
+                }
+                break;
+            }
+            case Part::Kind::reversed: {
+                const RouteState& r = route(p.route);
+                for (Index i = p.to; i >= p.from; --i) add_node(r.node(i), false);
+                break;
+            }
+            case Part::Kind::node: add_node(p.node, k == 0); break;
+        }
+    }
+    if (c.timed == 0 && !model_.balance()) return route_cost(model_, s, seg, c, load_scratch_, nullptr);
+    if (relaxed) {
+        RouteCost lower = route_cost(model_, s, seg, c, load_scratch_, nullptr);
+        lower.exact = false;
+        return lower;
+    }
+
+    // Node by node from the end of the leading prefix; a suffix of the own
+    // route stops as soon as the timing meets its stored one again.
+    RouteTiming timing;
+    TimingState st = start_state(model_, s);
+    timing.departure = st.time;
+    bool departure_known = false;
+    bool met = false;
+    auto step = [&](Index node) {
+        const NodeTime t = advance(model_, s, node, st);
+        if (!departure_known) {
+            if (model_.kind(node) != NodeKind::end) timing.departure += t.start - t.arrival;
+            departure_known = true;
+        }
+    };
+    for (int k = 0; k < spec.count && !met; ++k) {
+        const Part& p = spec.parts[static_cast<std::size_t>(k)];
+        switch (p.kind) {
+            case Part::Kind::prefix:
+                st = own.state(p.to);
+                if (p.to >= 1) timing.departure = own.departure(), departure_known = true;
+                break;
+            case Part::Kind::suffix: {
+                const Index last = own.size() - 1;
+                for (Index i = p.from; i <= last; ++i) {
+                    step(own.node(i));
+                    const TimingState& was = own.state(i);
+                    if (i < last && st.time == was.time && st.place == was.place) {
+                        const TimingState& end = own.state(last);
+                        st.warp += end.warp - was.warp;
+                        st.lateness += end.lateness - was.lateness;
+                        st.time = end.time;
+                        met = true;
+                        break;
+                    }
+                }
+                break;
+            }
+            case Part::Kind::range:
+                for (Index i = p.from; i <= p.to; ++i) step(route(p.route).node(i));
+                break;
+            case Part::Kind::reversed:
+                for (Index i = p.to; i >= p.from; --i) step(route(p.route).node(i));
+                break;
+            case Part::Kind::node:
+                if (k == 0) st = start_state(model_, s);
+                else step(p.node);
+                break;
+        }
+    }
+    timing.warp = st.warp;
+    timing.lateness = st.lateness;
+    timing.end = st.time;
+    return route_cost(model_, s, seg, c, load_scratch_, &timing);
+}
+
+Cost Plan::travel_bound(const RouteSpec& spec) const {
+    const Index s = spec.slot;
+    const RouteState& own = route(s);
+    const Index klass = model_.slot(s).timing_class;
+    Cost legs = 0;
+    Index jobs = 0;
+    Index last = -1;  // the last place so far
+    auto reach = [&](Index place) {
+        if (place < 0) return;
+        legs += model_.leg(s, last, place).cost;
+        last = place;
+    };
+    auto walk = [&](const RouteState& r, Index i) {
+        const Index node = r.node(i);
+        if (model_.is_job(node)) ++jobs;
+        reach(model_.location(node));
+    };
+    for (int k = 0; k < spec.count; ++k) {
+        const Part& p = spec.parts[static_cast<std::size_t>(k)];
+        switch (p.kind) {
+            case Part::Kind::prefix:
+                legs = own.prefix(p.to).cost;
+                jobs = own.counts(p.to).jobs;
+                last = own.prefix(p.to).last;
+                break;
+            case Part::Kind::suffix: {
+                const TwSegment& seg = own.suffix(p.from);
+                if (seg.first >= 0) legs += model_.leg(s, last, seg.first).cost;
+                legs += seg.cost;
+                jobs += own.counts(p.from, own.size() - 1).jobs;
+                break;
+            }
+            case Part::Kind::range: {
+                const RouteState& r = route(p.route);
+                if (p.to == r.size() - 2 && model_.slot(p.route).timing_class == klass) {
+                    const TwSegment& seg = r.tail(p.from);
+                    if (seg.first >= 0) {
+                        reach(seg.first);
+                        legs += seg.cost;
+                        last = seg.last;
+                    }
+                    jobs += r.counts(p.from, p.to).jobs;
+                } else {
+                    for (Index i = p.from; i <= p.to; ++i) walk(r, i);
+                }
+                break;
+            }
+            case Part::Kind::reversed:
+                for (Index i = p.to; i >= p.from; --i) walk(route(p.route), i);
+                break;
+            case Part::Kind::node:
+                if (model_.is_job(p.node)) ++jobs;
+                if (k == 0) last = model_.location(p.node);
+                else reach(model_.location(p.node));
+                break;
+        }
+    }
+    if (jobs == 0) return 0;
+    const SlotData& d = model_.slot(s);
+    return d.travel_weight * (d.fixed + legs);
+}
+
+std::vector<Index> Plan::materialize(const RouteSpec& spec) const {
+    const Index s = spec.slot;
+    std::vector<Index> out;
+    auto push = [&](Index node) {
+        if (model_.kind(node) == NodeKind::break_ && model_.owner(node) != s) {
+            const Index other = model_.owner(node);
+            node = model_.slot(s).first_break + (node - model_.slot(other).first_break);
+        }
+        out.push_back(node);
+    };
+    for (int k = 0; k < spec.count; ++k) {
+        const Part& p = spec.parts[static_cast<std::size_t>(k)];
+        switch (p.kind) {
+            case Part::Kind::prefix:
+                for (Index i = 0; i <= p.to; ++i) push(route(s).node(i));
+                break;
+            case Part::Kind::suffix:
+                for (Index i = p.from; i < route(s).size(); ++i) push(route(s).node(i));
+                break;
+            case Part::Kind::range:
+                for (Index i = p.from; i <= p.to; ++i) push(route(p.route).node(i));
+                break;
+            case Part::Kind::reversed:
+                for (Index i = p.to; i >= p.from; --i) push(route(p.route).node(i));
+                break;
+            case Part::Kind::node: push(p.node); break;
+        }
+    }
+    return out;
+}
+
+ObjectiveParts Plan::parts() const {
+    ObjectiveParts parts;
+    parts.unassigned = unserved_cost_;
+    for (const RouteState& r : routes_) {
+        parts.travel += r.cost().travel;
+        parts.overtime += r.cost().overtime;
+        parts.lateness += r.cost().lateness;
+        parts.preference += r.cost().preference;
+    }
+    parts.balance = balance();
+    return parts;
+}
+
+Cost Plan::balance() const { return balance_with(-1, 0, -1, 0); }
+
+Cost Plan::balance_with(Index s1, Duration w1, Index s2, Duration w2) const {
+    if (!model_.balance()) return 0;
+    const Problem& p = model_.problem();
+    std::vector<Duration> working(static_cast<std::size_t>(p.num_engineers()), 0);
+    for (Index s = 0; s < num_slots(); ++s) {
+        Duration w = route(s).cost().working();
+        if (s == s1) w = w1;
+        if (s == s2) w = w2;
+        working[static_cast<std::size_t>(model_.slot(s).engineer)] += w;
+    }
+    if (working.empty()) return 0;
+    const auto [lo, hi] = std::minmax_element(working.begin(), working.end());
+    return p.weights().balance * (*hi - *lo);
+}
+
+}  // namespace fsd::detail

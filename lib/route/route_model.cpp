@@ -1,0 +1,255 @@
+#include "fsd/route/detail/route_model.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+#include "fsd/core/error.hpp"
+#include "fsd/model/compatibility.hpp"
+
+namespace fsd::detail {
+
+namespace {
+
+bool share_engineer(const std::vector<Index>& a, const std::vector<Index>& b) {
+    size_t i = 0, k = 0;
+    while (i < a.size() && k < b.size()) {
+        if (a[i] == b[k]) return true;
+        if (a[i] < b[k]) ++i;
+        else ++k;
+    }
+    return false;
+}
+
+// A job's windows cut at its hard SLA deadline (none: all of time).
+std::vector<TimeWindow> effective_windows(const Job& job) {
+    std::vector<TimeWindow> w = job.time_windows;
+    if (w.empty()) w.push_back(TimeWindow{kTimeMin, kTimeMax});
+    if (job.sla && job.sla->hard) {
+        const Time d = job.sla->deadline;
+        std::erase_if(w, [&](const TimeWindow& x) { return x.start > d; });
+        if (!w.empty()) w.back().end = std::min(w.back().end, d);
+    }
+    return w;
+}
+
+}  // namespace
+
+RouteModel::RouteModel(const Problem& problem) : problem_(problem) {
+    num_jobs_ = problem.num_jobs();
+    dimensions_ = problem.dimensions();
+    build_slots();
+    build_nodes();
+    build_near_slots();
+    build_neighbours();
+}
+
+void RouteModel::build_slots() {
+    const Problem& p = problem_;
+    const ObjectiveWeights& w = p.weights();
+    // Engineers whose visits last alike (level durations) share a service class.
+    std::vector<Index> service_class(static_cast<size_t>(p.num_engineers()), 0);
+    if (p.has_level_durations()) {
+        std::map<std::vector<Duration>, Index> classes;
+        for (Index e = 0; e < p.num_engineers(); ++e) {
+            std::vector<Duration> times(static_cast<size_t>(num_jobs_));
+            for (Index j = 0; j < num_jobs_; ++j) times[static_cast<size_t>(j)] = p.service_duration(e, j);
+            service_class[static_cast<size_t>(e)] = classes.emplace(std::move(times), static_cast<Index>(classes.size())).first->second;
+        }
+    }
+    std::map<std::tuple<const DurationMatrix*, Cost, Cost, Index>, Index> timing_classes;
+    Index next_break = num_jobs_ + 2 * static_cast<Index>(p.slots().size());
+    for (size_t r = 0; r < p.slots().size(); ++r) {
+        const RouteSlot& rs = p.slots()[r];
+        const Engineer& eng = p.engineer(rs.engineer);
+        SlotData d;
+        d.engineer = rs.engineer;
+        d.shift = rs.shift;
+        d.shift_start = rs.window.start;
+        d.shift_end = rs.window.end;
+        d.latest_end = p.latest_end(static_cast<Index>(r));
+        d.start_location = p.start_location(rs.engineer);
+        d.end_location = p.end_location(rs.engineer);
+        d.durations = &p.durations(rs.engineer);
+        d.distances = &p.distances();
+        d.per_hour = eng.costs.per_hour;
+        d.per_km = eng.costs.per_km;
+        d.travel_weight = w.travel;
+        d.fixed = eng.costs.fixed;
+        d.overtime_per_hour = eng.costs.overtime_per_hour;
+        d.overtime_weight = w.overtime;
+        d.max_travel = eng.max_travel_time.value_or(kTimeMax);
+        d.max_jobs = eng.max_jobs ? static_cast<Index>(*eng.max_jobs) : -1;
+        const auto key = std::make_tuple(d.durations, d.per_hour, d.per_km, service_class[static_cast<size_t>(rs.engineer)]);
+        d.timing_class = timing_classes.emplace(key, static_cast<Index>(timing_classes.size())).first->second;
+        d.first_break = next_break;
+        d.breaks = static_cast<Index>(rs.breaks.size());
+        next_break += d.breaks;
+        slots_.push_back(d);
+        CostMode mode = CostMode::general;
+        if (d.per_hour == 3600 && d.per_km == 0) mode = CostMode::seconds;
+        else if (d.per_hour == 0 && d.per_km == 1000) mode = CostMode::metres;
+        else if (d.per_hour == 0 && d.per_km == 0) mode = CostMode::none;
+        cost_mode_.push_back(mode);
+        for (Index k = 0; k < p.dimensions(); ++k) capacity_.push_back(p.capacity(rs.engineer)[static_cast<size_t>(k)]);
+    }
+}
+
+void RouteModel::build_nodes() {
+    const Problem& p = problem_;
+    const size_t slots = p.slots().size();
+    const size_t nodes = static_cast<size_t>(num_jobs_) + 2 * slots +
+                         (slots == 0 ? 0 : static_cast<size_t>(slots_.back().first_break + slots_.back().breaks) -
+                                               static_cast<size_t>(num_jobs_) - 2 * slots);
+    kind_.assign(nodes, NodeKind::job);
+    owner_.assign(nodes, -1);
+    break_index_.assign(nodes, -1);
+    location_.assign(nodes, -1);
+    windows_.assign(nodes, {});
+    timed_.assign(nodes, 0);
+    fixed_duration_.assign(nodes, 0);
+    const ObjectiveWeights& w = p.weights();
+    for (Index j = 0; j < num_jobs_; ++j) {
+        const Job& job = p.job(j);
+        const auto k = static_cast<size_t>(j);
+        location_[k] = p.job_location(j);
+        windows_[k] = effective_windows(job);
+        fixed_duration_[k] = job.duration;
+        Time deadline = kTimeMax;
+        Cost rate = 0;
+        if (job.sla && !job.sla->hard && job.sla->lateness_cost_per_second != 0 && w.lateness != 0) {
+            deadline = job.sla->deadline;
+            rate = w.lateness * job.sla->lateness_cost_per_second;
+        }
+        deadline_.push_back(deadline);
+        lateness_rate_.push_back(rate);
+        timed_[k] = windows_[k].size() > 1 || rate != 0;
+        prize_.push_back(p.unassigned_cost(j));
+        for (Index d = 0; d < dimensions_; ++d) demand_.push_back(p.demand(j)[static_cast<size_t>(d)]);
+        const Cost pc = w.preference * job.preference_cost;
+        Index preferred = -1;
+        if (job.preferred_engineer && pc != 0) preferred = p.engineer_index(*job.preferred_engineer).value_or(-1);
+        preferred_.push_back(preferred);
+        preference_cost_.push_back(preferred < 0 ? 0 : pc);
+        has_preferences_ = has_preferences_ || preferred >= 0;
+    }
+    break_class_.assign(slots, 0);
+    std::map<std::vector<Time>, Index> break_classes;
+    for (size_t r = 0; r < slots; ++r) {
+        const SlotData& d = slots_[r];
+        const auto s = static_cast<Index>(r);
+        kind_[static_cast<size_t>(start_node(s))] = NodeKind::start;
+        kind_[static_cast<size_t>(end_node(s))] = NodeKind::end;
+        for (Index node : {start_node(s), end_node(s)}) {
+            owner_[static_cast<size_t>(node)] = s;
+            windows_[static_cast<size_t>(node)] = {TimeWindow{d.shift_start, d.latest_end}};
+        }
+        location_[static_cast<size_t>(start_node(s))] = d.start_location;
+        location_[static_cast<size_t>(end_node(s))] = d.end_location;
+        // Breaks in the order of their first window, as they are taken.
+        const Engineer& eng = p.engineer(d.engineer);
+        std::vector<Index> order = p.slots()[r].breaks;
+        std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) {
+            return eng.breaks[static_cast<size_t>(a)].windows.front().start < eng.breaks[static_cast<size_t>(b)].windows.front().start;
+        });
+        std::vector<Time> signature;  // per break: its duration, then its windows' bounds
+        for (Index k = 0; k < d.breaks; ++k) {
+            const auto node = static_cast<size_t>(d.first_break + k);
+            const Break& br = eng.breaks[static_cast<size_t>(order[static_cast<size_t>(k)])];
+            kind_[node] = NodeKind::break_;
+            owner_[node] = s;
+            break_index_[node] = order[static_cast<size_t>(k)];
+            windows_[node] = br.windows;
+            fixed_duration_[node] = br.duration;
+            timed_[node] = br.windows.size() > 1;
+            signature.push_back(br.duration);
+            signature.push_back(static_cast<Time>(br.windows.size()));
+            for (const TimeWindow& w : br.windows) signature.insert(signature.end(), {w.start, w.end});
+        }
+        break_class_[r] = break_classes.emplace(std::move(signature), static_cast<Index>(break_classes.size())).first->second;
+    }
+    any_timed_ = std::any_of(timed_.begin(), timed_.end(), [](char c) { return c != 0; });
+}
+
+Duration RouteModel::duration(Index node, Index s) const {
+    if (node < num_jobs_ && problem_.has_level_durations())
+        return problem_.service_duration(slots_[static_cast<size_t>(s)].engineer, node);
+    return fixed_duration_[static_cast<size_t>(node)];
+}
+
+TwSegment RouteModel::segment(Index node, Index s) const {
+    const std::vector<TimeWindow>& w = windows_[static_cast<size_t>(node)];
+    const Time open = w.front().start, close = w.back().end;
+    if (kind_[static_cast<size_t>(node)] == NodeKind::break_) return break_segment(duration(node, s), open, close);
+    return place_segment(location_[static_cast<size_t>(node)], duration(node, s), open, close);
+}
+
+bool RouteModel::same_breaks(Index s, Index t) const {
+    return break_class_[static_cast<size_t>(s)] == break_class_[static_cast<size_t>(t)];
+}
+
+void RouteModel::build_near_slots() {
+    const Problem& p = problem_;
+    near_slots_.assign(static_cast<size_t>(num_jobs_), {});
+    std::vector<std::pair<Duration, Index>> order;
+    for (Index j = 0; j < num_jobs_; ++j) {
+        if (windows_[static_cast<size_t>(j)].empty()) continue;  // a hard deadline before every window
+        order.clear();
+        const Index lj = p.job_location(j);
+        for (Index s = 0; s < num_slots(); ++s) {
+            const SlotData& d = slots_[static_cast<size_t>(s)];
+            if (!p.compatible(d.engineer, j)) continue;
+            order.emplace_back((*d.durations)(d.start_location, lj), s);
+        }
+        const size_t keep = std::min(order.size(), kSlotCandidates);
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end());
+        auto& out = near_slots_[static_cast<size_t>(j)];
+        for (size_t k = 0; k < keep; ++k) out.push_back(order[k].second);
+    }
+}
+
+// Granular neighbourhoods: moves only pair a job with jobs close to it that
+// some engineer could serve together with it. Candidates come from the job's
+// own matrix row (contiguous), the symmetric distance then ranks them.
+void RouteModel::build_neighbours() {
+    const Problem& p = problem_;
+    const size_t n = static_cast<size_t>(num_jobs_);
+    neighbours_.assign(n, {});
+    listed_by_.assign(n, {});
+    const DurationMatrix& dur = p.base_durations();
+    std::vector<Index> order(n);
+    std::vector<Duration> row(n);
+    for (size_t u = 0; u < n; ++u) {
+        const auto uj = static_cast<Index>(u);
+        if (!servable(uj)) continue;
+        const Index lu = p.job_location(uj);
+        for (size_t v = 0; v < n; ++v) row[v] = dur(lu, p.job_location(static_cast<Index>(v)));
+        auto by_row = [&](Index a, Index b) {
+            const Duration ka = row[static_cast<size_t>(a)], kb = row[static_cast<size_t>(b)];
+            return ka != kb ? ka < kb : a < b;
+        };
+        const auto& cu = p.compatible_engineers(uj);
+        std::iota(order.begin(), order.end(), 0);
+        // Usually the nearest few dozen hold enough partners; rank them all otherwise.
+        for (size_t head = std::min(n, 4 * kNeighbours);; head = n) {
+            std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(head - 1), order.end(), by_row);
+            std::vector<std::pair<Duration, Index>> ranked;
+            for (size_t r = 0; r < head; ++r) {
+                const Index v = order[r];
+                if (static_cast<size_t>(v) == u || !servable(v)) continue;
+                if (!share_engineer(cu, p.compatible_engineers(v))) continue;
+                ranked.emplace_back(row[static_cast<size_t>(v)] + dur(p.job_location(v), lu), v);
+            }
+            std::sort(ranked.begin(), ranked.end());
+            if (ranked.size() >= kNeighbours || head == n) {
+                for (size_t k = 0; k < std::min(kNeighbours, ranked.size()); ++k) neighbours_[u].push_back(ranked[k].second);
+                break;
+            }
+        }
+    }
+    for (size_t u = 0; u < n; ++u)
+        for (Index v : neighbours_[u]) listed_by_[static_cast<size_t>(v)].push_back(static_cast<Index>(u));
+}
+
+}  // namespace fsd::detail

@@ -1,0 +1,99 @@
+#include "fsd/route/detail/route_state.hpp"
+
+#include "fsd/core/error.hpp"
+
+namespace fsd::detail {
+
+RouteCost route_cost(const RouteModel& m, Index s, const TwSegment& seg, const RouteCounts& counts,
+                     std::span<const Amount> load, const RouteTiming* timing) {
+    RouteCost c;
+    c.jobs = counts.jobs;
+    if (counts.jobs == 0) return c;
+    const SlotData& d = m.slot(s);
+    c.travel = d.travel_weight * (d.fixed + seg.cost);
+    c.preference = counts.preference;
+    if (timing) {
+        c.warp = timing->warp;
+        c.lateness = timing->lateness;
+        c.departure = timing->departure;
+        c.end = timing->end;
+    } else {
+        c.warp = seg.timing().time_warp;
+        c.end = seg.earliest_end();
+        c.departure = d.shift_start;
+    }
+    if (d.overtime_per_hour != 0 && c.end > d.shift_end)
+        c.overtime = d.overtime_weight * ((d.overtime_per_hour * (c.end - d.shift_end) + 1800) / 3600);
+    if (seg.travel > d.max_travel) c.warp += seg.travel - d.max_travel;
+    const auto capacity = m.capacity(s);
+    for (std::size_t k = 0; k < load.size(); ++k)
+        if (load[k] > capacity[k]) c.excess += load[k] - capacity[k];
+    if (d.max_jobs >= 0 && counts.jobs > d.max_jobs) c.excess += counts.jobs - d.max_jobs;
+    return c;
+}
+
+RouteCounts RouteState::counts(Index i, Index j) const {
+    const RouteCounts& b = counts_[static_cast<std::size_t>(j)];
+    if (i == 0) return b;
+    const RouteCounts& a = counts_[static_cast<std::size_t>(i - 1)];
+    return {b.jobs - a.jobs, b.timed - a.timed, b.breaks - a.breaks, b.preference - a.preference};
+}
+
+void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
+    FSD_ASSERT(nodes.size() >= 2 && nodes.front() == m.start_node(s) && nodes.back() == m.end_node(s));
+    slot_ = s;
+    nodes_ = std::move(nodes);
+    const std::size_t n = nodes_.size();
+    const auto legs = m.legs(s);
+    std::vector<TwSegment> own(n);
+    for (std::size_t i = 0; i < n; ++i) own[i] = m.segment(nodes_[i], s);
+    prefix_.resize(n);
+    suffix_.resize(n);
+    tail_.resize(n);
+    prefix_[0] = own[0];
+    for (std::size_t i = 1; i < n; ++i) prefix_[i] = join(prefix_[i - 1], own[i], legs);
+    suffix_[n - 1] = own[n - 1];
+    for (std::size_t i = n - 1; i-- > 0;) suffix_[i] = join(own[i], suffix_[i + 1], legs);
+    tail_[n - 1] = own[n - 1];  // unused: a tail ends before the end node
+    tail_[n - 2] = own[n - 2];
+    for (std::size_t i = n - 2; i-- > 0;) tail_[i] = join(own[i], tail_[i + 1], legs);
+
+    dims_ = static_cast<std::size_t>(m.dimensions());
+    state_.resize(n);
+    counts_.resize(n);
+    load_.assign(n * dims_, 0);
+    RouteTiming timing;
+    TimingState st = start_state(m, s);
+    timing.departure = st.time;
+    RouteCounts c;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Index node = nodes_[i];
+        const NodeTime t = advance(m, s, node, st);
+        if (i == 1 && m.kind(node) != NodeKind::end) timing.departure += t.start - t.arrival;
+        state_[i] = st;
+        if (m.is_job(node)) {
+            ++c.jobs;
+            c.preference += m.preference(node, s);
+        } else if (m.kind(node) == NodeKind::break_) {
+            ++c.breaks;
+        }
+        if (m.timed(node)) ++c.timed;
+        counts_[i] = c;
+        if (dims_ != 0) {
+            Amount* row = load_.data() + i * dims_;
+            if (i > 0) std::copy(row - dims_, row, row);
+            if (m.is_job(node)) {
+                const auto d = m.demand(node);
+                for (std::size_t k = 0; k < dims_; ++k) row[k] += d[k];
+            }
+        }
+    }
+    timing.warp = st.warp;
+    timing.lateness = st.lateness;
+    timing.end = st.time;
+    departure_ = timing.departure;
+    const bool timed = c.timed > 0 || m.balance();
+    cost_ = route_cost(m, s, prefix_[n - 1], c, load(static_cast<Index>(n - 1)), timed ? &timing : nullptr);
+}
+
+}  // namespace fsd::detail

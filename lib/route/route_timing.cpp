@@ -1,0 +1,61 @@
+#include "fsd/route/detail/route_timing.hpp"
+
+namespace fsd::detail {
+
+namespace {
+
+StepKind step_kind(NodeKind kind) {
+    switch (kind) {
+        case NodeKind::job: return StepKind::job;
+        case NodeKind::start: return StepKind::start;
+        case NodeKind::end: return StepKind::end;
+        case NodeKind::break_: return StepKind::break_;
+    }
+    return StepKind::job;
+}
+
+}  // namespace
+
+RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> nodes, std::vector<Step>* steps) {
+    RouteTiming r;
+    TimingState state = start_state(m, s);
+    r.departure = state.time;
+    if (steps) steps->clear();
+    const Problem& problem = m.problem();
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const Index node = nodes[i];
+        const Index from = state.place;
+        const NodeTime t = advance(m, s, node, state);
+        r.travel += t.travel;
+        // Leave as late as the first step allows: its waiting is spent at home.
+        if (i == 1 && m.kind(node) != NodeKind::end) r.departure += t.start - t.arrival;
+        if (m.kind(node) == NodeKind::end) r.end = t.start;  // the warped clock's, like the segments'
+        if (!steps) continue;
+        Step step;
+        step.kind = step_kind(m.kind(node));
+        step.index = m.is_job(node) ? node : m.break_index(node);
+        step.arrival = t.arrival;
+        step.start = t.start;
+        step.end = t.end;
+        step.travel_time = t.travel;
+        if (m.kind(node) == NodeKind::job || m.kind(node) == NodeKind::end)
+            step.travel_distance = problem.distances()(from, m.location(node));
+        if (m.is_job(node)) {
+            // Lateness is stated for every SLA deadline, priced or not.
+            const Job& job = problem.job(node);
+            if (job.sla && t.start > job.sla->deadline) step.lateness = t.start - job.sla->deadline;
+        }
+        steps->push_back(std::move(step));
+    }
+    r.warp = state.warp;
+    r.lateness = state.lateness;
+    if (steps && steps->size() > 1) {
+        Step& start = steps->front();
+        const Duration wait = r.departure - start.end;
+        start.arrival = start.start = start.end = r.departure;
+        if ((*steps)[1].kind != StepKind::end) (*steps)[1].arrival += wait;
+    }
+    return r;
+}
+
+}  // namespace fsd::detail
