@@ -21,7 +21,7 @@ inline void add_bench_solve_options(CLI::App* cmd, BenchSolveOptions& o, std::st
     cmd->add_option("--algorithm", algorithm, "auto, regret-ls, segment-ils or hgs");
     cmd->add_option("--csv", o.csv, "write one row per " + unit + " here");
     cmd->add_option("--instances", o.instances,
-                    "comma-separated names: an exact name, else a glob (* ?), else a name prefix (C1 = C101..C109)");
+                    "comma-separated names: an exact name, else a glob (* ?), else a name prefix (solomon: C1 = C101..C109)");
 }
 
 }  // namespace fsdcli
