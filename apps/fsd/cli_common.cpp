@@ -1,31 +1,11 @@
 #include "cli_common.hpp"
 
-#include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
-#include "fsd/core/error.hpp"
 
 namespace fsdcli {
-
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw fsd::InputError("", "cannot read file \"" + path + "\"");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_text_file(const std::string& path, const std::string& text) {
-    const auto parent = std::filesystem::path(path).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-    std::ofstream out(path, std::ios::binary);
-    if (!out || !(out << text)) throw fsd::InputError("", "cannot write file \"" + path + "\"");
-}
 
 std::string clock_time(fsd::Time t, int utc_offset_seconds, bool with_day) {
     static constexpr const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};  // 1970-01-01 was a Thursday

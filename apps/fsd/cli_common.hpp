@@ -1,17 +1,13 @@
 #pragma once
-// Helpers shared by the fsd subcommands: files, time formatting, the plan table.
+// Helpers shared by the fsd subcommands: files (text_file.hpp), time formatting, the plan table.
 #include <iosfwd>
 #include <string>
 
 #include "fsd/model/problem.hpp"
 #include "fsd/model/solution.hpp"
+#include "text_file.hpp"
 
 namespace fsdcli {
-
-/// Whole file as text; InputError naming the file when it cannot be read.
-std::string read_text_file(const std::string& path);
-/// Writes text to a file (creating parent folders); InputError when it cannot.
-void write_text_file(const std::string& path, const std::string& text);
 
 /// "08:05" (or "Tue 08:05" when `with_day`), in the given UTC offset.
 std::string clock_time(fsd::Time t, int utc_offset_seconds, bool with_day = false);

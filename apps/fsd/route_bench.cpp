@@ -1,100 +1,34 @@
 #include "route_bench.hpp"
 
-#include <fnmatch.h>
 #include <stdlib.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "bench_csv.hpp"
+#include "child_process.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/io/solomon.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "text_fields.hpp"
+#include "text_file.hpp"
+#include "vroom_reference.hpp"
 
 namespace fsdcli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
-std::vector<std::string> split(const std::string& line, char sep) {
-    std::vector<std::string> out;
-    std::string field;
-    std::stringstream in(line);
-    while (std::getline(in, field, sep)) out.push_back(field);
-    if (!line.empty() && line.back() == sep) out.emplace_back();
-    return out;
-}
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-// A CSV as rows of fields; the header maps names to columns so that extra or
-// reordered columns do not matter.
-struct Table {
-    std::map<std::string, size_t> columns;
-    std::vector<std::pair<int, std::vector<std::string>>> rows;  // line number, fields
-};
-
-Table read_table(const std::string& path, const std::vector<std::string>& required) {
-    std::ifstream in(path);
-    if (!in) throw fsd::InputError("", fmt::format("{}: cannot open the file", path));
-    Table t;
-    std::string line;
-    if (!std::getline(in, line)) throw fsd::InputError("", fmt::format("{}: the file is empty", path));
-    const auto header = split(line, ',');
-    for (size_t i = 0; i < header.size(); ++i) t.columns[trim(header[i])] = i;
-    for (const std::string& name : required)
-        if (!t.columns.count(name))
-            throw fsd::InputError("", fmt::format("{}:1: the header has no column \"{}\"", path, name));
-    int line_no = 1;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (trim(line).empty()) continue;
-        t.rows.emplace_back(line_no, split(line, ','));
-    }
-    return t;
-}
-
-std::string field(const Table& t, const std::vector<std::string>& row, const std::string& column) {
-    const auto it = t.columns.find(column);
-    if (it == t.columns.end() || it->second >= row.size()) return "";
-    return trim(row[it->second]);
-}
-
-double number(const std::string& text, const std::string& path, int line, const std::string& column) {
-    try {
-        size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used == text.size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
-    throw fsd::InputError("", fmt::format("{}:{}: \"{}\" in column {} is not a number", path, line, text, column));
-}
-
-// Plain glob on the whole name; fnmatch is POSIX and the CLI only builds there.
-bool glob_match(const std::string& pattern, const std::string& name) {
-    return ::fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
-}
 
 std::string shell_quote(const std::string& s) {
     std::string out = "'";
@@ -164,11 +98,11 @@ void run_vroom(const RouteBenchOptions& o, const fsd::EuclideanInstance& inst, c
     }
     const std::string command = fmt::format("{} {} -t {} -i {} -o {}", shell_quote(o.vroom), o.vroom_args, o.threads,
                                             shell_quote(in.string()), shell_quote(out.string()));
-    const auto t0 = std::chrono::steady_clock::now();
-    const int status = std::system(command.c_str());
-    row.vroom_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (status != 0) {
-        err << row.instance << ": vroom failed (status " << status << "): " << command << '\n';
+    // Through the shell, so that --vroom-args is split and quoted as typed.
+    const ChildResult vroom = run_child({"/bin/sh", "-c", command}, false);
+    row.vroom_seconds = vroom.seconds;
+    if (!vroom.ok()) {
+        err << row.instance << ": vroom failed (" << vroom.describe() << "): " << command << '\n';
         return;
     }
     try {
@@ -249,36 +183,25 @@ void BenchSummary::add(const BenchRow& row) {
 }
 
 std::map<std::string, KnownResult> read_known_results(const std::string& path) {
-    const Table t = read_table(path, {"instance", "vehicles", "distance"});
+    const CsvTable t = read_csv_table(path, {"instance", "vehicles", "distance"});
     std::map<std::string, KnownResult> out;
-    for (const auto& [line, row] : t.rows) {
-        const std::string name = lower(field(t, row, "instance"));
-        const std::string convention = field(t, row, "convention");
+    for (const CsvTable::Row& row : t.rows) {
+        const std::string name = lower(t.field(row, "instance"));
+        const std::string convention = t.field(row, "convention");
         const bool comparable = convention.empty() || convention.rfind("double precision", 0) == 0;
         if (out.count(name) && !comparable) continue;
-        const double vehicles = number(field(t, row, "vehicles"), path, line, "vehicles");
-        const double distance = number(field(t, row, "distance"), path, line, "distance");
-        out[name] = KnownResult{static_cast<int>(vehicles), distance};
+        out[name] = KnownResult{static_cast<int>(t.number(row, "vehicles")), t.number(row, "distance")};
     }
     return out;
 }
 
 std::map<std::string, KnownResult> read_vroom_reference(const std::string& path, const std::string& setting,
                                                         int threads) {
-    const Table t = read_table(path, {"instance", "setting", "threads", "distance", "vehicles"});
+    const CsvTable t = read_csv_table(path, {"instance", "setting", "threads", "distance", "vehicles"});
     std::map<std::string, KnownResult> out;
-    std::map<std::string, bool> exact;  // the kept row ran with `threads`
-    for (const auto& [line, row] : t.rows) {
-        if (field(t, row, "setting") != setting) continue;
-        const std::string name = lower(field(t, row, "instance"));
-        const bool same_threads = number(field(t, row, "threads"), path, line, "threads") == threads;
-        if (out.count(name) && (exact[name] || !same_threads)) continue;
-        const std::string wall = field(t, row, "wall_s");
-        out[name] = KnownResult{static_cast<int>(number(field(t, row, "vehicles"), path, line, "vehicles")),
-                                number(field(t, row, "distance"), path, line, "distance"),
-                                wall.empty() ? 0.0 : number(wall, path, line, "wall_s")};
-        exact[name] = same_threads;
-    }
+    for (const auto& [name, row] : vroom_reference_rows(t, setting, threads))
+        out[name] = KnownResult{static_cast<int>(t.number(*row, "vehicles")), t.number(*row, "distance"),
+                                t.field(*row, "wall_s").empty() ? 0.0 : t.number(*row, "wall_s")};
     return out;
 }
 
@@ -288,50 +211,13 @@ std::string instance_class(const std::string& name) {
     return name.substr(0, std::min(name.size(), i + 1));
 }
 
-bool instance_selected(const std::string& name, const std::string& filter, const std::vector<std::string>& all_names) {
-    if (trim(filter).empty()) return true;
-    const std::string lname = lower(name);
-    for (const std::string& raw : split(filter, ',')) {
-        const std::string item = lower(trim(raw));
-        if (item.empty()) continue;
-        const bool exact_exists = std::any_of(all_names.begin(), all_names.end(),
-                                              [&](const std::string& n) { return lower(n) == item; });
-        if (exact_exists) {
-            if (lname == item) return true;
-        } else if (item.find_first_of("*?[") != std::string::npos) {
-            if (glob_match(item, lname)) return true;
-        } else if (lname.rfind(item, 0) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::string default_bench_dir(BenchSet set) {
-    const std::string folder = set == BenchSet::solomon ? "solomon" : "homberger_200";
-    if (const char* root = std::getenv("FSD_BENCH_DATA"); root != nullptr && *root != '\0')
-        return (fs::path(root) / folder).string();
-    return (fs::path("..") / "shared" / "benchmarks" / folder).string();
+    return bench_data_dir(set == BenchSet::solomon ? "solomon" : "homberger_200");
 }
 
 int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream& err) {
     const fs::path dir = o.dir.empty() ? fs::path(default_bench_dir(o.set)) : fs::path(o.dir);
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw fsd::InputError("", fmt::format("{}: no such directory", dir.string()));
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir))
-        if (entry.is_regular_file() && lower(entry.path().extension().string()) == ".txt")
-            files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
-    if (files.empty())
-        throw fsd::InputError("", fmt::format("{}: no benchmark instances (*.txt) in this directory", dir.string()));
-    std::vector<std::string> names;
-    for (const fs::path& f : files) names.push_back(f.stem().string());
-    std::vector<fs::path> chosen;
-    for (size_t i = 0; i < files.size(); ++i)
-        if (instance_selected(names[i], o.instances, names)) chosen.push_back(files[i]);
-    if (chosen.empty())
-        throw fsd::InputError("", fmt::format("{}: no instance matches --instances \"{}\"", dir.string(), o.instances));
+    const std::vector<fs::path> chosen = bench_instance_files(dir, ".txt", o.instances);
 
     // Solomon: gap to the distance-only BKS, vehicles against the fleet-first
     // BKS when bks.csv is there. Gehring-Homberger: both from bks.csv.
@@ -345,14 +231,12 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
     std::vector<std::string> settings;
     std::map<std::string, std::map<std::string, KnownResult>> reference;
     if (!o.reference.empty()) {
-        settings = {"-x 5", "-x 0"};
+        settings = vroom_reference_settings();
         for (const std::string& s : settings) reference[s] = read_vroom_reference(o.reference, s, o.threads);
     }
     if (!o.match_reference.empty()) {
         if (o.reference.empty()) throw fsd::InputError("", "--match-reference needs --reference FILE");
-        if (std::find(settings.begin(), settings.end(), o.match_reference) == settings.end())
-            throw fsd::InputError("", fmt::format("--match-reference \"{}\": settings are \"-x 5\" and \"-x 0\"",
-                                                  o.match_reference));
+        check_vroom_reference_setting(o.match_reference, "--match-reference");
     }
     const bool live_vroom = !o.vroom.empty();
     fs::path vroom_work;
@@ -374,8 +258,7 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
     BenchSummary overall;
     for (const fs::path& file : chosen) {
         const fsd::EuclideanInstance inst = fsd::read_solomon(file.string());
-        fsd::SolveOptions so;
-        so.time_limit_seconds = o.time_limit_seconds;
+        double time_limit = o.time_limit_seconds;
         if (!o.match_reference.empty()) {
             // VROOM's own time on this instance; none recorded: the instance is skipped.
             const auto r = reference[o.match_reference].find(lower(file.stem().string()));
@@ -383,15 +266,10 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
                 err << file.stem().string() << ": no recorded " << o.match_reference << " time: skipped\n";
                 continue;
             }
-            so.time_limit_seconds = r->second.seconds;
+            time_limit = r->second.seconds;
         }
-        so.threads = o.threads;
-        so.seed = o.seed;
-        so.algorithm = o.algorithm;
-        // Quality is measured at the time limit: no early stop on stagnation.
-        so.stagnation_limit = 0;
         const auto t0 = std::chrono::steady_clock::now();
-        const fsd::Solution solution = fsd::solve(inst.problem, so);
+        const fsd::Solution solution = fsd::solve(inst.problem, o.solve_options(time_limit));
         BenchRow row;
         row.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         row.instance = file.stem().string();
@@ -448,6 +326,7 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
         overall.add(row);
         rows.push_back(row);
     }
+    std::error_code ec;
     if (live_vroom) fs::remove_all(vroom_work, ec);
 
     std::string table = fmt::format("\n{:<6} {:>3} {:>9} {:>9} {:>5} {:>5} {:>7} {:>7} {:>5}", "class", "n", "mean gap",
@@ -478,11 +357,7 @@ int run_route_bench(const RouteBenchOptions& o, std::ostream& out, std::ostream&
                                     : fmt::format(",,{:.3f}", r.vroom_seconds);
             text += '\n';
         }
-        const fs::path csv(o.csv);
-        if (csv.has_parent_path()) fs::create_directories(csv.parent_path(), ec);
-        std::ofstream f(csv);
-        f << text;
-        if (!f) throw fsd::InputError("", fmt::format("{}: cannot write the file", o.csv));
+        write_text_file(o.csv, text);
         out << "\nrows written to " << o.csv << '\n';
     }
     const int failed = overall.count - overall.verified;

@@ -10,7 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "fsd/route/solve_options.hpp"
+#include "bench_instances.hpp"
+#include "bench_options.hpp"
 
 namespace fsdcli {
 
@@ -18,16 +19,10 @@ namespace fsdcli {
 /// folder and the class names.
 enum class BenchSet { solomon, homberger };
 
-/// Options of `fsd bench solomon|homberger`.
-struct RouteBenchOptions {
+/// Options of `fsd bench solomon|homberger`; an empty `dir` is
+/// default_bench_dir(set).
+struct RouteBenchOptions : BenchSolveOptions {
     BenchSet set = BenchSet::solomon;
-    std::string dir;                   ///< empty: default_bench_dir(set)
-    double time_limit_seconds = 1.0;   ///< per instance
-    int threads = 1;
-    std::uint64_t seed = 1;
-    fsd::SolveAlgorithm algorithm = fsd::SolveAlgorithm::automatic;
-    std::string csv;                   ///< empty: no CSV
-    std::string instances;             ///< filter, see instance_selected(); empty: all
     std::string vroom;                 ///< path of a vroom binary; empty: do not run VROOM
     std::string vroom_args = "-x 5";
     std::string reference;             ///< a vroom_reference.csv; empty: none
@@ -58,14 +53,7 @@ std::map<std::string, KnownResult> read_vroom_reference(const std::string& path,
 /// "RC201" -> "RC2", "C101" -> "C1", "rc1_2_4" -> "rc1".
 std::string instance_class(const std::string& name);
 
-/// Whether `name` is picked by `filter`: a comma-separated list whose items
-/// select the instance of exactly that name (case-insensitive) when one of
-/// `all_names` has it, else, when the item holds `*` or `?`, the names the
-/// glob matches as a whole, else the names starting with it. Empty: all.
-bool instance_selected(const std::string& name, const std::string& filter, const std::vector<std::string>& all_names);
-
-/// $FSD_BENCH_DATA/<set folder>, else ../shared/benchmarks/<set folder>
-/// relative to the current directory.
+/// bench_data_dir() of the set's folder (solomon, homberger_200).
 std::string default_bench_dir(BenchSet set);
 
 /// One instance's outcome.

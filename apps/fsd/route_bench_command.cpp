@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "command_registry.hpp"
+#include "bench_command_options.hpp"
 #include "route_bench.hpp"
 
 namespace {
@@ -21,18 +21,12 @@ void add_set(CLI::App* bench, fsdcli::BenchSet set) {
     cmd->add_option("dir", o->dir,
                     std::string("folder of *.txt instances and BKS files (default $FSD_BENCH_DATA/") +
                         (solomon ? "solomon" : "homberger_200") + ", else ../shared/benchmarks/...)");
-    cmd->add_option("--time-limit", o->time_limit_seconds, "seconds per instance")->check(CLI::Range(0.0, 86400.0));
-    cmd->add_option("--threads", o->threads, "solver threads (also vroom's -t)")->check(CLI::Range(1, 256));
-    cmd->add_option("--seed", o->seed, "solver seed");
-    cmd->add_option("--csv", o->csv, "write one row per instance here");
-    cmd->add_option("--instances", o->instances,
-                    "comma-separated names: an exact name, else a glob (* ?), else a name prefix (C1 = C101..C109)");
-    cmd->add_option("--vroom", o->vroom, "path of a vroom binary to run on each instance too");
+    fsdcli::add_bench_solve_options(cmd, *o, *algorithm, "instance");
+    cmd->add_option("--vroom", o->vroom, "path of a vroom binary to run on each instance too (with -t THREADS)");
     cmd->add_option("--vroom-args", o->vroom_args, "vroom's arguments besides -t, -i and -o (default \"-x 5\")");
     cmd->add_option("--reference", o->reference, "a vroom_reference.csv: VROOM's recorded -x 5 and -x 0 distances");
     cmd->add_option("--match-reference", o->match_reference,
                     "\"-x 5\" or \"-x 0\": each instance gets that recorded run's wall time as its time limit");
-    cmd->add_option("--algorithm", *algorithm, "auto, ils or hgs");
     cmd->callback([o, algorithm] {
         o->algorithm = fsd::parse_solve_algorithm(*algorithm, "--algorithm");
         const int code = fsdcli::run_route_bench(*o, std::cout, std::cerr);

@@ -1,5 +1,6 @@
 // fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json [--fix ENGINEER[:N]]...]
 //           [--format native|vroom]
+#include <chrono>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "fsd/io/vroom_json.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "interrupt.hpp"
 
 namespace {
 
@@ -78,15 +80,44 @@ void check_verified(const fsd::Problem& problem, const fsd::Solution& solution) 
     }
 }
 
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Solves with SIGINT and SIGTERM stopping the search: the best plan found so
+// far comes back, its stop reason "interrupted".
+fsd::Solution solve_interruptible(const fsd::Problem& problem, fsd::SolveOptions options,
+                                  const fsdcli::InterruptCatcher& interrupt) {
+    options.cancel = interrupt.flag();
+    fsd::Solution solution = fsd::solve(problem, options);
+    if (interrupt.signal() != 0) solution.stats.stop_reason = "interrupted";
+    return solution;
+}
+
+// Once the plan is out: a command stopped by a signal says so and ends with
+// 128 + the signal's number, as a shell expects of an interrupted program.
+void finish_if_interrupted(const fsdcli::InterruptCatcher& interrupt) {
+    if (interrupt.signal() == 0) return;
+    std::cerr << "interrupted by " << interrupt.signal_name() << ": wrote the best plan found so far\n";
+    throw fsdcli::Exit{interrupt.exit_code()};
+}
+
+std::string timing_line(double read_seconds, const fsd::Solution& solution) {
+    return fmt::format("read and built the problem in {:.2f}s; solved in {:.2f}s, {} iterations, verified\n",
+                       read_seconds, solution.stats.seconds, solution.stats.iterations);
+}
+
 // VROOM's command prints its output JSON on stdout, so this mode keeps stdout
 // for the JSON alone (drop-in replacement) and talks on stderr.
 void run_solve_vroom(const SolveArgs& a) {
+    const auto t0 = std::chrono::steady_clock::now();
     const fsd::VroomInput input = fsd::read_vroom_file(a.problem_path);
+    const double read_seconds = seconds_since(t0);
     for (const auto& w : input.warnings) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
-    const fsd::Solution solution = fsd::solve(input.problem, solve_options(a, input.problem));
+    const fsdcli::InterruptCatcher interrupt;
+    const fsd::Solution solution = solve_interruptible(input.problem, solve_options(a, input.problem), interrupt);
     check_verified(input.problem, solution);
-    if (!a.quiet)
-        std::cerr << fmt::format("solved in {:.2f}s, {} iterations, verified\n", solution.stats.seconds, solution.stats.iterations);
+    if (!a.quiet) std::cerr << timing_line(read_seconds, solution);
     const std::string json = fsd::vroom_output_json(input, solution, a.quiet ? -1 : 2);
     if (a.output_path.empty() || a.output_path == "-") {
         std::cout << json << '\n';
@@ -94,23 +125,32 @@ void run_solve_vroom(const SolveArgs& a) {
         fsdcli::write_text_file(a.output_path, json);
         if (!a.quiet) std::cerr << "VROOM output written to " << a.output_path << '\n';
     }
+    std::cout.flush();
+    finish_if_interrupted(interrupt);
 }
 
 void run_solve(const SolveArgs& a) {
     if (a.format == "vroom") return run_solve_vroom(a);
+    const auto t0 = std::chrono::steady_clock::now();
     const fsd::Problem problem = fsd::read_problem_file(a.problem_path);
+    const double read_seconds = seconds_since(t0);
     for (const auto& w : problem.warnings()) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
-    const fsd::Solution solution = fsd::solve(problem, solve_options(a, problem));
+    const fsdcli::InterruptCatcher interrupt;
+    const fsd::Solution solution = solve_interruptible(problem, solve_options(a, problem), interrupt);
     check_verified(problem, solution);
     if (!a.quiet) fsdcli::print_plan(std::cout, problem, solution, a.utc_offset_minutes * 60);
-    std::cout << fmt::format("solved in {:.2f}s, {} iterations, verified\n", solution.stats.seconds, solution.stats.iterations);
     const std::string json = fsd::solution_to_json(problem, solution);
-    if (a.output_path.empty() || a.output_path == "-") {
+    const bool json_to_stdout = a.output_path.empty() || a.output_path == "-";
+    // With -q the plan JSON alone goes to stdout, so the timing goes to stderr.
+    (a.quiet && json_to_stdout ? std::cerr : std::cout) << timing_line(read_seconds, solution);
+    if (json_to_stdout) {
         if (a.quiet) std::cout << json << '\n';
     } else {
         fsdcli::write_text_file(a.output_path, json);
         std::cout << "plan written to " << a.output_path << '\n';
     }
+    std::cout.flush();
+    finish_if_interrupted(interrupt);
 }
 
 void add_solve_command(CLI::App& app) {
@@ -134,6 +174,8 @@ void add_solve_command(CLI::App& app) {
                     "stop after this many iterations without a better plan (-1: automatic, 500 + 5 per job; 0: never)");
     cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
     cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");
+    cmd->footer("SIGINT (Ctrl-C) or SIGTERM stops the search: the best plan found so far is verified and written as "
+                "usual, then fsd exits with 130 (SIGINT) or 143 (SIGTERM).");
     cmd->callback([args] { run_solve(*args); });
 }
 

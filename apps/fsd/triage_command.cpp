@@ -11,6 +11,7 @@
 
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
+#include "text_file.hpp"
 #include "fsd/triage/duplicate_finder.hpp"
 #include "fsd/triage/holdout_split.hpp"
 #include "fsd/triage/ticket_csv.hpp"
@@ -29,12 +30,6 @@ std::string read_file(const std::string& path) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
-}
-
-std::ofstream open_output(const std::string& path) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) throw fsd::InputError(path, "cannot write the file");
-    return out;
 }
 
 // Shortens text for a table cell, counting characters rather than bytes so
@@ -127,7 +122,7 @@ void run_train(const TrainArgs& a) {
         if (!model.skills().empty()) fmt::print("skill accuracy    {:.4f}\n", tr::accuracy(skills, skill_truth));
     }
     const auto model = tr::TriageModel::fit(tickets, options);
-    open_output(a.output) << model.to_json();
+    fsdcli::write_text_file(a.output, model.to_json());
     std::string labels;
     for (const auto& c : model.categories()) {
         if (!labels.empty()) labels += ", ";
@@ -160,10 +155,10 @@ void run_predict(const PredictArgs& a) {
             out.push_back({{"text", a.texts[i]},
                            {"category", label_json(predictions[i].category)},
                            {"skill", label_json(predictions[i].skill)}});
-        open_output(a.json_out) << out.dump(2) << '\n';
+        fsdcli::write_text_file(a.json_out, out.dump(2) + "\n");
     }
     if (!a.csv_out.empty()) {
-        auto out = open_output(a.csv_out);
+        std::ostringstream out;
         out << "text,category,probability,rule,skill,skill_probability,top_terms\n";
         for (std::size_t i = 0; i < predictions.size(); ++i) {
             const auto& p = predictions[i];
@@ -176,6 +171,7 @@ void run_predict(const PredictArgs& a) {
                 << csv_field(p.category.rule) << ',' << csv_field(p.skill.label) << ',' << p.skill.probability << ','
                 << csv_field(terms) << '\n';
         }
+        fsdcli::write_text_file(a.csv_out, out.str());
     }
 }
 
@@ -200,7 +196,7 @@ void run_similar(const SimilarArgs& a) {
         for (const auto& h : hits)
             out.push_back({{"id", h.id}, {"similarity", h.similarity}, {"text", h.text}, {"category", h.category},
                            {"resolution", h.resolution}});
-        open_output(a.json_out) << out.dump(2) << '\n';
+        fsdcli::write_text_file(a.json_out, out.dump(2) + "\n");
     }
 }
 
@@ -234,14 +230,15 @@ void run_duplicates(const DuplicateArgs& a) {
                            {"gap_seconds", d.gap},
                            {"similarity", d.similarity},
                            {"reason", d.reason}});
-        open_output(a.json_out) << out.dump(2) << '\n';
+        fsdcli::write_text_file(a.json_out, out.dump(2) + "\n");
     }
     if (!a.csv_out.empty()) {
-        auto out = open_output(a.csv_out);
+        std::ostringstream out;
         out << "original,duplicate,same_customer,same_asset,gap_seconds,similarity,reason\n";
         for (const auto& d : found)
             out << csv_field(d.original_id) << ',' << csv_field(d.duplicate_id) << ',' << d.same_customer << ','
                 << d.same_asset << ',' << d.gap << ',' << d.similarity << ',' << csv_field(d.reason) << '\n';
+        fsdcli::write_text_file(a.csv_out, out.str());
     }
 }
 
@@ -298,8 +295,9 @@ void add_triage_command(CLI::App& app) {
     g->add_option("-o,--output", *gen_out, "CSV file to write")->required();
     g->callback([gen, gen_out] {
         const auto tickets = tr::generate_tickets(*gen);
-        auto out = open_output(*gen_out);
+        std::ostringstream out;
         tr::write_tickets_csv(out, tickets);
+        fsdcli::write_text_file(*gen_out, out.str());
         fmt::print("{} tickets written to {}\n", tickets.size(), *gen_out);
     });
 }

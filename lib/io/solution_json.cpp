@@ -187,14 +187,29 @@ ObjectiveParts read_objective(const Json& v, const std::string& path) {
     return o;
 }
 
+/// The values of SolveStats::stop_reason besides "" (unknown).
+constexpr const char* kStopReasons[] = {"time_limit", "iteration_limit", "stagnation", "cancelled", "interrupted"};
+
+std::string read_stop_reason(const Json& v, const std::string& path) {
+    const std::string reason = io_detail::read_string(v, path);
+    if (reason.empty()) return reason;
+    std::string known;
+    for (const char* name : kStopReasons) {
+        if (reason == name) return reason;
+        known += std::string(known.empty() ? "\"" : ", \"") + name + "\"";
+    }
+    throw InputError(path, "unknown stop reason \"" + reason + "\"; use " + known + " or \"\"");
+}
+
 SolveStats read_stats(const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"seconds", "iterations", "improvements", "seed", "solver"});
+    ObjectReader r(v, path, {"seconds", "iterations", "improvements", "seed", "solver", "stop_reason"});
     SolveStats s;
     if (const Json* x = r.get("seconds")) s.seconds = io_detail::read_double(*x, r.path("seconds"));
     if (const Json* x = r.get("iterations")) s.iterations = io_detail::read_int(*x, r.path("iterations"));
     if (const Json* x = r.get("improvements")) s.improvements = io_detail::read_int(*x, r.path("improvements"));
     if (const Json* x = r.get("seed")) s.seed = io_detail::read_uint64(*x, r.path("seed"));
     if (const Json* x = r.get("solver")) s.solver = io_detail::read_string(*x, r.path("solver"));
+    if (const Json* x = r.get("stop_reason")) s.stop_reason = read_stop_reason(*x, r.path("stop_reason"));
     return s;
 }
 
@@ -295,6 +310,8 @@ std::string solution_to_json(const Problem& problem, const Solution& solution, c
                         {"improvements", st.improvements},
                         {"seed", st.seed},
                         {"solver", st.solver}};
+    // Left out when unknown, so plans of solvers that do not say read as before.
+    if (!st.stop_reason.empty()) doc["stats"]["stop_reason"] = st.stop_reason;
     return io_detail::dump_json(doc, options.indent);
 }
 

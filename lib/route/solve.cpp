@@ -53,6 +53,7 @@ struct ThreadResult {
     std::int64_t iterations = 0;
     std::int64_t since_best = 0;
     std::int64_t improvements = 0;  // new bests reported, the first plan included
+    std::string stop_reason;
 };
 
 // Descends; when the plan ends infeasible, raises the penalties a few times,
@@ -194,7 +195,8 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
                 ils ? detail::iterated_local_search(plan, ls, locks, improve_stop, progress, exchange.get(), k)
                     : detail::genetic_search(plan, ls, locks, improve_stop, progress, exchange.get(), k);
             seat.leave();
-            results[k] = {found.routes, found.objective, found.iterations, found.since_best, progress.reports()};
+            results[k] = {found.routes, found.objective, found.iterations, found.since_best, progress.reports(),
+                          improve_stop.reason(found.iterations, found.since_best)};
         } catch (...) {
             errors[k] = std::current_exception();
         }
@@ -235,6 +237,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     for (const ThreadResult& r : results) solution.stats.iterations += r.iterations;
     solution.stats.improvements = std::max<std::int64_t>(0, reports - 1);  // the first plan is no improvement
     solution.stats.seed = options.seed;
+    solution.stats.stop_reason = results[winner].stop_reason;
     solution.stats.solver = ils ? "ils" : "hgs";
     solution.stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     return solution;

@@ -38,3 +38,29 @@ def small_problem_json(jobs=4):
     return json.dumps({"engineers": engineers, "jobs": job_list})
 
 
+
+
+def vroom_day_json(vehicles, jobs, seed):
+    """A service day in VROOM's input format, like the field benchmark's: engineers from their homes
+    with a lunch break and two of three skills, tickets with one skill, a window and a priority,
+    travel as a duration and distance matrix (jobs, then homes)."""
+    import json
+    import math
+    import random
+
+    rng = random.Random(seed)
+    points = [(rng.uniform(0, 15000), rng.uniform(0, 15000)) for _ in range(jobs + vehicles)]
+    distances = [[round(1.3 * math.dist(a, b)) for b in points] for a in points]
+    durations = [[round(d / 8.33) for d in row] for row in distances]  # 30 km/h
+    vehicle_list = [{
+        "id": v + 1, "start_index": jobs + v, "end_index": jobs + v, "skills": rng.sample([1, 2, 3], 2),
+        "time_window": [8 * 3600, 17 * 3600],
+        "breaks": [{"id": 100 + v, "time_windows": [[11 * 3600 + 1800, 13 * 3600 + 1800]], "service": 1800}],
+    } for v in range(vehicles)]
+    windows = [[8 * 3600, 12 * 3600], [12 * 3600, 17 * 3600], [8 * 3600, 17 * 3600]]
+    job_list = [{
+        "id": j + 1, "location_index": j, "service": rng.choice([1200, 2400, 3600]), "skills": [rng.randint(1, 3)],
+        "priority": rng.choice([0, 0, 10, 50, 100]), "time_windows": [rng.choice(windows)],
+    } for j in range(jobs)]
+    return json.dumps({"vehicles": vehicle_list, "jobs": job_list,
+                       "matrices": {"car": {"durations": durations, "distances": distances}}})

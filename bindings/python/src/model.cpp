@@ -396,7 +396,10 @@ void bind_model(py::module_& m) {
         .def_readwrite("iterations", &SolveStats::iterations)
         .def_readwrite("improvements", &SolveStats::improvements)
         .def_readwrite("seed", &SolveStats::seed)
-        .def_readwrite("solver", &SolveStats::solver);
+        .def_readwrite("solver", &SolveStats::solver)
+        .def_readwrite("stop_reason", &SolveStats::stop_reason,
+                       "Why the search stopped: \"time_limit\", \"iteration_limit\", \"stagnation\", "
+                       "\"cancelled\" or \"interrupted\"; \"\" when unknown.");
 
     py::class_<Solution>(m, "Solution", "A day plan: routes, unassigned jobs, objective.", py::dynamic_attr())
         .def(py::init<>())

@@ -108,6 +108,11 @@ struct SolveStats {
     std::int64_t improvements = 0;
     std::uint64_t seed = 0;
     std::string solver;
+    /// Why the search stopped: "time_limit", "iteration_limit", "stagnation",
+    /// "cancelled" (SolveOptions::cancel was set) or "interrupted" (the
+    /// caller stopped it on a signal, e.g. `fsd solve` on SIGINT); empty when
+    /// unknown.
+    std::string stop_reason{};
     friend bool operator==(const SolveStats&, const SolveStats&) = default;
 };
 

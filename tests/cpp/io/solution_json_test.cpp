@@ -78,7 +78,7 @@ Solution full_solution() {
                         UnassignedReason::shift_too_short, UnassignedReason::too_costly})
         s.unassigned.push_back({3, reason, to_string(reason)});
     s.objective = {2'000'000'000, 45, 3600, 7};
-    s.stats = {1.2345678901234567, 123'456'789, 4321, 18'446'744'073'709'551'615ULL, "alns"};
+    s.stats = {1.2345678901234567, 123'456'789, 4321, 18'446'744'073'709'551'615ULL, "alns", "stagnation"};
     return s;
 }
 
@@ -131,6 +131,29 @@ TEST_CASE("an empty solution round-trips", "[io][solution]") {
     const Problem p = two_engineer_problem();
     REQUIRE(solution_from_json(p, solution_to_json(p, Solution{})) == Solution{});
     REQUIRE(solution_from_json(p, "{}") == Solution{});
+}
+
+TEST_CASE("the stop reason is written when known and read back", "[io][solution]") {
+    const Problem p = two_engineer_problem();
+    Solution s = full_solution();
+    for (const char* reason : {"time_limit", "iteration_limit", "stagnation", "cancelled", "interrupted"}) {
+        s.stats.stop_reason = reason;
+        const std::string text = solution_to_json(p, s);
+        CHECK(json::parse(text)["stats"]["stop_reason"] == reason);
+        CHECK(solution_from_json(p, text).stats.stop_reason == reason);
+    }
+    s.stats.stop_reason.clear();
+    const json doc = json::parse(solution_to_json(p, s));
+    CHECK_FALSE(doc["stats"].contains("stop_reason"));
+    CHECK(solution_from_json(p, doc.dump()) == s);
+
+    json bad = doc;
+    bad["stats"]["stop_reason"] = "boredom";
+    const InputError e = read_error(p, bad);
+    CHECK(e.path() == "/stats/stop_reason");
+    CHECK_THAT(e.message(), Catch::Contains("boredom") && Catch::Contains("interrupted"));
+    bad["stats"]["stop_reason"] = 3;
+    CHECK(read_error(p, bad).path() == "/stats/stop_reason");
 }
 
 TEST_CASE("bad solution input names the exact field", "[io][solution][errors]") {

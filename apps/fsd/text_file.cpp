@@ -1,0 +1,90 @@
+#include "text_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "fsd/core/error.hpp"
+
+namespace fsdcli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void cannot_write(const std::string& path, const std::string& why) {
+    throw fsd::InputError("", "cannot write file \"" + path + "\": " + why);
+}
+
+// The mode a file written to `target` gets: the replaced file's, else what
+// open(2) would give a new file.
+mode_t file_mode(const fs::path& target) {
+    struct stat st {};
+    if (::stat(target.c_str(), &st) == 0) return st.st_mode & 07777;
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    return 0666 & ~mask;
+}
+
+bool write_all(int fd, const std::string& text) {
+    const char* p = text.data();
+    std::size_t left = text.size();
+    while (left > 0) {
+        const ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw fsd::InputError("", "cannot read file \"" + path + "\"");
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_text_file(const std::string& path, const std::string& text) {
+    std::error_code ec;
+    fs::path target(path);
+    if (fs::is_symlink(target, ec)) {
+        const fs::path resolved = fs::weakly_canonical(target, ec);
+        if (!ec) target = resolved;
+    }
+    const fs::path parent = target.parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);  // a failure shows when the file is made
+    std::string temp = (parent / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());
+    if (fd < 0) cannot_write(path, std::strerror(errno));
+    const bool written = ::fchmod(fd, file_mode(target)) == 0 && write_all(fd, text) && ::fsync(fd) == 0;
+    const int write_errno = errno;
+    if (::close(fd) != 0 && written) {
+        const int close_errno = errno;
+        ::unlink(temp.c_str());
+        cannot_write(path, std::strerror(close_errno));
+    }
+    if (!written) {
+        ::unlink(temp.c_str());
+        cannot_write(path, std::strerror(write_errno));
+    }
+    if (::rename(temp.c_str(), target.c_str()) != 0) {
+        const int rename_errno = errno;
+        ::unlink(temp.c_str());
+        cannot_write(path, std::strerror(rename_errno));
+    }
+}
+
+}  // namespace fsdcli

@@ -1,0 +1,20 @@
+#pragma once
+// Reading and writing whole text files for the fsd subcommands.
+#include <string>
+
+namespace fsdcli {
+
+/// Whole file as text; InputError naming the file when it cannot be read.
+std::string read_text_file(const std::string& path);
+
+/// Writes `text` to `path` atomically: into a temporary file in the same
+/// folder (creating missing parent folders), flushed to disk, then renamed
+/// over `path`. A reader, a crash or a second signal sees the old content
+/// or the new one, never a part; on failure the old file is left as it was
+/// and the temporary one removed. The file keeps the mode of the one it
+/// replaces (new files: 0666 less the umask); a symbolic link is followed,
+/// so the file it points to is replaced. InputError naming the file (and
+/// the system's reason) when it cannot be written.
+void write_text_file(const std::string& path, const std::string& text);
+
+}  // namespace fsdcli
