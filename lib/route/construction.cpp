@@ -2,23 +2,47 @@
 
 #include <algorithm>
 #include <array>
+#include <queue>
 
 namespace fsd::detail {
 
 namespace {
 
 constexpr int kRegret = 3;
+// Slots a pending job looks at: its nearest ones; fewer on large days, where
+// the watchers of a route (the jobs priced again after each insertion into
+// it) would otherwise be most of the day.
+constexpr std::size_t kLargeDay = 2000;
+constexpr std::size_t kLargeDaySlots = 16;
 
 // What a pending job's table row says: its cheapest place and its regret.
 struct Summary {
     Placement best;
     Cost regret = 0;
     bool alive = true;
+    std::uint32_t version = 0;
+};
+
+// A pending job as the queue ranks it: the highest prize first, then, among
+// equal prizes, the larger `first` key, then the larger `second` key, then
+// the lower index (a deterministic order).
+struct Entry {
+    Cost prize;
+    Cost first;
+    Cost second;
+    std::size_t job;
+    std::uint32_t version;
+    bool operator<(const Entry& o) const {
+        if (prize != o.prize) return prize < o.prize;
+        if (first != o.first) return first < o.first;
+        if (second != o.second) return second < o.second;
+        return job > o.job;
+    }
 };
 
 }  // namespace
 
-void construct(Plan& plan, LocalSearch& ls, const StoppingCriterion& stop) {
+void construct(Plan& plan, LocalSearch& ls, const StoppingCriterion& stop, InsertionOrder order) {
     const RouteModel& m = plan.model();
     std::vector<Index> pending;
     for (Index j : plan.unserved())
@@ -26,17 +50,24 @@ void construct(Plan& plan, LocalSearch& ls, const StoppingCriterion& stop) {
     std::sort(pending.begin(), pending.end());
     const std::size_t p = pending.size();
     if (p == 0) return;
+    const std::size_t slots_per_job = p > kLargeDay ? kLargeDaySlots : RouteModel::kSlotCandidates;
+    // The fill order applies to the lowest prize only: higher prizes are few
+    // enough to serve them all, and regret is what gets them all in.
+    Cost lowest = kTimeMax;
+    for (Index j : pending) lowest = std::min(lowest, m.prize(j));
 
     // Per pending job, its cheapest place in each of its near slots; per
     // slot, the table cells that look at it.
     std::vector<std::vector<Placement>> table(p);
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> watchers(static_cast<std::size_t>(m.num_slots()));
     std::vector<Summary> summary(p);
+    std::priority_queue<Entry> queue;
     auto summarise = [&](std::size_t i) {
         const Cost cap = m.prize(pending[i]);
         std::array<Cost, kRegret> top;
         top.fill(cap);
         Summary s;
+        s.version = summary[i].version + 1;
         for (const Placement& c : table[i]) {
             if (c.slot < 0) continue;
             if (c.delta < s.best.delta) s.best = c;
@@ -50,33 +81,30 @@ void construct(Plan& plan, LocalSearch& ls, const StoppingCriterion& stop) {
         s.alive = s.best.slot >= 0 && s.best.delta < cap;
         for (int k = 1; k < kRegret; ++k) s.regret += top[static_cast<std::size_t>(k)] - top[0];
         summary[i] = s;
+        if (!s.alive) return;
+        // Among equal prizes: the largest regret, or the least time taken (then the cheapest).
+        if (order == InsertionOrder::regret || cap != lowest) queue.push({cap, s.regret, 0, i, s.version});
+        else queue.push({cap, -s.best.later, -s.best.delta, i, s.version});
     };
     for (std::size_t i = 0; i < p; ++i) {
         if (stop.out_of_time()) return;
         const Index j = pending[i];
-        for (Index s : m.near_slots(j)) {
-            watchers[static_cast<std::size_t>(s)].emplace_back(i, table[i].size());
-            table[i].push_back(ls.best_place(j, s, true));
+        const auto& near = m.near_slots(j);
+        for (std::size_t k = 0; k < std::min(near.size(), slots_per_job); ++k) {
+            watchers[static_cast<std::size_t>(near[k])].emplace_back(i, table[i].size());
+            table[i].push_back(ls.best_place(j, near[k], true));
         }
         summarise(i);
     }
-    for (;;) {
+    while (!queue.empty()) {
         if (stop.out_of_time()) return;
-        // The highest prize first; among equal prizes the largest regret.
-        std::size_t pick = p;
-        for (std::size_t i = 0; i < p; ++i) {
-            if (!summary[i].alive) continue;
-            if (pick == p) {
-                pick = i;
-                continue;
-            }
-            const Cost a = m.prize(pending[i]), b = m.prize(pending[pick]);
-            if (a > b || (a == b && summary[i].regret > summary[pick].regret)) pick = i;
-        }
-        if (pick == p) return;
-        const Placement place = summary[pick].best;
-        summary[pick].alive = false;
-        ls.insert_at(pending[pick], place);
+        const Entry top = queue.top();
+        queue.pop();
+        Summary& picked = summary[top.job];
+        if (!picked.alive || picked.version != top.version) continue;  // an older entry of a job priced again
+        picked.alive = false;
+        const Placement place = picked.best;
+        ls.insert_at(pending[top.job], place);
         const Index s = place.slot;
         for (const auto& [i, k] : watchers[static_cast<std::size_t>(s)]) {
             if (!summary[i].alive) continue;

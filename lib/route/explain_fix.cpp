@@ -423,10 +423,10 @@ std::optional<UnassignedFix> job_limit_fix(const Problem& problem, const RouteEv
 }
 
 std::optional<UnassignedFix> penalty_fix(const Problem& problem, const PlanView& plan, Index j) {
+    // The nearest slots, as explain_unassigned prices it.
     Placement best;
-    for (size_t s = 0; s < problem.slots().size(); ++s) {
-        if (!problem.compatible(problem.slots()[s].engineer, j)) continue;
-        const Placement p = plan.best_insertion(j, static_cast<Index>(s));
+    for (Index s : plan.model().near_slots(j)) {
+        const Placement p = plan.best_insertion(j, s);
         if (p.delta < best.delta) best = p;
     }
     if (best.slot < 0) return std::nullopt;
@@ -456,15 +456,22 @@ std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, const
     }
     const bool unreachable = reason == UnassignedReason::window_unreachable;
     TimeFixer fixer(problem, eval, j);
-    for (size_t s = 0; s < problem.slots().size(); ++s) {
-        const RouteSlot& rs = problem.slots()[s];
+    // A job no shift reaches is rare: every slot is tried. One left out of
+    // the plan is tried on its nearest slots (a large day has too many).
+    std::vector<Index> slots = plan.model().near_slots(j);
+    if (unreachable || slots.empty()) {
+        slots.clear();
+        for (size_t s = 0; s < problem.slots().size(); ++s) slots.push_back(static_cast<Index>(s));
+    }
+    for (const Index s : slots) {
+        const RouteSlot& rs = problem.slots()[static_cast<size_t>(s)];
         if (!problem.compatible(rs.engineer, j) || !can_carry(problem, rs.engineer, j)) continue;
         if (problem.engineer(rs.engineer).max_jobs.value_or(1) == 0) continue;
         if (unreachable) {
-            fixer.add_slot(static_cast<Index>(s), {}, true, true, true, false);
+            fixer.add_slot(s, {}, true, true, true, false);
         } else {
-            const std::vector<Index> route = plan.jobs(static_cast<Index>(s));
-            fixer.add_slot(static_cast<Index>(s), route, route.empty(), true, false, true);
+            const std::vector<Index> route = plan.jobs(s);
+            fixer.add_slot(s, route, route.empty(), true, false, true);
         }
     }
     const auto found = fixer.best();

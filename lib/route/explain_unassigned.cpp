@@ -55,9 +55,11 @@ Unassigned explain_reason(Index j, const PlanView& plan) {
     Time closest_miss = kTimeMax;
     Cost alone_cost = kTimeMax;
     Index alone_engineer = -1;
+    std::vector<char> is_usable(static_cast<size_t>(problem.num_engineers()), 0);
+    for (Index e : usable) is_usable[static_cast<size_t>(e)] = 1;
     for (size_t s = 0; s < problem.slots().size(); ++s) {
         const RouteSlot& slot = problem.slots()[s];
-        if (std::find(usable.begin(), usable.end(), slot.engineer) == usable.end()) continue;
+        if (!is_usable[static_cast<size_t>(slot.engineer)]) continue;
         const Time arrival = slot.window.start + problem.durations(slot.engineer)(problem.start_location(slot.engineer),
                                                                                   problem.job_location(j));
         // Earliest start at or after the arrival; past the last window, count
@@ -69,10 +71,21 @@ Unassigned explain_reason(Index j, const PlanView& plan) {
             reachable = true;
         }
         if (miss < closest_miss) closest_miss = miss, closest = slot.engineer, closest_start = effective;
-        const Index one[] = {j};
-        const RouteEval ev = eval.evaluate(static_cast<Index>(s), one);
-        if (ev.feasible && ev.cost() < alone_cost) alone = true, alone_cost = ev.cost(), alone_engineer = slot.engineer;
     }
+    // Alone in a shift: the cheapest of the nearest slots, else the first of
+    // the others that takes it (a large day has too many slots to try them all).
+    const Index one[] = {j};
+    std::vector<char> tried(problem.slots().size(), 0);
+    auto try_alone = [&](Index s) {
+        tried[static_cast<size_t>(s)] = 1;
+        const Index e = problem.slots()[static_cast<size_t>(s)].engineer;
+        if (!is_usable[static_cast<size_t>(e)]) return;
+        const RouteEval ev = eval.evaluate(s, one);
+        if (ev.feasible && ev.cost() < alone_cost) alone = true, alone_cost = ev.cost(), alone_engineer = e;
+    };
+    for (Index s : plan.model().near_slots(j)) try_alone(s);
+    for (size_t s = 0; s < problem.slots().size() && !alone; ++s)
+        if (!tried[s]) try_alone(static_cast<Index>(s));
     if (!reachable) {
         out.reason = UnassignedReason::window_unreachable;
         out.detail = "No qualified engineer's shift reaches its time windows or SLA deadline; the closest is " +
@@ -89,9 +102,8 @@ Unassigned explain_reason(Index j, const PlanView& plan) {
     }
     if (job.optional) {
         Placement best;
-        for (size_t s = 0; s < problem.slots().size(); ++s) {
-            if (!problem.compatible(problem.slots()[s].engineer, j)) continue;
-            const Placement p = plan.best_insertion(j, static_cast<Index>(s));
+        for (Index s : plan.model().near_slots(j)) {
+            const Placement p = plan.best_insertion(j, s);
             if (p.delta < best.delta) best = p;
         }
         const Cost serve = best.slot >= 0 ? best.delta : alone_cost;

@@ -11,6 +11,8 @@ namespace {
 constexpr int kUnusedRoutes = 3;
 // Routes near a job tried by insert(): the nearest of its slots besides its neighbours' routes.
 constexpr std::size_t kNearRoutes = 8;
+// Neighbours a left-out job may take the place of (make_room).
+constexpr int kEjectionNeighbours = 6;
 }  // namespace
 
 LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed)
@@ -361,7 +363,7 @@ bool LocalSearch::improve_left_out(Index u) {
         const RouteCost& o = plan_.route(s).cost();
         if (c.warp > o.warp || c.excess > o.excess) return;
         const Cost delta = c.penalised(w) - o.penalised(w);
-        if (delta < best.delta) best = Placement{s, after, delta};
+        if (delta < best.delta) best = Placement{s, after, delta, c.end - (o.jobs ? o.end : model_.slot(s).shift_start)};
     };
     for (Index v : model_.neighbours(u)) {
         const Index rv = plan_.route_of(v);
@@ -383,10 +385,116 @@ bool LocalSearch::improve_left_out(Index u) {
         const Placement p = best_place(u, s, true);
         if (p.delta < best.delta) best = p;
     }
-    if (best.slot < 0 || best.delta >= model_.prize(u)) return false;
+    if (best.slot < 0 || best.delta >= model_.prize(u)) return make_room(u) || eject_for(u);
     RouteSpec b(best.slot);
     b.add(prefix_part(best.slot, best.after)).add(node_part(u)).add(suffix_part(best.slot, best.after + 1));
     return try_move(b, nullptr, -model_.prize(u), true);
+}
+
+// Left-out u goes to its cheapest place in a route near it, feasible or not,
+// and jobs worth less than u leave that route until it is as feasible as it
+// was (each time the one whose leaving helps most, the least prize first
+// among equals). Taken when u's prize outweighs what leaves and the change in
+// cost.
+bool LocalSearch::eject_for(Index u) {
+    const Penalties& w = plan_.penalties();
+    const Cost prize = model_.prize(u);
+    std::vector<Index> routes;
+    for (Index v : model_.neighbours(u)) {
+        const Index r = plan_.route_of(v);
+        if (r >= 0 && std::find(routes.begin(), routes.end(), r) == routes.end()) routes.push_back(r);
+    }
+    for (Index s : model_.near_slots(u))
+        if (routes.size() < kNearRoutes + model_.neighbours(u).size() && std::find(routes.begin(), routes.end(), s) == routes.end())
+            routes.push_back(s);
+    Cost best_gain = 0;
+    std::vector<Index> best_nodes;
+    Index best_route = -1;
+    RouteState trial;
+    for (Index r : routes) {
+        const RouteState& R = plan_.route(r);
+        if (!model_.compatible(r, u) || R.empty()) continue;
+        // Only a route holding something worth less than u can make room for it.
+        bool cheaper = false;
+        for (Index i = 1; i + 1 < R.size() && !cheaper; ++i)
+            cheaper = model_.is_job(R.node(i)) && !fixed(R.node(i)) && model_.prize(R.node(i)) < prize;
+        if (!cheaper) continue;
+        // Every place of u, each with its own ejections.
+        const RouteCost& was = R.cost();
+        for (Index after = 0; after + 1 < R.size(); ++after) {
+            if (!may_insert_after(r, after)) continue;
+            std::vector<Index> nodes = R.nodes();
+            nodes.insert(nodes.begin() + after + 1, u);
+            Cost given_up = 0;
+            for (;;) {
+                trial.build(model_, r, nodes);
+                const RouteCost& c = trial.cost();
+                if (c.warp <= was.warp && c.excess <= was.excess) break;
+                std::size_t out = 0;
+                std::pair<Cost, Cost> best_out{kTimeMax, kTimeMax};  // (penalty left, prize)
+                for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
+                    const Index x = nodes[i];
+                    if (x == u || !model_.is_job(x) || fixed(x) || model_.prize(x) >= prize) continue;
+                    std::vector<Index> fewer = nodes;
+                    fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
+                    trial.build(model_, r, std::move(fewer));
+                    const std::pair<Cost, Cost> key{trial.cost().warp + trial.cost().excess, model_.prize(x)};
+                    if (key < best_out) best_out = key, out = i;
+                }
+                if (out == 0) break;
+                given_up += model_.prize(nodes[out]);
+                nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(out));
+            }
+            trial.build(model_, r, nodes);
+            if (trial.cost().warp > was.warp || trial.cost().excess > was.excess) continue;
+            const Cost gain = prize - given_up - (trial.cost().penalised(w) - was.penalised(w));
+            if (gain > best_gain) best_gain = gain, best_nodes = nodes, best_route = r;
+        }
+    }
+    if (best_route < 0) return false;
+    plan_.set_route(best_route, std::move(best_nodes));
+    changed(best_route);
+    return true;
+}
+
+// An ejection chain of two: left-out u takes the place of a served
+// neighbour v worth no more, and v moves to its cheapest feasible place in
+// another route; both routes stay as feasible as they were.
+bool LocalSearch::make_room(Index u) {
+    const Penalties& w = plan_.penalties();
+    int tried = 0;
+    for (Index v : model_.neighbours(u)) {
+        const Index rv = plan_.route_of(v);
+        if (rv < 0 || fixed(v) || model_.prize(v) > model_.prize(u) || !model_.compatible(rv, u)) continue;
+        if (++tried > kEjectionNeighbours) break;
+        const Index pv = plan_.position(v);
+        RouteSpec a(rv);
+        a.add(prefix_part(rv, pv - 1)).add(node_part(u)).add(suffix_part(rv, pv + 1));
+        const RouteCost ca = plan_.price(a);
+        const RouteCost& oa = plan_.route(rv).cost();
+        if (ca.warp > oa.warp || ca.excess > oa.excess) continue;
+        const Cost gain = model_.prize(u) - (ca.penalised(w) - oa.penalised(w));
+        if (gain <= 0) continue;
+        // v's new place: in the routes of its neighbours or its nearest slots.
+        Placement best;
+        auto consider = [&](Index s) {
+            if (s == rv || s == best.slot) return;
+            const Placement p = best_place(v, s, true);
+            if (p.delta < best.delta) best = p;
+        };
+        for (Index x : model_.neighbours(v))
+            if (plan_.route_of(x) >= 0) consider(plan_.route_of(x));
+        const auto& near = model_.near_slots(v);
+        for (std::size_t k = 0; k < std::min(near.size(), kNearRoutes); ++k) consider(near[k]);
+        if (best.slot < 0 || best.delta >= gain) continue;
+        RouteSpec b(best.slot);
+        b.add(prefix_part(best.slot, best.after)).add(node_part(v)).add(suffix_part(best.slot, best.after + 1));
+        plan_.set_routes(rv, plan_.materialize(a), best.slot, plan_.materialize(b));
+        changed(rv);
+        changed(best.slot);
+        return true;
+    }
+    return false;
 }
 
 Placement LocalSearch::best_place(Index u, Index s, bool strict) const {
@@ -419,7 +527,7 @@ Placement LocalSearch::best_place(Index u, Index s, bool strict) const {
         const RouteCost c = plan_.price(b);
         if (strict && (c.warp > o.warp || c.excess > o.excess)) continue;
         const Cost delta = c.penalised(w) - base;
-        if (delta < best.delta) best = Placement{s, q, delta};
+        if (delta < best.delta) best = Placement{s, q, delta, c.end - (o.jobs ? o.end : d.shift_start)};
     }
     return best;
 }
@@ -502,7 +610,8 @@ void LocalSearch::place_breaks(Index s) {
         for (Index q = lo; q <= hi; ++q) {
             if (q == at || q == at - 1) continue;
             const RouteCost c = plan_.price(moved_to(q));
-            if (feasible_only_ && (c.warp > now.warp || c.excess > now.excess)) continue;
+            // Never at the price of feasibility: a break is no move of the search's own.
+            if (c.warp > now.warp || c.excess > now.excess) continue;
             const std::pair<Cost, Time> key{c.penalised(w), c.end};
             if (key < best) best = key, best_after = q;
         }

@@ -56,6 +56,31 @@ struct ThreadResult {
     std::string stop_reason;
 };
 
+// Regret insertion from the warm start; on a day with more jobs than time
+// also the fill order, and whichever plan is better.
+detail::PlanRoutes first_plan(const detail::RouteModel& model, const detail::PlanRoutes& initial,
+                              const detail::RouteLocks& locks, const SolveOptions& options,
+                              const detail::StoppingCriterion& stop) {
+    auto build = [&](detail::InsertionOrder order) {
+        detail::Plan plan(model);
+        plan.load(initial);
+        detail::LocalSearch ls(plan, locks, options.seed);
+        for (Index s = 0; s < model.num_slots(); ++s) ls.place_breaks(s);
+        detail::construct(plan, ls, stop, order);
+        return std::make_pair(plan.snapshot(), plan.objective() + (plan.feasible() ? 0 : kTimeMax / 2));
+    };
+    auto [routes, objective] = build(detail::InsertionOrder::regret);
+    detail::Plan regret(model);
+    regret.restore(routes);
+    const bool overloaded = std::any_of(regret.unserved().begin(), regret.unserved().end(),
+                                        [&](Index j) { return model.servable(j); });
+    if (overloaded && stop.elapsed() < 0.2 * options.time_limit_seconds) {
+        auto [filled, filled_objective] = build(detail::InsertionOrder::fill);
+        if (filled_objective < objective) return filled;
+    }
+    return routes;
+}
+
 // Descends; when the plan ends infeasible, raises the penalties a few times,
 // and goes back to `fallback` if that does not help.
 void descend(detail::Plan& plan, detail::LocalSearch& ls, const detail::StoppingCriterion& stop,
@@ -134,15 +159,23 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     const detail::StoppingCriterion stop(started, options.time_limit_seconds, options.iteration_limit,
                                          stagnation_limit(options, problem), options.cancel);
     const detail::StoppingCriterion improve_stop = stop.until(stop.at(kImproveShare));
+
+    // The first plan, the same for every thread (construction takes no random choice).
+    const detail::PlanRoutes first = first_plan(model, initial, locks, options, stop);
     // automatic: the genetic search pays off only with time for its
-    // population; below 2 s per 100 jobs the iterated local search does
-    // better (bench/RESULTS.md).
-    // Below 100 jobs the population takes longer to pay off than the few
-    // hundred milliseconds such a day needs.
+    // population (below 2 s per 100 jobs the iterated local search does
+    // better, bench/RESULTS.md), on days of 100 jobs or more (below, the
+    // population takes longer to pay off than the few hundred milliseconds
+    // such a day needs), and when every job fits: on a day with more jobs
+    // than time, choosing which to serve goes better by ruin and recreate.
     const bool short_budget = options.time_limit_seconds * 100.0 < 2.0 * std::max<Index>(1, problem.num_jobs()) ||
                               problem.num_jobs() < 100;
+    detail::Plan check(model);
+    check.restore(first);
+    const bool all_in =
+        std::none_of(check.unserved().begin(), check.unserved().end(), [&](Index j) { return model.servable(j); });
     const bool ils = options.algorithm == SolveAlgorithm::ils ||
-                     (options.algorithm == SolveAlgorithm::automatic && short_budget);
+                     (options.algorithm == SolveAlgorithm::automatic && (short_budget || !all_in));
 
     // threads > 1: searches from different seeds meeting at a BestExchange
     // (every `period` iterations under an iteration limit, so the same seed
@@ -181,11 +214,8 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
         try {
             const SolveOptions& mine = thread_options[k];
             detail::Plan plan(model);
-            plan.load(initial);
+            plan.restore(first);
             detail::LocalSearch ls(plan, locks, mine.seed);
-            for (Index s = 0; s < model.num_slots(); ++s) ls.place_breaks(s);
-            detail::construct(plan, ls, stop);
-            const detail::PlanRoutes first = plan.snapshot();
             const detail::ProgressReporter progress(mine, started);
             progress.best(plan, 0);
             const Cost constructed = plan.objective();

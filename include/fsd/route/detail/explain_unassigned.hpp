@@ -14,6 +14,7 @@ public:
     PlanView(const Plan& plan, const LocalSearch& ls, const RouteLocks& locks)
         : plan_(plan), ls_(ls), locks_(locks), eval_(plan.model()) {}
     const Problem& problem() const { return plan_.model().problem(); }
+    const RouteModel& model() const { return plan_.model(); }
     const RouteEvaluator& evaluator() const { return eval_; }
     const RouteLocks& locks() const { return locks_; }
     /// The jobs of slot s's route, in order.

@@ -5,7 +5,10 @@
 // of two, cross-exchange of chains of one or two, 2-opt*, SWAP*, and within a
 // route relocate and 2-opt; a served job into an unused route. Moves that
 // choose which jobs are served, priced against the jobs' prizes: insert a job
-// left out, replace a served job by one left out, take a job out. A job enters
+// left out, replace a served job by one left out, put a job left out in the
+// place of a served one that moves elsewhere (make_room), push jobs worth
+// less out of a route to let one worth more in (eject_for), take a job out.
+// A job enters
 // a route only where the route's penalties do not grow (the plan's served set
 // changes through feasible steps, whatever the prizes). Breaks move within
 // their route to their cheapest place whenever the route changes.
@@ -26,6 +29,7 @@ struct Placement {
     Index slot = -1;
     Index after = -1;
     Cost delta = kTimeMax;
+    Duration later = 0;   ///< how much later the route ends (the time the job takes from it)
 };
 
 class LocalSearch {
@@ -67,6 +71,8 @@ private:
     bool swap_star(Index u, Index v);
     bool into_unused_route(Index u);
     bool take_out(Index u);
+    bool make_room(Index u);
+    bool eject_for(Index u);
     // Applies specs `a` (and `b`) when they lower the penalised cost by more
     // than `bias` (prizes of jobs entering or leaving); `strict`: only when
     // neither route's warp or excess grows.
