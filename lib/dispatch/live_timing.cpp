@@ -5,6 +5,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/dispatch/live_plan.hpp"
 #include "fsd/model/compatibility.hpp"
+#include "fsd/model/visit_timing.hpp"
 #include "live_rules.hpp"
 
 namespace fsd {
@@ -42,9 +43,9 @@ Index LivePlan::time_route(Index e, LiveRoute& route) const {
                     dep = st.position_at;
                     d = travel_.leg(e, *st.position, job.location).duration;
                 }
-                s.arrival = dep + d + s.extra;
-                const Time start = earliest_in(job.time_windows, s.arrival);
-                s.start = start == kTimeMax ? s.arrival : start;
+                const VisitTiming v = time_visit(dep, d + s.extra, job.time_windows, service_duration(job, eng));
+                s.arrival = v.arrival;
+                s.start = v.start == kTimeMax ? s.arrival : v.start;
                 s.end = s.start + service_duration(job, eng);
             } else if (s.status == StepStatus::on_site) {
                 s.end = s.start + service_duration(job, eng) + s.extra;
@@ -70,8 +71,9 @@ Index LivePlan::time_route(Index e, LiveRoute& route) const {
             const Leg leg = travel_.leg(e, loc, job.location);
             s.travel_time = leg.duration;
             s.travel_distance = leg.distance;
-            s.arrival = t + leg.duration;
-            Time start = earliest_in(job.time_windows, s.arrival);
+            const VisitTiming v = time_visit(t, leg.duration, job.time_windows, service_duration(job, eng));
+            s.arrival = v.arrival;
+            Time start = v.start;
             if (start == kTimeMax || start > latest_start(job)) {
                 if (bad < 0) bad = static_cast<Index>(i);
                 if (start == kTimeMax) start = s.arrival;
@@ -89,8 +91,9 @@ Index LivePlan::time_route(Index e, LiveRoute& route) const {
             s.travel_time = 0;
             s.travel_distance = 0;
             s.lateness = 0;
-            s.arrival = t;
-            Time start = earliest_in(br.windows, t);
+            const VisitTiming v = time_visit(t, 0, br.windows, br.duration);
+            s.arrival = v.arrival;
+            Time start = v.start;
             if (start == kTimeMax) {
                 if (bad < 0) bad = static_cast<Index>(i);
                 start = t;

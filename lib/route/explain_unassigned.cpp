@@ -57,7 +57,16 @@ Unassigned explain_reason(Index j, const PlanView& plan) {
     Index alone_engineer = -1;
     std::vector<char> is_usable(static_cast<size_t>(problem.num_engineers()), 0);
     for (Index e : usable) is_usable[static_cast<size_t>(e)] = 1;
-    for (size_t s = 0; s < problem.slots().size(); ++s) {
+    // The slots judged: all of them, or on a day with more slots than
+    // RouteModel::kSlotCandidates the job's nearest ones (a large day leaves
+    // many jobs out, and each would cost a pass over every slot).
+    std::vector<Index> judged = plan.model().near_slots(j);
+    if (judged.empty() || problem.slots().size() <= RouteModel::kSlotCandidates) {
+        judged.resize(problem.slots().size());
+        for (size_t s = 0; s < judged.size(); ++s) judged[s] = static_cast<Index>(s);
+    }
+    for (const Index si : judged) {
+        const auto s = static_cast<size_t>(si);
         const RouteSlot& slot = problem.slots()[s];
         if (!is_usable[static_cast<size_t>(slot.engineer)]) continue;
         const Time arrival = slot.window.start + problem.durations(slot.engineer)(problem.start_location(slot.engineer),
@@ -72,20 +81,18 @@ Unassigned explain_reason(Index j, const PlanView& plan) {
         }
         if (miss < closest_miss) closest_miss = miss, closest = slot.engineer, closest_start = effective;
     }
-    // Alone in a shift: the cheapest of the nearest slots, else the first of
-    // the others that takes it (a large day has too many slots to try them all).
+    // Alone in a shift: the nearest slot that takes it, among the nearest
+    // RouteModel::kSlotCandidates (all of them on a day with fewer; a large
+    // day has too many slots to try them all, and many jobs to explain).
     const Index one[] = {j};
-    std::vector<char> tried(problem.slots().size(), 0);
     auto try_alone = [&](Index s) {
-        tried[static_cast<size_t>(s)] = 1;
         const Index e = problem.slots()[static_cast<size_t>(s)].engineer;
         if (!is_usable[static_cast<size_t>(e)]) return;
         const RouteEval ev = eval.evaluate(s, one);
         if (ev.feasible && ev.cost() < alone_cost) alone = true, alone_cost = ev.cost(), alone_engineer = e;
     };
-    for (Index s : plan.model().near_slots(j)) try_alone(s);
-    for (size_t s = 0; s < problem.slots().size() && !alone; ++s)
-        if (!tried[s]) try_alone(static_cast<Index>(s));
+    for (Index s : plan.model().near_slots(j))
+        if (!alone) try_alone(s);
     if (!reachable) {
         out.reason = UnassignedReason::window_unreachable;
         out.detail = "No qualified engineer's shift reaches its time windows or SLA deadline; the closest is " +

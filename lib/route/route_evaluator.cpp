@@ -15,11 +15,15 @@ std::tuple<Cost, Cost, Time> rank(const RouteCost& c) { return {c.warp + c.exces
 }  // namespace
 
 ArrangedRoute arrange_route(const RouteModel& m, Index s, std::span<const Index> jobs) {
+    RouteState scratch;
+    return arrange_route(m, s, jobs, scratch);
+}
+
+ArrangedRoute arrange_route(const RouteModel& m, Index s, std::span<const Index> jobs, RouteState& state) {
     const SlotData& d = m.slot(s);
     std::vector<Index> nodes{m.start_node(s)};
     nodes.insert(nodes.end(), jobs.begin(), jobs.end());
     nodes.push_back(m.end_node(s));
-    RouteState state;
     if (jobs.empty()) {
         for (Index k = 0; k < d.breaks; ++k) nodes.insert(nodes.end() - 1, d.first_break + k);
         state.build(m, s, nodes);
@@ -75,7 +79,7 @@ ArrangedRoute arrange_route(const RouteModel& m, Index s, std::span<const Index>
 RouteEval RouteEvaluator::evaluate(Index slot, std::span<const Index> jobs) const {
     RouteEval ev;
     if (jobs.empty()) return ev;
-    const ArrangedRoute r = arrange_route(model(), slot, jobs);
+    const ArrangedRoute r = arrange_route(model(), slot, jobs, scratch_);
     ev.feasible = r.feasible();
     ev.objective = r.cost.objective();
     ev.departure = r.cost.departure;

@@ -1,6 +1,7 @@
 #include "fsd/route/detail/route_model.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -211,12 +212,93 @@ void RouteModel::build_near_slots() {
 
 // Granular neighbourhoods: moves only pair a job with jobs close to it that
 // some engineer could serve together with it. Candidates come from the job's
-// own matrix row (contiguous), the symmetric distance then ranks them.
+// own matrix row (contiguous), or on large days with coordinates from a grid
+// over the map (a full row per job would be quadratic); the symmetric travel
+// time then ranks them.
 void RouteModel::build_neighbours() {
     const Problem& p = problem_;
     const size_t n = static_cast<size_t>(num_jobs_);
     neighbours_.assign(n, {});
     listed_by_.assign(n, {});
+    const bool mapped = n > kGridFrom && std::all_of(p.jobs().begin(), p.jobs().end(), [](const Job& j) { return j.location.coords.has_value(); });
+    if (mapped) build_neighbours_by_grid();
+    else build_neighbours_by_rows();
+    for (size_t u = 0; u < n; ++u)
+        for (Index v : neighbours_[u]) listed_by_[static_cast<size_t>(v)].push_back(static_cast<Index>(u));
+}
+
+void RouteModel::keep_nearest(Index u, std::vector<Index>& candidates) {
+    const Problem& p = problem_;
+    const DurationMatrix& dur = p.base_durations();
+    const Index lu = p.job_location(u);
+    const auto& cu = p.compatible_engineers(u);
+    std::vector<std::pair<Duration, Index>> ranked;
+    for (Index v : candidates) {
+        if (v == u || !servable(v) || !share_engineer(cu, p.compatible_engineers(v))) continue;
+        const Index lv = p.job_location(v);
+        ranked.emplace_back(static_cast<Duration>(dur(lu, lv)) + dur(lv, lu), v);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    auto& out = neighbours_[static_cast<size_t>(u)];
+    for (size_t k = 0; k < std::min(kNeighbours, ranked.size()); ++k) out.push_back(ranked[k].second);
+}
+
+void RouteModel::build_neighbours_by_grid() {
+    const Problem& p = problem_;
+    const size_t n = static_cast<size_t>(num_jobs_);
+    // An equirectangular projection is enough to pick candidates.
+    double lat_sum = 0.0;
+    for (const Job& j : p.jobs()) lat_sum += j.location.coords->lat;
+    const double squeeze = std::cos(lat_sum / static_cast<double>(n) * 3.14159265358979 / 180.0);
+    std::vector<std::pair<double, double>> xy(n);
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (size_t j = 0; j < n; ++j) {
+        const Coordinates& c = *p.jobs()[j].location.coords;
+        xy[j] = {c.lon * squeeze, c.lat};
+        x0 = std::min(x0, xy[j].first), x1 = std::max(x1, xy[j].first);
+        y0 = std::min(y0, xy[j].second), y1 = std::max(y1, xy[j].second);
+    }
+    // About four jobs per cell.
+    const double area = std::max(1e-12, (x1 - x0) * (y1 - y0));
+    const double cell = std::max(1e-9, std::sqrt(area * 4.0 / static_cast<double>(n)));
+    const auto cols = static_cast<Index>(std::min(4096.0, (x1 - x0) / cell + 1));
+    const auto rows = static_cast<Index>(std::min(4096.0, (y1 - y0) / cell + 1));
+    std::vector<std::vector<Index>> cells(static_cast<size_t>(cols) * static_cast<size_t>(rows));
+    auto cell_of = [&](size_t j) {
+        const auto cx = std::min<Index>(cols - 1, static_cast<Index>((xy[j].first - x0) / cell));
+        const auto cy = std::min<Index>(rows - 1, static_cast<Index>((xy[j].second - y0) / cell));
+        return std::pair{cx, cy};
+    };
+    for (size_t j = 0; j < n; ++j) {
+        const auto [cx, cy] = cell_of(j);
+        cells[static_cast<size_t>(cy) * static_cast<size_t>(cols) + static_cast<size_t>(cx)].push_back(static_cast<Index>(j));
+    }
+    std::vector<Index> candidates;
+    for (size_t u = 0; u < n; ++u) {
+        if (!servable(static_cast<Index>(u))) continue;
+        const auto [cx, cy] = cell_of(u);
+        candidates.clear();
+        // Rings of cells until enough candidates, then one ring more (a
+        // closer job may sit just across a cell's edge).
+        Index enough_at = -1;
+        for (Index ring = 0; ring < std::max(cols, rows); ++ring) {
+            for (Index y = cy - ring; y <= cy + ring; ++y)
+                for (Index x = cx - ring; x <= cx + ring; ++x) {
+                    if (x < 0 || y < 0 || x >= cols || y >= rows) continue;
+                    if (std::max(std::abs(x - cx), std::abs(y - cy)) != ring) continue;
+                    const auto& c = cells[static_cast<size_t>(y) * static_cast<size_t>(cols) + static_cast<size_t>(x)];
+                    candidates.insert(candidates.end(), c.begin(), c.end());
+                }
+            if (enough_at < 0 && candidates.size() >= 4 * kNeighbours) enough_at = ring;
+            if (enough_at >= 0 && ring > enough_at) break;
+        }
+        keep_nearest(static_cast<Index>(u), candidates);
+    }
+}
+
+void RouteModel::build_neighbours_by_rows() {
+    const Problem& p = problem_;
+    const size_t n = static_cast<size_t>(num_jobs_);
     const DurationMatrix& dur = p.base_durations();
     std::vector<Index> order(n);
     std::vector<Duration> row(n);
@@ -248,8 +330,6 @@ void RouteModel::build_neighbours() {
             }
         }
     }
-    for (size_t u = 0; u < n; ++u)
-        for (Index v : neighbours_[u]) listed_by_[static_cast<size_t>(v)].push_back(static_cast<Index>(u));
 }
 
 }  // namespace fsd::detail

@@ -15,6 +15,7 @@
 #include "fsd/route/detail/explain_unassigned.hpp"
 #include "fsd/route/detail/genetic_search.hpp"
 #include "fsd/route/detail/iterated_local_search.hpp"
+#include "fsd/route/detail/route_evaluator.hpp"
 #include "fsd/route/detail/route_timing.hpp"
 #include "fsd/route/detail/warm_start.hpp"
 
@@ -24,9 +25,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The improving stage ends here, leaving the rest of the time limit for the
-// polish and for writing the plan out.
+// The first plan and the improving stage end here, the polish at the second
+// mark, leaving the rest of the time limit for writing the plan out.
 constexpr double kImproveShare = 0.95;
+constexpr double kPolishShare = 0.98;
 // Penalties of the polish: high enough that no saving pays for a second of
 // warp or a unit of excess (moves are also refused outright when they add any).
 constexpr detail::Penalties kPolishPenalties{1'000'000, 1'000'000};
@@ -56,6 +58,18 @@ struct ThreadResult {
     std::string stop_reason;
 };
 
+// Whether `routes` leave out a job that some slot near it could serve on its
+// own: the sign of a day with more jobs than time.
+bool leaves_out_what_fits(const detail::RouteModel& model, const detail::PlanRoutes& routes) {
+    detail::Plan plan(model);
+    plan.restore(routes);
+    return std::any_of(plan.unserved().begin(), plan.unserved().end(), [&](Index j) {
+        const Index one[] = {j};
+        return std::any_of(model.near_slots(j).begin(), model.near_slots(j).end(),
+                           [&](Index s) { return detail::arrange_route(model, s, one).feasible(); });
+    });
+}
+
 // Regret insertion from the warm start; on a day with more jobs than time
 // also the fill order, and whichever plan is better.
 detail::PlanRoutes first_plan(const detail::RouteModel& model, const detail::PlanRoutes& initial,
@@ -70,11 +84,7 @@ detail::PlanRoutes first_plan(const detail::RouteModel& model, const detail::Pla
         return std::make_pair(plan.snapshot(), plan.objective() + (plan.feasible() ? 0 : kTimeMax / 2));
     };
     auto [routes, objective] = build(detail::InsertionOrder::regret);
-    detail::Plan regret(model);
-    regret.restore(routes);
-    const bool overloaded = std::any_of(regret.unserved().begin(), regret.unserved().end(),
-                                        [&](Index j) { return model.servable(j); });
-    if (overloaded && stop.elapsed() < 0.2 * options.time_limit_seconds) {
+    if (leaves_out_what_fits(model, routes) && stop.elapsed() < 0.2 * options.time_limit_seconds) {
         auto [filled, filled_objective] = build(detail::InsertionOrder::fill);
         if (filled_objective < objective) return filled;
     }
@@ -161,7 +171,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     const detail::StoppingCriterion improve_stop = stop.until(stop.at(kImproveShare));
 
     // The first plan, the same for every thread (construction takes no random choice).
-    const detail::PlanRoutes first = first_plan(model, initial, locks, options, stop);
+    const detail::PlanRoutes first = first_plan(model, initial, locks, options, improve_stop);
     // automatic: the genetic search pays off only with time for its
     // population (below 2 s per 100 jobs the iterated local search does
     // better, bench/RESULTS.md), on days of 100 jobs or more (below, the
@@ -170,10 +180,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     // than time, choosing which to serve goes better by ruin and recreate.
     const bool short_budget = options.time_limit_seconds * 100.0 < 2.0 * std::max<Index>(1, problem.num_jobs()) ||
                               problem.num_jobs() < 100;
-    detail::Plan check(model);
-    check.restore(first);
-    const bool all_in =
-        std::none_of(check.unserved().begin(), check.unserved().end(), [&](Index j) { return model.servable(j); });
+    const bool all_in = !leaves_out_what_fits(model, first);
     const bool ils = options.algorithm == SolveAlgorithm::ils ||
                      (options.algorithm == SolveAlgorithm::automatic && (short_budget || !all_in));
 
@@ -250,7 +257,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     ls.set_feasible_only(true);
     const detail::PlanRoutes best = plan.snapshot();
     ls.mark_all();
-    ls.run(stop);
+    ls.run(stop.until(stop.at(kPolishShare)));
     if (!plan.feasible() || plan.objective() > results[winner].objective) plan.restore(best);
     std::int64_t reports = results[winner].improvements;
     if (plan.objective() < results[winner].objective) {
@@ -259,9 +266,8 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
         ++reports;
     }
 
-    // The limit plus 2 %: the reasons and the plan itself still need writing after it.
-    const auto fixes_until =
-        started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.time_limit_seconds * 1.02));
+    // Fixes until the time limit; the reasons and the plan itself still need writing after it.
+    const auto fixes_until = stop.deadline();
     Solution solution = build_solution(problem, plan, ls, locks, fixes_until);
     solution.stats.iterations = 0;
     for (const ThreadResult& r : results) solution.stats.iterations += r.iterations;

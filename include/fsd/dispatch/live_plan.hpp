@@ -26,18 +26,12 @@ const char* to_string(TicketStatus status) noexcept;
 StepStatus step_status_from_string(const std::string& name, const std::string& path);
 TicketStatus ticket_status_from_string(const std::string& name, const std::string& path);
 
-/// One job or break step of a live route. Times are actual for done steps,
-/// expected for steps in progress and planned for the rest.
-struct LiveStep {
-    StepKind kind = StepKind::job;   ///< job or break_
-    Index index = -1;                ///< ticket index, or the engineer's break index
+/// One job or break step of a live route: a plan's Step (kind job or
+/// break_, index = ticket or the engineer's break) and where it stands. Times
+/// are actual for done steps, expected for steps in progress and planned for
+/// the rest; waiting and load are not kept.
+struct LiveStep : Step {
     StepStatus status = StepStatus::planned;
-    Time arrival = 0;
-    Time start = 0;
-    Time end = 0;
-    Duration travel_time = 0;        ///< leg into the step (0 for breaks)
-    Distance travel_distance = 0;
-    Duration lateness = 0;           ///< SLA lateness of a job step
     Time departed = 0;               ///< en_route: when the engineer set off
     Duration extra = 0;              ///< reported delay of a step in progress
     friend bool operator==(const LiveStep&, const LiveStep&) = default;

@@ -23,12 +23,21 @@ const SolveAlgorithm kStages[] = {SolveAlgorithm::ils, SolveAlgorithm::hgs};
 }  // namespace
 
 TEST_CASE("the improving stage is chosen by name or by the time per job", "[route][stages]") {
-    const Problem p = vrptw(120, 12, 3);
+    const Problem p = vrptw(120, 30, 3);
     SolveOptions o = with(SolveAlgorithm::automatic, 5);
     o.time_limit_seconds = 10.0;  // 8 s per 100 jobs
-    CHECK(solve_checked(p, o).stats.solver == "hgs");
+    const Solution roomy = solve_checked(p, o);
+    for (const Unassigned& u : roomy.unassigned) CHECK(u.reason == UnassignedReason::window_unreachable);
+    CHECK(roomy.stats.solver == "hgs");
     o.time_limit_seconds = 1.0;  // under 2 s per 100 jobs
     CHECK(solve_checked(p, o).stats.solver == "ils");
+    // Two engineers for 120 jobs: the first plan leaves jobs out, so ils chooses which to serve.
+    const Problem crowded = vrptw(120, 2, 3);
+    o.time_limit_seconds = 10.0;
+    const Solution c = solve_checked(crowded, o);
+    REQUIRE_FALSE(c.unassigned.empty());
+    CHECK(c.unassigned.front().reason == UnassignedReason::not_inserted);
+    CHECK(c.stats.solver == "ils");
     // Small days take ils whatever the limit.
     const Problem small = generate(40, 4, 2);
     o.time_limit_seconds = 30.0;

@@ -24,6 +24,8 @@ struct ArrangedRoute {
 /// break in turn at its best place between the one before and the end, then
 /// once more each given the others. Exact for one break per shift.
 ArrangedRoute arrange_route(const RouteModel& m, Index s, std::span<const Index> jobs);
+/// The same, building in `scratch` (whose buffers are reused from call to call).
+ArrangedRoute arrange_route(const RouteModel& m, Index s, std::span<const Index> jobs, RouteState& scratch);
 
 /// What one route (a slot and an ordered list of jobs) costs, if feasible.
 struct RouteEval {
@@ -51,6 +53,7 @@ public:
 private:
     std::unique_ptr<RouteModel> model_;
     const RouteModel* shared_ = nullptr;
+    mutable RouteState scratch_;  // not thread-safe: an evaluator belongs to one thread
 };
 
 }  // namespace fsd::detail

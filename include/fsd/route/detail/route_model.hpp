@@ -139,6 +139,8 @@ public:
     bool same_breaks(Index s, Index t) const;
 
     static constexpr std::size_t kNeighbours = 20;
+    /// From this many jobs (with coordinates) neighbours come from a grid.
+    static constexpr std::size_t kGridFrom = 1500;
     static constexpr std::size_t kSlotCandidates = 48;
 
 private:
@@ -147,6 +149,10 @@ private:
     void build_nodes();
     void build_near_slots();
     void build_neighbours();
+    void build_neighbours_by_rows();
+    void build_neighbours_by_grid();
+    // The nearest kNeighbours of `candidates` that share an engineer with u.
+    void keep_nearest(Index u, std::vector<Index>& candidates);
 
     const Problem& problem_;
     Index num_jobs_ = 0;

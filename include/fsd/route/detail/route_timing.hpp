@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fsd/model/solution.hpp"
+#include "fsd/model/visit_timing.hpp"
 #include "fsd/route/detail/route_model.hpp"
 
 namespace fsd::detail {
@@ -59,12 +60,15 @@ inline NodeTime advance(const RouteModel& m, Index s, Index node, TimingState& s
         return t;
     }
     const std::vector<TimeWindow>& windows = m.windows(node);
-    t.start = earliest_in(windows, t.arrival);
+    const VisitTiming v = time_visit(state.time, t.travel, windows, m.duration(node, s));
+    t.start = v.start;
+    t.end = v.end;
     if (t.start == kTimeMax) {
+        // Past the last window: it starts when that closes, the difference warped.
         t.start = windows.back().end;
+        t.end = t.start + m.duration(node, s);
         state.warp += t.arrival - t.start;
     }
-    t.end = t.start + m.duration(node, s);
     if (kind == NodeKind::job) {
         const Cost rate = m.lateness_rate(node);
         if (rate != 0 && t.start > m.deadline(node)) {
