@@ -57,6 +57,17 @@ void LocalSearch::run(const StoppingCriterion& stop) {
     }
 }
 
+std::array<Index, 4> LocalSearch::places_by(Index r, Index p) const {
+    // Just after p and just before it; and across a break next to p, since
+    // where a visit falls relative to a break decides whether both fit.
+    const RouteState& R = plan_.route(r);
+    std::array<Index, 4> out{p, p - 1, -1, -1};
+    std::size_t k = 2;
+    if (p + 2 < R.size() && model_.kind(R.node(p + 1)) == NodeKind::break_) out[k++] = p + 1;
+    if (p - 1 >= 1 && model_.kind(R.node(p - 1)) == NodeKind::break_) out[k++] = p - 2;
+    return out;
+}
+
 bool LocalSearch::may_insert_after(Index s, Index position) const {
     if (!locks_.any) return true;
     const auto k = static_cast<std::size_t>(s);
@@ -135,6 +146,11 @@ bool LocalSearch::improve(Index u) {
     return take_out(u);
 }
 
+namespace {
+// Nothing but engineer costs: no penalty, lateness or overtime a move could lower.
+bool clean(const RouteCost& c) { return c.warp == 0 && c.excess == 0 && c.overtime == 0 && c.lateness == 0; }
+}  // namespace
+
 bool LocalSearch::between_routes(Index u, Index v) {
     const Index ru = plan_.route_of(u), rv = plan_.route_of(v);
     const Index pu = plan_.position(u), pv = plan_.position(v);
@@ -149,18 +165,39 @@ bool LocalSearch::between_routes(Index u, Index v) {
         a.add(prefix_part(ru, pu - 1)).add(suffix_part(ru, pu + k));
         return a;
     };
+    // Between routes with nothing but engineer costs at stake (as in
+    // try_move), the legs a move adds and removes decide whether it can pay:
+    // summed here from a few matrix entries, before any route is priced.
+    const bool legs_decide = clean(A.cost()) && clean(B.cost()) && A.jobs() > 2 && !model_.balance();
+    const Cost weight = model_.slot(ru).travel_weight;
+    const Index lu = model_.location(u), lv = model_.location(v);
+    auto leg = [&](Index r, Index from, Index to) { return model_.leg(r, from, to).cost; };
+    // The legs around u in a, and around v in b.
+    const Index a_prev = A.place_before(pu - 1), a_next = A.place_after(pu + 1);
+    const Index b_prev = B.place_before(pv - 1), b_next = B.place_after(pv + 1);
+    const Cost out_u = leg(ru, a_prev, a_next) - leg(ru, a_prev, lu) - leg(ru, lu, a_next);
+    const Cost pref_u = model_.preference(u, rv) - model_.preference(u, ru);
+    auto in_b = [&](Index q, Index x_first, Index x_last, Cost inside) {  // a chain x after q of b
+        const Index prev = B.place_before(q), next = B.place_after(q + 1);
+        return leg(rv, prev, x_first) + inside + leg(rv, x_last, next) - leg(rv, prev, next);
+    };
 
     // Relocate u just after v, or just before it.
     if (u_fits)
-        for (Index q : {pv, pv - 1}) {
+        for (Index q : places_by(rv, pv)) {
+            if (q < 0) break;
             if (!may_insert_after(rv, q)) continue;
+            if (legs_decide && weight * (out_u + in_b(q, lu, lu, 0)) + pref_u >= 0) continue;
             RouteSpec b(rv);
             b.add(prefix_part(rv, q)).add(node_part(u)).add(suffix_part(rv, q + 1));
             const RouteSpec a = without_u(1);
             if (try_move(a, &b, 0, false)) return true;
         }
     // Swap u and v.
-    if (u_fits && v_fits) {
+    const Cost swap_legs = leg(ru, a_prev, lv) + leg(ru, lv, a_next) - leg(ru, a_prev, lu) - leg(ru, lu, a_next) +
+                           leg(rv, b_prev, lu) + leg(rv, lu, b_next) - leg(rv, b_prev, lv) - leg(rv, lv, b_next);
+    const Cost pref_swap = pref_u + model_.preference(v, ru) - model_.preference(v, rv);
+    if (u_fits && v_fits && !(legs_decide && weight * swap_legs + pref_swap >= 0)) {
         RouteSpec a(ru), b(rv);
         a.add(prefix_part(ru, pu - 1)).add(node_part(v)).add(suffix_part(ru, pu + 1));
         b.add(prefix_part(rv, pv - 1)).add(node_part(u)).add(suffix_part(rv, pv + 1));
@@ -173,8 +210,15 @@ bool LocalSearch::between_routes(Index u, Index v) {
     const bool u_chain = u2 >= 0 && model_.is_job(u2) && !fixed(u2) && u_fits && model_.compatible(rv, u2);
     const bool v_chain = v2 >= 0 && model_.is_job(v2) && !fixed(v2) && v_fits && model_.compatible(ru, v2);
     if (u_chain)
-        for (Index q : {pv, pv - 1}) {
+        for (Index q : places_by(rv, pv)) {
+            if (q < 0) break;
             if (!may_insert_after(rv, q)) continue;
+            if (legs_decide) {
+                const Index lu2 = model_.location(u2), after = A.place_after(pu + 2);
+                const Cost out = leg(ru, a_prev, after) - leg(ru, a_prev, lu) - leg(ru, lu, lu2) - leg(ru, lu2, after);
+                const Cost pref = pref_u + model_.preference(u2, rv) - model_.preference(u2, ru);
+                if (weight * (out + in_b(q, lu, lu2, leg(rv, lu, lu2))) + pref >= 0) continue;
+            }
             RouteSpec b(rv);
             b.add(prefix_part(rv, q)).add(node_part(u)).add(node_part(u2)).add(suffix_part(rv, q + 1));
             const RouteSpec a = without_u(2);
@@ -369,8 +413,8 @@ bool LocalSearch::improve_left_out(Index u) {
         const Index rv = plan_.route_of(v);
         if (rv < 0 || plan_.modified(rv) <= seen || !model_.compatible(rv, u)) continue;
         const Index pv = plan_.position(v);
-        consider(rv, pv - 1);
-        consider(rv, pv);
+        for (Index q : places_by(rv, pv))
+            if (q >= 0) consider(rv, q);
         // Or u takes v's place, when u is worth more than v.
         if (!fixed(v) && model_.prize(u) > model_.prize(v)) {
             RouteSpec b(rv);
@@ -399,6 +443,9 @@ bool LocalSearch::improve_left_out(Index u) {
 bool LocalSearch::eject_for(Index u) {
     const Penalties& w = plan_.penalties();
     const Cost prize = model_.prize(u);
+    // Only a job worth more than the least valuable can push others out.
+    if (prize <= model_.lowest_prize()) return false;
+    const std::int64_t seen = examined_[static_cast<std::size_t>(u)];
     std::vector<Index> routes;
     for (Index v : model_.neighbours(u)) {
         const Index r = plan_.route_of(v);
@@ -407,6 +454,8 @@ bool LocalSearch::eject_for(Index u) {
     for (Index s : model_.near_slots(u))
         if (routes.size() < kNearRoutes + model_.neighbours(u).size() && std::find(routes.begin(), routes.end(), s) == routes.end())
             routes.push_back(s);
+    // Nothing near u changed since it was last tried in vain: the answer stands.
+    if (std::none_of(routes.begin(), routes.end(), [&](Index r) { return plan_.modified(r) > seen; })) return false;
     Cost best_gain = 0;
     std::vector<Index> best_nodes;
     Index best_route = -1;
@@ -419,10 +468,17 @@ bool LocalSearch::eject_for(Index u) {
         for (Index i = 1; i + 1 < R.size() && !cheaper; ++i)
             cheaper = model_.is_job(R.node(i)) && !fixed(R.node(i)) && model_.prize(R.node(i)) < prize;
         if (!cheaper) continue;
-        // Every place of u, each with its own ejections.
+        // The three places of u with the least warp and excess, each with its own ejections.
         const RouteCost& was = R.cost();
+        std::vector<std::pair<Cost, Index>> places;
         for (Index after = 0; after + 1 < R.size(); ++after) {
             if (!may_insert_after(r, after)) continue;
+            const RouteCost c = plan_.price(RouteSpec(r).add(prefix_part(r, after)).add(node_part(u)).add(suffix_part(r, after + 1)));
+            places.emplace_back(c.warp + c.excess, after);
+        }
+        std::sort(places.begin(), places.end());
+        places.resize(std::min<std::size_t>(places.size(), 3));
+        for (const auto& [infeasibility, after] : places) {
             std::vector<Index> nodes = R.nodes();
             nodes.insert(nodes.begin() + after + 1, u);
             Cost given_up = 0;

@@ -127,6 +127,7 @@ void RouteModel::build_nodes() {
         lateness_rate_.push_back(rate);
         timed_[k] = windows_[k].size() > 1 || rate != 0;
         prize_.push_back(p.unassigned_cost(j));
+        lowest_prize_ = std::min(lowest_prize_, prize_.back());
         for (Index d = 0; d < dimensions_; ++d) demand_.push_back(p.demand(j)[static_cast<size_t>(d)]);
         const Cost pc = w.preference * job.preference_cost;
         Index preferred = -1;

@@ -58,6 +58,12 @@ void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
     tail_[n - 2] = own[n - 2];
     for (std::size_t i = n - 2; i-- > 0;) tail_[i] = join(own[i], tail_[i + 1], legs);
 
+    place_before_.resize(n);
+    place_after_.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        place_before_[i] = m.location(nodes_[i]) >= 0 ? m.location(nodes_[i]) : place_before_[i - 1];
+    for (std::size_t i = n; i-- > 0;)
+        place_after_[i] = m.location(nodes_[i]) >= 0 ? m.location(nodes_[i]) : place_after_[i + 1];
     dims_ = static_cast<std::size_t>(m.dimensions());
     state_.resize(n);
     counts_.resize(n);

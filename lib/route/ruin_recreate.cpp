@@ -36,7 +36,19 @@ void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std
     const RouteModel& m = plan.model();
     const Index jobs = m.num_jobs();
     if (jobs == 0) return;
-    const Index seed = std::uniform_int_distribution<Index>(0, jobs - 1)(rng);
+    Index seed = std::uniform_int_distribution<Index>(0, jobs - 1)(rng);
+    // Now and then the ruin opens room around a job left out, the most
+    // valuable of a few drawn, so that the recreate (highest prize first)
+    // can take it in.
+    const std::vector<Index>& out = plan.unserved();
+    if (!out.empty() && std::bernoulli_distribution(0.3)(rng)) {
+        Index best = -1;
+        for (int draw = 0; draw < 5; ++draw) {
+            const Index j = out[std::uniform_int_distribution<std::size_t>(0, out.size() - 1)(rng)];
+            if (m.servable(j) && (best < 0 || m.prize(j) > m.prize(best))) best = j;
+        }
+        if (best >= 0) seed = best;
+    }
     std::vector<Index> removed;
     if (std::bernoulli_distribution(0.5)(rng)) {
         // The seed and its nearest served neighbours.
@@ -71,6 +83,8 @@ void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std
         }
     }
     take_out(plan, ls, removed);
+    if (!plan.served(seed) && m.servable(seed) && std::find(removed.begin(), removed.end(), seed) == removed.end())
+        removed.push_back(seed);
     recreate(plan, ls, std::move(removed), rng);
 }
 

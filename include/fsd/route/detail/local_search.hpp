@@ -79,6 +79,9 @@ private:
     bool try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict);
     void changed(Index s);
     bool may_insert_after(Index s, Index position) const;
+    /// Places of a visit next to the node at position p of route r (as
+    /// positions to insert after), ended by -1.
+    std::array<Index, 4> places_by(Index r, Index p) const;
     bool fixed(Index j) const { return locks_.any && locks_.fixed(j); }
     /// Job x's three cheapest places in route r by the legs they add
     /// ((cost, position after which), kTimeMax when none), cached until r changes.

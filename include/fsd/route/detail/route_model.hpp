@@ -106,6 +106,8 @@ public:
     Cost lateness_rate(Index j) const { return lateness_rate_[static_cast<std::size_t>(j)]; }
     /// Cost of leaving job j out.
     Cost prize(Index j) const { return prize_[static_cast<std::size_t>(j)]; }
+    /// The least prize of any job.
+    Cost lowest_prize() const noexcept { return lowest_prize_; }
     /// Job j's demand (dimensions() values).
     std::span<const Amount> demand(Index j) const {
         return {demand_.data() + static_cast<std::size_t>(j) * static_cast<std::size_t>(dimensions_),
@@ -172,6 +174,7 @@ private:
     std::vector<Time> deadline_;
     std::vector<Cost> lateness_rate_;
     std::vector<Cost> prize_;
+    Cost lowest_prize_ = kTimeMax;
     std::vector<Amount> demand_;     // job-major
     std::vector<Amount> capacity_;   // slot-major
     std::vector<Index> preferred_;

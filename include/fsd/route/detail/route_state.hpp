@@ -82,6 +82,9 @@ public:
     const RouteCounts& counts(Index i) const { return counts_[static_cast<std::size_t>(i)]; }
     /// Counts over nodes i..j (i <= j).
     RouteCounts counts(Index i, Index j) const;
+    /// The last place (matrix row) among nodes 0..i, and the first among nodes i..size()-1.
+    Index place_before(Index i) const { return place_before_[static_cast<std::size_t>(i)]; }
+    Index place_after(Index i) const { return place_after_[static_cast<std::size_t>(i)]; }
     /// Load over nodes 0..i (dimensions values).
     std::span<const Amount> load(Index i) const {
         return {load_.data() + static_cast<std::size_t>(i) * dims_, dims_};
@@ -93,6 +96,7 @@ private:
     std::vector<TwSegment> prefix_, suffix_, tail_;
     std::vector<TimingState> state_;
     std::vector<RouteCounts> counts_;
+    std::vector<Index> place_before_, place_after_;
     std::vector<Amount> load_;
     std::size_t dims_ = 0;
     Time departure_ = 0;
