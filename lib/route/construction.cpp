@@ -90,7 +90,12 @@ void construct(Plan& plan, LocalSearch& ls, const StoppingCriterion& stop, Inser
         if (stop.out_of_time()) return;
         const Index j = pending[i];
         const auto& near = m.near_slots(j);
-        for (std::size_t k = 0; k < std::min(near.size(), slots_per_job); ++k) {
+        // The nearest slots_per_job, and the slots as near as the last of them
+        // (alike engineers from one depot): near_slots is ordered so.
+        std::size_t take = std::min(near.size(), slots_per_job);
+        auto start_of = [&](Index s) { return m.slot(s).start_location; };
+        while (take > 0 && take < near.size() && start_of(near[take]) == start_of(near[take - 1])) ++take;
+        for (std::size_t k = 0; k < take; ++k) {
             watchers[static_cast<std::size_t>(near[k])].emplace_back(i, table[i].size());
             table[i].push_back(ls.best_place(j, near[k], true));
         }

@@ -604,6 +604,12 @@ bool LocalSearch::insert(Index u, bool strict) {
     }
     const auto& near = model_.near_slots(u);
     for (std::size_t k = 0; k < std::min(near.size(), kNearRoutes); ++k) consider(near[k]);
+    // And the nearest unused route, when none of those is one.
+    for (Index s : near)
+        if (plan_.route(s).empty() && !(locks_.any && locks_.closed[static_cast<std::size_t>(s)])) {
+            consider(s);
+            break;
+        }
     if (best.slot < 0 || best.delta >= model_.prize(u)) return false;
     insert_at(u, best);
     return true;

@@ -204,8 +204,14 @@ void RouteModel::build_near_slots() {
             if (!p.compatible(d.engineer, j)) continue;
             order.emplace_back((*d.durations)(d.start_location, lj), s);
         }
-        const size_t keep = std::min(order.size(), kSlotCandidates);
-        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end());
+        // The nearest kSlotCandidates, and every slot as near as the last of
+        // them (engineers sharing a depot are alike until their routes
+        // differ: a day from one depot may need many more than that), up to
+        // kMaxSlotCandidates.
+        std::sort(order.begin(), order.end());
+        size_t keep = std::min(order.size(), kSlotCandidates);
+        while (keep > 0 && keep < order.size() && keep < kMaxSlotCandidates && order[keep].first == order[keep - 1].first)
+            ++keep;
         auto& out = near_slots_[static_cast<size_t>(j)];
         for (size_t k = 0; k < keep; ++k) out.push_back(order[k].second);
     }

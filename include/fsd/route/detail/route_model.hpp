@@ -129,7 +129,8 @@ public:
     bool compatible(Index s, Index j) const {
         return problem_.compatible(slots_[static_cast<std::size_t>(s)].engineer, j);
     }
-    /// Slots that may serve job j, nearest start first (at most kSlotCandidates).
+    /// Slots that may serve job j, nearest start first: the kSlotCandidates
+    /// nearest and all as near as the last of them (at most kMaxSlotCandidates).
     const std::vector<Index>& near_slots(Index j) const { return near_slots_[static_cast<std::size_t>(j)]; }
     /// Job j can be served by some slot at all (a compatible engineer, a window left after its hard deadline).
     bool servable(Index j) const { return !near_slots_[static_cast<std::size_t>(j)].empty(); }
@@ -144,6 +145,7 @@ public:
     /// From this many jobs (with coordinates) neighbours come from a grid.
     static constexpr std::size_t kGridFrom = 1500;
     static constexpr std::size_t kSlotCandidates = 48;
+    static constexpr std::size_t kMaxSlotCandidates = 512;
 
 private:
     enum class CostMode : std::uint8_t { seconds, metres, none, general };
