@@ -163,9 +163,9 @@ int main(int argc, char** argv) {
         const fsd::TravelMatrices tm = fsd::road_network_matrices(net, points);
         rows.push_back({"road_matrix_points", static_cast<double>(points.size())});
         record("road_matrix_2000", t);
-        rows.push_back({"road_matrix_mean_duration_s", static_cast<double>(tm.durations.sum()) /
+        rows.push_back({"road_matrix_mean_duration_s", static_cast<double>(tm.durations.cast<std::int64_t>().sum()) /
                                                            static_cast<double>(tm.durations.size())});
-        rows.push_back({"road_matrix_mean_distance_m", static_cast<double>(tm.distances.sum()) /
+        rows.push_back({"road_matrix_mean_distance_m", static_cast<double>(tm.distances.cast<std::int64_t>().sum()) /
                                                            static_cast<double>(tm.distances.size())});
 
         // Public nearest_node scans all nodes per point (pruned by latitude).

@@ -165,8 +165,8 @@ Matrix read_matrix(const Json& v, const std::string& path) {
     Matrix m(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(cols));
     for (size_t i = 0; i < n; ++i)
         for (size_t k = 0; k < cols; ++k)
-            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) =
-                io_detail::read_int(rows[i][k], child_path(child_path(path, i), k), 0, kTimeMax);
+            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) = static_cast<TravelValue>(
+                io_detail::read_int(rows[i][k], child_path(child_path(path, i), k), 0, kTravelValueMax));
     return m;
 }
 

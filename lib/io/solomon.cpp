@@ -1,5 +1,6 @@
 #include "fsd/io/solomon.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -114,10 +115,11 @@ private:
         return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
     }
 
-    [[noreturn]] void fail(const std::string& message) const {
+    [[noreturn]] void fail(const std::string& message) const { fail_at(line_no_, message); }
+    [[noreturn]] void fail_at(int line, const std::string& message) const {
         // A stream rather than operator+ chains: GCC 12 at -O3 warns falsely (-Wrestrict) on those.
         std::ostringstream out;
-        out << path_ << ':' << line_no_ << ": " << message;
+        out << path_ << ':' << line << ": " << message;
         throw InputError("", out.str());
     }
     [[noreturn]] void fail_file(const std::string& message) const { throw InputError("", path_ + ": " + message); }
@@ -131,6 +133,13 @@ private:
         return static_cast<std::int64_t>(std::floor(v * static_cast<double>(scale_) + 1e-6));
     }
 
+    [[noreturn]] void refuse_distance(Eigen::Index a, Eigen::Index b, std::int64_t scaled) const {
+        std::ostringstream out;
+        out << "the distance from customer " << a << " to customer " << b << " is " << scaled << " at scale " << scale_
+            << ", " << beyond_travel_limit() << "; use a smaller scale";
+        fail_at(rows_[static_cast<size_t>(std::max(a, b))], out.str());
+    }
+
     Problem build(int vehicles, double capacity, const std::vector<double>& x, const std::vector<double>& y,
                   const std::vector<double>& demand, const std::vector<double>& ready, const std::vector<double>& due,
                   const std::vector<double>& service) const {
@@ -142,8 +151,11 @@ private:
             for (Eigen::Index b = 0; b < n; ++b) {
                 const double d = std::hypot(x[static_cast<size_t>(a)] - x[static_cast<size_t>(b)],
                                             y[static_cast<size_t>(a)] - y[static_cast<size_t>(b)]);
-                tm.distances(a, b) = std::llround(d * static_cast<double>(scale_));
-                tm.durations(a, b) = up(d);
+                // Coordinates are at most 1e15 / scale, so both fit int64 before the check.
+                const std::int64_t distance = std::llround(d * static_cast<double>(scale_)), duration = up(d);
+                if (std::max(distance, duration) > kTravelValueMax) refuse_distance(a, b, std::max(distance, duration));
+                tm.distances(a, b) = static_cast<TravelValue>(distance);
+                tm.durations(a, b) = static_cast<TravelValue>(duration);
             }
         }
         ProblemBuilder builder;

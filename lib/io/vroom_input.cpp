@@ -146,7 +146,7 @@ DurationMatrix read_square(const Json& v, const std::string& path) {
                               " entries but there are " + std::to_string(rows.size()) + " rows");
         for (size_t k = 0; k < row.size(); ++k)
             m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) =
-                io_detail::read_int(row[k], child_path(rpath, k), 0, std::numeric_limits<std::int32_t>::max());
+                static_cast<TravelValue>(io_detail::read_int(row[k], child_path(rpath, k), 0, kTravelValueMax));
     }
     return m;
 }

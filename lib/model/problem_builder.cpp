@@ -288,15 +288,18 @@ Problem ProblemBuilder::build() const {
             }
         }
         TravelMatrices tm = std::holds_alternative<GreatCircleOptions>(travel_)
-                                ? great_circle_matrices(points, std::get<GreatCircleOptions>(travel_))
-                                : road_network_matrices(std::get<RoadNetwork>(travel_), points);
+                                ? great_circle_matrices(points, std::get<GreatCircleOptions>(travel_), "/travel")
+                                : road_network_matrices(std::get<RoadNetwork>(travel_), points, "/travel/road_network");
         p.distances_ = std::move(tm.distances);
         p.durations_.push_back(std::move(tm.durations));
     }
+    // Factor 1 is the base matrix itself; each other factor gets one matrix,
+    // refused at the first engineer who has it when an entry outgrows it.
     std::map<double, Index> profiles{{1.0, 0}};
-    for (const auto& eng : engineers_) {
-        auto [it, inserted] = profiles.emplace(eng.speed_factor, static_cast<Index>(p.durations_.size()));
-        if (inserted) p.durations_.push_back(scale_durations(p.durations_.front(), eng.speed_factor));
+    for (size_t e = 0; e < m; ++e) {
+        const double factor = engineers_[e].speed_factor;
+        auto [it, inserted] = profiles.emplace(factor, static_cast<Index>(p.durations_.size()));
+        if (inserted) p.durations_.push_back(scale_durations(p.durations_.front(), factor, at("/engineers", e) + "/speed_factor"));
         p.profile_.push_back(it->second);
     }
 

@@ -46,7 +46,9 @@ SimTravelModel::SimTravelModel(const SimTravel& travel) : great_circle_(travel.g
     try {
         network_->matrices = road_network_matrices(network_->graph, points);
     } catch (const InputError& e) {
-        throw InputError("/travel/road_network", "every node must reach every other: " + e.message());
+        // Either an unreachable pair or a path too long for a matrix entry.
+        throw InputError("/travel/road_network",
+                         "the simulation needs travel between every two nodes (location k is node k): " + e.message());
     }
 }
 

@@ -17,6 +17,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/travel/great_circle.hpp"
+#include "matrix_storage.hpp"
 
 namespace fsd {
 namespace {
@@ -188,11 +189,19 @@ Graph make_graph(const RoadNetwork& network, std::int64_t multiplier) {
     return Graph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), data.begin(), network.nodes.size());
 }
 
+// Path sums are int64 (up to 1e9 per edge); a matrix entry holds less.
+[[noreturn]] void refuse_path(Eigen::Index from, Eigen::Index to, const PathCost& path, const std::string& path_prefix) {
+    const std::string where = "the fastest path from location " + std::to_string(from) + " to location " + std::to_string(to);
+    if (path.duration > kTravelValueMax)
+        throw InputError(path_prefix, where + " takes " + std::to_string(path.duration) + " s, " + beyond_travel_limit("s"));
+    throw InputError(path_prefix, where + " is " + std::to_string(path.length) + " m long, " + beyond_travel_limit("m"));
+}
+
 // One Dijkstra per distinct snapped node, in the order of the points, so an
 // unreachable pair is reported for the first row that has one.
 template <class Cost, class WeightMap, class Less, class Plus, class Unpack>
 void fill_matrices(const Graph& graph, WeightMap weights, Less less, Plus plus, Cost unreached, Cost zero,
-                   Unpack unpack, const std::vector<Index>& snapped, TravelMatrices& tm) {
+                   Unpack unpack, const std::vector<Index>& snapped, const std::string& path_prefix, TravelMatrices& tm) {
     const size_t num_nodes = boost::num_vertices(graph);
     std::vector<char> is_target(num_nodes, 0);
     size_t targets = 0;
@@ -222,11 +231,12 @@ void fill_matrices(const Graph& graph, WeightMap weights, Less less, Plus plus, 
         for (Eigen::Index j = 0; j < n; ++j) {
             const Cost& c = cost[static_cast<size_t>(snapped[static_cast<size_t>(j)])];
             if (!less(c, unreached))
-                throw InputError("", "location " + std::to_string(j) + " cannot be reached from location " +
-                                         std::to_string(i) + " on the road network");
+                throw InputError(path_prefix, "location " + std::to_string(j) + " cannot be reached from location " +
+                                                  std::to_string(i) + " on the road network");
             const PathCost path = unpack(c);
-            tm.durations(i, j) = path.duration;
-            tm.distances(i, j) = path.length;
+            if (path.duration > kTravelValueMax || path.length > kTravelValueMax) refuse_path(i, j, path, path_prefix);
+            tm.durations(i, j) = static_cast<TravelValue>(path.duration);
+            tm.distances(i, j) = static_cast<TravelValue>(path.length);
         }
     }
 }
@@ -397,10 +407,13 @@ Index nearest_node(const RoadNetwork& network, const Coordinates& point) {
     return best;
 }
 
-TravelMatrices road_network_matrices(const RoadNetwork& network, const std::vector<Coordinates>& points) {
-    validate_road_network(network);
+TravelMatrices road_network_matrices(const RoadNetwork& network, const std::vector<Coordinates>& points,
+                                     const std::string& path_prefix) {
+    validate_road_network(network, path_prefix);
     const auto n = static_cast<Eigen::Index>(points.size());
-    TravelMatrices tm{DurationMatrix::Zero(n, n), DistanceMatrix::Zero(n, n)};
+    // Not zeroed: fill_matrices writes every row (computed, or copied from the
+    // first point on the same node).
+    TravelMatrices tm{travel_detail::unwritten_matrix(n, n), travel_detail::unwritten_matrix(n, n)};
     if (n == 0) return tm;
 
     const LatitudeIndex index(network);
@@ -414,10 +427,10 @@ TravelMatrices road_network_matrices(const RoadNetwork& network, const std::vect
         fill_matrices<std::int64_t>(
             graph, boost::get(&EdgeData::packed, graph), std::less<std::int64_t>(), PackedPlus{}, kPackedUnreached,
             std::int64_t{0}, [multiplier](std::int64_t c) { return PathCost{c / multiplier, c % multiplier}; }, snapped,
-            tm);
+            path_prefix, tm);
     } else {
         fill_matrices<PathCost>(graph, boost::get(&EdgeData::cost, graph), PathCostLess{}, PathCostPlus{}, kUnreached,
-                                PathCost{}, [](const PathCost& c) { return c; }, snapped, tm);
+                                PathCost{}, [](const PathCost& c) { return c; }, snapped, path_prefix, tm);
     }
     return tm;
 }

@@ -31,7 +31,7 @@ def test_matrices_are_read_only_numpy_views():
     d = p.distances
     assert isinstance(d, np.ndarray)
     assert d.shape == (p.num_locations, p.num_locations)
-    assert d.dtype == np.int64
+    assert d.dtype == np.int32  # 32-bit entries: half the memory of int64 (docs/design.md, Travel decisions)
     assert (np.diag(d) == 0).all()
     assert not d.flags.writeable
     assert not d.flags.owndata  # a view on the problem's memory, not a copy
@@ -47,6 +47,51 @@ def test_explicit_matrix_travel():
     p = fsd.Problem(engineers, jobs, travel=fsd.TravelMatrices(durations, durations * 10))
     assert p.base_durations[0, 2] == 900
     assert p.distances[1, 2] == 3000
+
+
+def test_travel_matrices_take_int32_or_int64_and_refuse_what_int32_cannot_hold():
+    m32 = np.array([[0, 600], [600, 0]], dtype=np.int32)
+    t = fsd.TravelMatrices(m32, m32.astype(np.int64) * 10)
+    assert t.durations.dtype == np.int32 and t.distances.dtype == np.int32
+    assert t.distances[0, 1] == 6000
+    assert not t.durations.flags.owndata  # a view on the matrices, not a copy
+    largest = np.array([[0, 2**31 - 1], [0, 0]], dtype=np.int64)
+    assert fsd.TravelMatrices(largest, largest).durations[0, 1] == 2**31 - 1
+    assert fsd.TravelMatrices(np.zeros((2, 2)), [[0, 1], [1, 0]]).distances[1, 0] == 1  # whole floats, lists
+
+    beyond = largest.copy()
+    beyond[1, 0] = 2**31  # as int32 this would wrap to -2**31
+    with pytest.raises(fsd.InputError) as err:
+        fsd.TravelMatrices(beyond, m32)
+    assert err.value.path == "/travel/durations/1/0"
+    assert "the value 2147483648 is too large (the most accepted is 2147483647)" in str(err.value)
+    with pytest.raises(fsd.InputError) as err:
+        fsd.TravelMatrices(m32, np.array([[0, 1], [5_000_000_000, 0]], dtype=np.uint64))
+    assert err.value.path == "/travel/distances/1/0"
+    with pytest.raises(fsd.InputError) as err:
+        fsd.TravelMatrices(m32, np.array([[0, -4], [1, 0]], dtype=np.int64))
+    assert err.value.path == "/travel/distances/0/1"
+    assert "must not be negative (got -4)" in str(err.value)
+    with pytest.raises(fsd.InputError) as err:
+        fsd.TravelMatrices(np.array([[0.0, 0.5], [1.0, 0.0]]), m32)
+    assert err.value.path == "/travel/durations/0/1"
+    assert "expected a whole number, got 0.5" in str(err.value)
+    with pytest.raises(fsd.InputError) as err:
+        fsd.TravelMatrices(np.zeros(4, dtype=np.int64), m32)
+    assert err.value.path == "/travel/durations"
+    with pytest.raises(fsd.InputError) as err:
+        fsd.TravelMatrices(m32, [["a", "b"], ["c", "d"]])
+    assert err.value.path == "/travel/distances"
+
+
+def test_a_speed_factor_that_overflows_a_matrix_entry_names_the_engineer():
+    durations = np.array([[0, 30_000_000], [30_000_000, 0]], dtype=np.int32)  # 347 days
+    engineers = [fsd.Engineer(id="e", start=fsd.Location(index=0), shifts=[fsd.TimeWindow(0, 36000)], speed_factor=0.01)]
+    jobs = [fsd.Job(id="a", location=fsd.Location(index=1), duration=60)]
+    with pytest.raises(fsd.InputError) as err:
+        fsd.Problem(engineers, jobs, travel=fsd.TravelMatrices(durations, durations))
+    assert err.value.path == "/engineers/0/speed_factor"
+    assert "becomes 3000000000 s, more than a travel matrix holds (at most 2147483647 s)" in str(err.value)
 
 
 def test_bad_input_is_an_input_error_naming_the_field():

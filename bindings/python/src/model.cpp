@@ -6,6 +6,12 @@
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
+#include <cstdint>
+#include <type_traits>
+
+#include <fmt/format.h>
+
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/model/solution.hpp"
@@ -24,6 +30,53 @@ py::array matrix_view(const M& m, py::handle owner) {
                      m.data(), owner);
     a.attr("setflags")(py::arg("write") = false);
     return a;
+}
+
+[[noreturn]] void refuse_entry(const std::string& path, py::ssize_t i, py::ssize_t k, const std::string& sentence) {
+    throw InputError(path + "/" + std::to_string(i) + "/" + std::to_string(k), sentence);
+}
+
+// One entry, refused in the JSON reader's words when a matrix cannot hold it.
+template <class T>
+TravelValue travel_entry(T v, const std::string& path, py::ssize_t i, py::ssize_t k) {
+    if constexpr (std::is_floating_point_v<T>) {
+        if (!std::isfinite(v) || v != std::floor(v)) refuse_entry(path, i, k, fmt::format("expected a whole number, got {}", v));
+        if (v < 0) refuse_entry(path, i, k, fmt::format("the value must not be negative (got {:.0f})", v));
+        if (v > static_cast<double>(kTravelValueMax))
+            refuse_entry(path, i, k, fmt::format("the value {:.0f} is too large (the most accepted is {})", v, kTravelValueMax));
+    } else {
+        if constexpr (std::is_signed_v<T>)
+            if (v < 0) refuse_entry(path, i, k, fmt::format("the value must not be negative (got {})", v));
+        if (v > static_cast<T>(kTravelValueMax))
+            refuse_entry(path, i, k, fmt::format("the value {} is too large (the most accepted is {})", v, kTravelValueMax));
+    }
+    return static_cast<TravelValue>(v);
+}
+
+template <class T>
+DurationMatrix travel_matrix_of(const py::array& values, const std::string& path) {
+    const auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(values);
+    const auto v = a.template unchecked<2>();
+    DurationMatrix m(v.shape(0), v.shape(1));
+    for (py::ssize_t i = 0; i < v.shape(0); ++i)
+        for (py::ssize_t k = 0; k < v.shape(1); ++k) m(i, k) = travel_entry(v(i, k), path, i, k);
+    return m;
+}
+
+// A matrix from any 2-D array of whole numbers (an integer dtype, or floats
+// with whole values as the JSON reader takes them), entry by entry: pybind11's
+// Eigen conversion would wrap int64 values beyond int32 without a word.
+DurationMatrix travel_matrix(const py::object& values, const std::string& path) {
+    const py::array a = py::array::ensure(values);
+    if (!a) throw InputError(path, "expected a 2-D array of whole numbers");
+    if (a.ndim() != 2) throw InputError(path, fmt::format("expected a 2-D array, got {} dimensions", a.ndim()));
+    switch (a.dtype().kind()) {
+        case 'i': return travel_matrix_of<std::int64_t>(a, path);
+        case 'u': return travel_matrix_of<std::uint64_t>(a, path);
+        case 'f': return travel_matrix_of<double>(a, path);
+        default:
+            throw InputError(path, "expected whole numbers, got an array of dtype " + py::str(a.dtype()).cast<std::string>());
+    }
 }
 
 // Job.durations_by_level from LevelDuration objects, (level, duration) pairs or dicts.
@@ -233,9 +286,12 @@ void bind_model(py::module_& m) {
     m.def("read_road_network_csv", &read_road_network_csv, py::arg("nodes_csv"), py::arg("edges_csv"),
           "Reads nodes (id,lat,lon) and edges (from,to,length_m,duration_s) CSV files.");
 
-    py::class_<TravelMatrices>(m, "TravelMatrices", "Explicit duration (s) and distance (m) matrices.")
-        .def(py::init([](DurationMatrix durations, DistanceMatrix distances) {
-                 return TravelMatrices{std::move(durations), std::move(distances)};
+    py::class_<TravelMatrices>(m, "TravelMatrices",
+                               "Explicit duration (s) and distance (m) matrices: 2-D arrays of whole numbers from 0 to "
+                               "2,147,483,647, kept as int32.")
+        .def(py::init([](const py::object& durations, const py::object& distances) {
+                 return TravelMatrices{travel_matrix(durations, "/travel/durations"),
+                                       travel_matrix(distances, "/travel/distances")};
              }),
              py::arg("durations"), py::arg("distances"))
         .def_property_readonly("durations", [](py::object self) {
@@ -297,15 +353,15 @@ void bind_model(py::module_& m) {
         .def("unassigned_cost", &Problem::unassigned_cost, py::arg("job"))
         .def_property_readonly("distances", [](py::object self) {
             return matrix_view(self.cast<const Problem&>().distances(), self);
-        }, "Distance matrix (metres) as a read-only NumPy view.")
+        }, "Distance matrix (metres, int32) as a read-only NumPy view.")
         .def_property_readonly("base_durations", [](py::object self) {
             return matrix_view(self.cast<const Problem&>().base_durations(), self);
-        }, "Duration matrix (seconds) at speed factor 1, a read-only NumPy view.")
+        }, "Duration matrix (seconds, int32) at speed factor 1, a read-only NumPy view.")
         .def("durations", [](py::object self, Index e) {
             const auto& p = self.cast<const Problem&>();
             if (e < 0 || e >= p.num_engineers()) throw py::index_error("engineer index out of range");
             return matrix_view(p.durations(e), self);
-        }, py::arg("engineer"), "Duration matrix as engineer `engineer` drives, a read-only NumPy view.");
+        }, py::arg("engineer"), "Duration matrix (seconds, int32) as engineer `engineer` drives, a read-only NumPy view.");
 
     py::enum_<StepKind>(m, "StepKind")
         .value("start", StepKind::start)

@@ -18,7 +18,9 @@ void bind_travel(py::module_& m) {
           }, py::arg("points"), py::arg("options") = GreatCircleOptions{},
           py::call_guard<py::gil_scoped_release>(),
           "Duration and distance matrices between points, great-circle with detour and speed.");
-    m.def("road_network_matrices", &road_network_matrices, py::arg("network"), py::arg("points"),
+    m.def("road_network_matrices", [](const RoadNetwork& network, const std::vector<Coordinates>& points) {
+              return road_network_matrices(network, points);
+          }, py::arg("network"), py::arg("points"),
           py::call_guard<py::gil_scoped_release>(),
           "Many-to-many shortest paths on a road network (points snapped to the nearest node).");
     m.def("haversine_metres", &haversine_metres, py::arg("a"), py::arg("b"));

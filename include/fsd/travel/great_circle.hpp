@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 #include <vector>
 
 #include "fsd/core/location.hpp"
@@ -27,8 +28,10 @@ struct GreatCircleLeg {
 GreatCircleLeg great_circle_leg(const Coordinates& a, const Coordinates& b, const GreatCircleOptions& options);
 
 /// Matrices between all `points`: distance = round(haversine * detour),
-/// duration = round(distance / speed).
+/// duration = round(distance / speed). A leg beyond kTravelValueMax is
+/// refused, not clamped: InputError at `path_prefix` + "/speed_kmh" (or
+/// "/detour_factor" when the metres already do not fit).
 TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points,
-                                     const GreatCircleOptions& options);
+                                     const GreatCircleOptions& options, const std::string& path_prefix = "");
 
 }  // namespace fsd

@@ -40,10 +40,11 @@ Index nearest_node(const RoadNetwork& network, const Coordinates& point);
 
 /// Many-to-many shortest paths (Boost.Graph Dijkstra from every distinct
 /// snapped point) between all `points`. Durations are the shortest-duration
-/// path's; distances the length of that same path. An unreachable pair throws
-/// InputError naming both points' indices.
+/// path's; distances the length of that same path. An unreachable pair, or a
+/// path whose duration or length exceeds kTravelValueMax, throws InputError at
+/// `path_prefix` naming both points' indices.
 TravelMatrices road_network_matrices(const RoadNetwork& network,
-                                     const std::vector<Coordinates>& points);
+                                     const std::vector<Coordinates>& points, const std::string& path_prefix = "");
 
 /// Reads a network from two CSV files: nodes `id,lat,lon` and edges
 /// `from,to,length_m,duration_s`, each with that header line.

@@ -313,6 +313,20 @@ TEST_CASE("bad problem input names the exact field", "[io][problem][errors]") {
         const InputError negative = parse_error(doc.dump());
         CHECK(negative.path() == "/travel/durations/2/1");
         CHECK(negative.message() == "the value must not be negative (got -7)");
+        // Matrix entries are 32-bit: the largest is accepted, one more is refused where it stands.
+        doc = base_doc();
+        doc["travel"]["durations"][0][2] = 2'147'483'647;
+        doc["travel"]["distances"] = {{0, 1, 2'147'483'647}, {1, 0, 1}, {1, 1, 0}};
+        const Problem largest = problem_from_json(doc.dump());
+        CHECK(largest.base_durations()(0, 2) == 2'147'483'647);
+        CHECK(largest.distances()(0, 2) == 2'147'483'647);
+        doc["travel"]["durations"][2][1] = 2'147'483'648LL;
+        const InputError too_long = parse_error(doc.dump());
+        CHECK(too_long.path() == "/travel/durations/2/1");
+        CHECK(too_long.message() == "the value 2147483648 is too large (the most accepted is 2147483647)");
+        doc["travel"]["durations"][2][1] = 7;
+        doc["travel"]["distances"][1][2] = 5'000'000'000LL;
+        CHECK(error_path(doc) == "/travel/distances/1/2");
         doc = base_doc();
         doc["travel"]["durations"][1] = {5, 0};
         CHECK(error_path(doc) == "/travel/durations/1");

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "fsd/core/error.hpp"
 #include "fsd/io/solomon.hpp"
@@ -82,6 +84,19 @@ TEST_CASE("malformed Solomon files name the file and line", "[io][solomon][error
     CHECK_THAT(error_message(kData + "/io_solomon_bad_window.txt"), Catch::Contains("io_solomon_bad_window.txt:11: the due date"));
     CHECK_THAT(error_message(kData + "/io_solomon_no_fleet.txt"), Catch::Contains("io_solomon_no_fleet.txt:3:"));
     CHECK_THAT(error_message(kData + "/io_no_such_file.txt"), Catch::Contains("io_no_such_file.txt"));
+}
+
+TEST_CASE("a distance too large for a matrix entry at the scale names the customer's line", "[io][solomon][errors]") {
+    // 300,000 units apart: 3e9 at the default scale 10,000, beyond a 32-bit matrix entry.
+    const std::string path = (std::filesystem::temp_directory_path() / "fsd_solomon_far_apart.txt").string();
+    std::ofstream(path) << "FAR\n\nVEHICLE\nNUMBER     CAPACITY\n  1         10\n\nCUSTOMER\n"
+                           "CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME\n\n"
+                           "    0      0          0          0          0        1000          0\n"
+                           "    1      300000     0          1          0        1000          0\n";
+    CHECK(error_message(path) == path + ":11: the distance from customer 0 to customer 1 is 3000000000 at scale 10000, "
+                                        "more than a travel matrix holds (at most 2147483647); use a smaller scale");
+    CHECK(read_solomon(path, 100).problem.distances()(1, 0) == 30'000'000);
+    std::filesystem::remove(path);
 }
 
 TEST_CASE("Solomon C101 is read from the benchmark set", "[io][solomon][bench-data]") {

@@ -293,6 +293,27 @@ TEST_CASE("bad VROOM matrices, indices, ids and locations are refused by path", 
     doc = base;
     doc["matrices"]["car"]["durations"][1][2] = -5;
     CHECK(refusal(doc) == "/matrices/car/durations/1/2");
+    doc["matrices"]["car"]["durations"][1][2] = 2'147'483'648LL;  // one past a 32-bit matrix entry
+    try {
+        (void)vroom_from_json(doc.dump());
+        FAIL("expected an InputError");
+    } catch (const InputError& e) {
+        CHECK(e.path() == "/matrices/car/durations/1/2");
+        CHECK(e.message() == "the value 2147483648 is too large (the most accepted is 2147483647)");
+    }
+    doc["matrices"]["car"]["durations"][1][2] = 2'147'483'647;
+    CHECK(refusal(doc) == "<accepted>");
+    doc["matrices"]["car"]["distances"][2][0] = 1e12;
+    CHECK(refusal(doc) == "/matrices/car/distances/2/0");
+    doc = base;
+    doc["matrix"] = doc["matrices"]["car"]["durations"];
+    doc.erase("matrices");
+    doc["matrix"][0][3] = 3'000'000'000LL;
+    CHECK(refusal(doc) == "/matrix/0/3");
+    doc = base;
+    doc["matrices"]["car"]["durations"][1][2] = 30'000'000;
+    doc["vehicles"][0]["speed_factor"] = 0.01;  // 3e9 s for this vehicle
+    CHECK(refusal(doc) == "/vehicles/0/speed_factor");
 
     doc = base;
     doc["jobs"][4]["location_index"] = 42;

@@ -277,3 +277,61 @@ TEST_CASE("every remaining validation rule names its field", "[model][validation
         REQUIRE(error_path(b) == c.expected_path);
     }
 }
+
+TEST_CASE("travel a matrix entry cannot hold is refused at the field that causes it", "[model][validation]") {
+    const Coordinates sydney{-33.87, 151.21};  // 16,000 km from the helpers' Berlin
+    auto refusal = [](const ProblemBuilder& b) {
+        try {
+            (void)b.build();
+        } catch (const InputError& e) {
+            return std::string(e.path()) + ": " + e.message();
+        }
+        return std::string("<no error>");
+    };
+    SECTION("a speed factor that scales an explicit duration past the limit") {
+        ProblemBuilder b;
+        TravelMatrices tm{DurationMatrix::Zero(2, 2), DistanceMatrix::Zero(2, 2)};
+        tm.durations(0, 1) = 30'000'000;
+        Engineer e = engineer("e1");
+        e.start = Location{std::nullopt, 0};
+        Engineer slow = e;
+        slow.id = "slow";
+        slow.speed_factor = 0.01;
+        Job j = job("j1");
+        j.location = Location{std::nullopt, 1};
+        b.add_engineer(e).add_engineer(slow).add_job(j).set_travel(tm);
+        CHECK(refusal(b) == "/engineers/1/speed_factor: with speed factor 0.01 the travel duration from location 0 to "
+                            "location 1 (30000000 s) becomes 3000000000 s, more than a travel matrix holds (at most "
+                            "2147483647 s)");
+        slow.speed_factor = 0.02;
+        ProblemBuilder fits;
+        fits.add_engineer(e).add_engineer(slow).add_job(j).set_travel(tm);
+        CHECK(fits.build().durations(1)(0, 1) == 1'500'000'000);
+    }
+    SECTION("great-circle durations times a small speed factor") {
+        ProblemBuilder b;
+        Engineer e = engineer("e1");
+        e.speed_factor = 0.0001;
+        Job j = job("j1");
+        j.location.coords = sydney;
+        b.add_engineer(e).add_job(j);
+        CHECK(error_path(b) == "/engineers/0/speed_factor");
+    }
+    SECTION("a great-circle speed too low for the distances") {
+        ProblemBuilder b;
+        Job j = job("j1");
+        j.location.coords = sydney;
+        b.add_engineer(engineer("e1")).add_job(j).set_travel(GreatCircleOptions{0.01, 1.3});
+        CHECK(error_path(b) == "/travel/speed_kmh");
+    }
+    SECTION("a road path longer than the limit") {
+        RoadNetwork net;
+        net.nodes = {{"a", {52.52, 13.40}}, {"b", {52.51, 13.42}}, {"c", {52.505, 13.44}}, {"d", {52.50, 13.45}}};
+        net.edges = {{"a", "b", 1'000'000'000, 60}, {"b", "c", 1'000'000'000, 60}, {"c", "d", 1'000'000'000, 60},
+                     {"d", "a", 1000, 60}};
+        ProblemBuilder b;
+        b.add_engineer(engineer("e1")).add_job(job("j1")).set_travel(net);
+        CHECK(refusal(b) == "/travel/road_network: the fastest path from location 1 to location 0 is 3000000000 m long, "
+                            "more than a travel matrix holds (at most 2147483647 m)");
+    }
+}

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <type_traits>
+
+#include "fsd/core/error.hpp"
 #include "fsd/travel/matrix.hpp"
 
 using namespace fsd;
@@ -30,4 +34,31 @@ TEST_CASE("scale_durations divides by the speed factor and rounds", "[travel][ma
         CHECK(fast(1, 2) == 900);  // 900.25
         CHECK(fast(0, 2) == 25);
     }
+}
+
+TEST_CASE("matrix entries are 32-bit, up to 2^31 - 1 seconds or metres", "[travel][matrix]") {
+    STATIC_REQUIRE(std::is_same_v<DurationMatrix::Scalar, std::int32_t>);
+    STATIC_REQUIRE(std::is_same_v<DistanceMatrix::Scalar, std::int32_t>);
+    CHECK(kTravelValueMax == 2'147'483'647);
+    CHECK(beyond_travel_limit("s") == "more than a travel matrix holds (at most 2147483647 s)");
+}
+
+TEST_CASE("scale_durations refuses a duration a matrix cannot hold", "[travel][matrix]") {
+    DurationMatrix base(2, 2);
+    base << 0, 30'000'000, 7, 0;  // 347 days
+    SECTION("a factor that keeps it in range") { CHECK(scale_durations(base, 0.02)(0, 1) == 1'500'000'000); }
+    SECTION("a factor of 0.01 multiplies by 100: 3e9 s does not fit") {
+        try {
+            (void)scale_durations(base, 0.01);
+            FAIL("expected an InputError");
+        } catch (const InputError& e) {
+            CHECK(e.path().empty());
+            CHECK(e.message() == "with speed factor 0.01 the travel duration from location 0 to location 1 (30000000 s) "
+                                 "becomes 3000000000 s, more than a travel matrix holds (at most 2147483647 s)");
+        }
+    }
+    SECTION("a factor so small the quotient is infinite is refused, not rounded") {
+        CHECK_THROWS_AS(scale_durations(base, 1e-320), InputError);
+    }
+    SECTION("a matrix of zeros fits at any factor") { CHECK(scale_durations(DurationMatrix::Zero(2, 2), 1e-300).isZero()); }
 }

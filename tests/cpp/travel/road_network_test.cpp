@@ -362,3 +362,38 @@ TEST_CASE("reading a road network from CSV", "[travel][road][csv]") {
               kData + "/no_such_file.csv: cannot open the file for reading");
     }
 }
+
+TEST_CASE("a path too long for a matrix entry is refused, naming both points", "[travel][road]") {
+    // A chain of three edges at the 1e9 edge cap, back in one short edge.
+    RoadNetwork chain;
+    chain.nodes = {{"a", {10.0, 10.0}}, {"b", {10.0, 10.1}}, {"c", {10.0, 10.2}}, {"d", {10.0, 10.3}}};
+    const std::vector<Coordinates> ends{chain.nodes[0].coords, chain.nodes[3].coords};
+    auto message = [&](const RoadNetwork& net) {
+        try {
+            (void)road_network_matrices(net, ends, "/travel/road_network");
+        } catch (const InputError& e) {
+            CHECK(e.path() == "/travel/road_network");
+            return e.message();
+        }
+        return std::string("<no error>");
+    };
+    SECTION("3e9 metres") {
+        chain.edges = {{"a", "b", 1'000'000'000, 1}, {"b", "c", 1'000'000'000, 1}, {"c", "d", 1'000'000'000, 1},
+                       {"d", "a", 1, 1}};
+        CHECK(message(chain) == "the fastest path from location 0 to location 1 is 3000000000 m long, more than a "
+                                "travel matrix holds (at most 2147483647 m)");
+    }
+    SECTION("3e9 seconds") {
+        chain.edges = {{"a", "b", 1, 1'000'000'000}, {"b", "c", 1, 1'000'000'000}, {"c", "d", 1, 1'000'000'000},
+                       {"d", "a", 1, 1}};
+        CHECK(message(chain) == "the fastest path from location 0 to location 1 takes 3000000000 s, more than a travel "
+                                "matrix holds (at most 2147483647 s)");
+    }
+    SECTION("two edges at the cap still fit") {
+        chain.edges = {{"a", "b", 1'000'000'000, 1'000'000'000}, {"b", "d", 1'000'000'000, 1'000'000'000}, {"d", "a", 1, 1}};
+        const TravelMatrices tm = road_network_matrices(chain, ends);
+        CHECK(tm.distances(0, 1) == 2'000'000'000);
+        CHECK(tm.durations(0, 1) == 2'000'000'000);
+        CHECK(tm.durations(1, 0) == 1);
+    }
+}
