@@ -32,6 +32,7 @@ constexpr std::pair<UnassignedReason, const char*> kReasonNames[] = {
     {UnassignedReason::shift_too_short, "shift_too_short"},
     {UnassignedReason::too_costly, "too_costly"},
     {UnassignedReason::not_inserted, "not_inserted"},
+    {UnassignedReason::time_limit, "time_limit"},
 };
 }  // namespace
 

@@ -453,6 +453,7 @@ std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, const
     case UnassignedReason::window_unreachable:
     case UnassignedReason::shift_too_short:
     case UnassignedReason::not_inserted: break;
+    case UnassignedReason::time_limit: return std::nullopt;
     }
     const bool unreachable = reason == UnassignedReason::window_unreachable;
     TimeFixer fixer(problem, eval, j);

@@ -8,7 +8,7 @@ namespace fsd::detail {
 namespace {
 std::string quoted(const std::string& id) { return "\"" + id + "\""; }
 
-Unassigned explain_reason(Index j, const PlanView& plan) {
+Unassigned explain_reason(Index j, const PlanView& plan, bool quick) {
     const Problem& problem = plan.problem();
     const RouteEvaluator& eval = plan.evaluator();
     const Job& job = problem.job(j);
@@ -81,6 +81,11 @@ Unassigned explain_reason(Index j, const PlanView& plan) {
         }
         if (miss < closest_miss) closest_miss = miss, closest = slot.engineer, closest_start = effective;
     }
+    if (reachable && quick) {
+        out.reason = UnassignedReason::time_limit;
+        out.detail = "The time limit ended before the search could try it further; a longer limit may place it.";
+        return out;
+    }
     // Alone in a shift: the nearest slot that takes it, among the nearest
     // RouteModel::kSlotCandidates (all of them on a day with fewer; a large
     // day has too many slots to try them all, and many jobs to explain).
@@ -149,7 +154,7 @@ std::vector<Index> PlanView::jobs(Index s) const {
     return out;
 }
 
-Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix) {
+Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix, bool quick) {
     if (only_fixed_routes(j, plan)) {
         Unassigned out;
         out.job = j;
@@ -157,8 +162,8 @@ Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix) {
         out.detail = "Every engineer who may serve it has a route fixed whole by the warm start, so nothing can be added to it.";
         return out;
     }
-    Unassigned out = explain_reason(j, plan);
-    if (with_fix) out.fix = suggest_fix(j, out.reason, plan);
+    Unassigned out = explain_reason(j, plan, quick);
+    if (with_fix && !quick) out.fix = suggest_fix(j, out.reason, plan);
     return out;
 }
 

@@ -125,9 +125,13 @@ Solution build_solution(const Problem& problem, const detail::Plan& plan, const 
     const detail::PlanView view(plan, ls, locks);
     std::vector<Index> left_out = plan.unserved();
     std::sort(left_out.begin(), left_out.end());
-    // Fixes take a search each: past `fixes_until` the jobs keep their reason
-    // and sentence without one, so the time limit holds however many are left out.
-    for (Index j : left_out) solution.unassigned.push_back(detail::explain_unassigned(j, view, Clock::now() < fixes_until));
+    // Fixes take a search each: past `fixes_until` (the time limit) the jobs
+    // keep their reason and sentence without one, and only the cheap checks
+    // run, so the time limit holds however many jobs are left out.
+    for (Index j : left_out) {
+        const bool in_time = Clock::now() < fixes_until;
+        solution.unassigned.push_back(detail::explain_unassigned(j, view, in_time, !in_time));
+    }
     solution.objective = plan.parts();
     return solution;
 }

@@ -376,7 +376,8 @@ void bind_model(py::module_& m) {
         .value("max_jobs", UnassignedReason::max_jobs)
         .value("shift_too_short", UnassignedReason::shift_too_short)
         .value("too_costly", UnassignedReason::too_costly)
-        .value("not_inserted", UnassignedReason::not_inserted);
+        .value("not_inserted", UnassignedReason::not_inserted)
+        .value("time_limit", UnassignedReason::time_limit);
 
     py::class_<Step>(m, "Step", "One timed step of a route.")
         .def(py::init<>())

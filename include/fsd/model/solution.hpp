@@ -52,6 +52,7 @@ enum class UnassignedReason {
     shift_too_short,         ///< fits nowhere in the remaining shift time
     too_costly,              ///< optional, and serving it costs more than its penalty
     not_inserted,            ///< feasible alone, but did not fit with the other jobs
+    time_limit,              ///< the time limit ended before the search could try it further
 };
 
 /// Stable lower-case name ("no_qualified_engineer", ...).
