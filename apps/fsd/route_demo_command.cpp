@@ -46,6 +46,8 @@ void run_demo(const DemoArgs& a) {
     fsd::SolveOptions options;
     options.time_limit_seconds = a.time_limit;
     options.seed = a.seed;
+    // The demo shows the best plan of its limit rather than the first it settles on.
+    options.stagnation_limit = 0;
     const fsd::Solution solution = fsd::solve(problem, options);
     const fsd::VerifyReport report = fsd::verify(problem, solution);
     if (!report.ok()) {

@@ -518,6 +518,13 @@ bool LocalSearch::eject_for(Index u) {
 // another route; both routes stay as feasible as they were.
 bool LocalSearch::make_room(Index u) {
     const Penalties& w = plan_.penalties();
+    // Nothing near u changed since it was last tried in vain: the answer stands.
+    const std::int64_t seen = examined_[static_cast<std::size_t>(u)];
+    if (std::none_of(model_.neighbours(u).begin(), model_.neighbours(u).end(), [&](Index v) {
+            const Index r = plan_.route_of(v);
+            return r >= 0 && plan_.modified(r) > seen;
+        }))
+        return false;
     int tried = 0;
     for (Index v : model_.neighbours(u)) {
         const Index rv = plan_.route_of(v);
