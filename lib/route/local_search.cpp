@@ -13,6 +13,8 @@ constexpr int kUnusedRoutes = 3;
 constexpr std::size_t kNearRoutes = 8;
 // Neighbours a left-out job may take the place of (make_room).
 constexpr int kEjectionNeighbours = 6;
+// Exchanges of a SWAP* route pair priced exactly, the most promising by their legs.
+constexpr std::size_t kSwapStarTries = 3;
 }  // namespace
 
 LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed)
@@ -25,6 +27,7 @@ LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed
 
 void LocalSearch::mark_all() {
     std::fill(examined_.begin(), examined_.end(), -1);
+    pair_examined_.clear();
     for (Index j = 0; j < model_.num_jobs(); ++j) {
         if (queued_[static_cast<std::size_t>(j)] || !model_.servable(j)) continue;
         queued_[static_cast<std::size_t>(j)] = 1;
@@ -142,6 +145,11 @@ bool LocalSearch::improve(Index u) {
         if (ru_unchanged && plan_.modified(rv) <= seen) continue;
         if (rv != ru ? between_routes(u, v) : within_route(u, v)) return true;
     }
+    // SWAP* with each route u's neighbours are in.
+    for (Index v : model_.neighbours(u)) {
+        const Index rv = plan_.route_of(v);
+        if (rv >= 0 && rv != ru && swap_star(ru, rv)) return true;
+    }
     if (!ru_unchanged && into_unused_route(u)) return true;
     return take_out(u);
 }
@@ -251,35 +259,73 @@ bool LocalSearch::between_routes(Index u, Index v) {
             if (try_move(a, &b, 0, false)) return true;
         }
     }
-    return u_fits && v_fits && swap_star(u, v);
+    return false;
 }
 
-// SWAP* (Vidal 2022): u and v change routes, each into its cheapest place in
-// the other route rather than into the other's place. Places are ranked by
-// the legs they add (each job's three cheapest per route are cached until
-// the route changes); the move is then priced exactly.
-bool LocalSearch::swap_star(Index u, Index v) {
-    const Index ru = plan_.route_of(u), rv = plan_.route_of(v);
-    const Index pu = plan_.position(u), pv = plan_.position(v);
-    const RouteState& A = plan_.route(ru);
-    const RouteState& B = plan_.route(rv);
-    // x's cheapest place in route r without its node at p (x takes p's place, or one of its top three).
+// SWAP* (Vidal 2022) over a pair of routes: a job of each changes route, each
+// into its cheapest place in the other route rather than into the other's
+// place. Places are ranked by the legs they add (each job's three cheapest
+// per route are cached until the route changes, so a pair of routes costs
+// O(|a| |b|)), the most promising exchanges are then priced exactly. A pair
+// is examined again only when one of its routes has changed.
+bool LocalSearch::swap_star(Index ra, Index rb) {
+    const auto key = (static_cast<std::uint64_t>(std::min(ra, rb)) << 32) | static_cast<std::uint32_t>(std::max(ra, rb));
+    const auto seen = pair_examined_.find(key);
+    if (seen != pair_examined_.end() && plan_.modified(ra) <= seen->second && plan_.modified(rb) <= seen->second) return false;
+    pair_examined_[key] = plan_.clock();
+    const RouteState& A = plan_.route(ra);
+    const RouteState& B = plan_.route(rb);
+    auto leg = [&](Index r, Index from, Index to) { return model_.leg(r, from, to).cost; };
+    // A job that may leave route r at position p for route t: what leaving saves.
+    struct Leaver {
+        Index job;
+        Index position;
+        Cost out;
+    };
+    auto leavers = [&](Index r, const RouteState& R, Index t) {
+        std::vector<Leaver> out;
+        for (Index p = 1; p + 1 < R.size(); ++p) {
+            const Index x = R.node(p);
+            if (!model_.is_job(x) || fixed(x) || !model_.compatible(t, x)) continue;
+            const Index prev = R.place_before(p - 1), next = R.place_after(p + 1), at = model_.location(x);
+            out.push_back({x, p, leg(r, prev, next) - leg(r, prev, at) - leg(r, at, next)});
+        }
+        return out;
+    };
+    const std::vector<Leaver> from_a = leavers(ra, A, rb), from_b = leavers(rb, B, ra);
+    if (from_a.empty() || from_b.empty()) return false;
+    // x's cheapest place in route r without the job at p: that job's place, or one of x's top three.
     auto place = [&](Index x, Index r, const RouteState& R, Index p) {
         const Index lx = model_.location(x);
-        const Index prev = R.prefix(p - 1).last, next = R.suffix(p + 1).first;
-        std::pair<Cost, Index> best{model_.leg(r, prev, lx).cost + model_.leg(r, lx, next).cost - model_.leg(r, prev, next).cost, p - 1};
+        const Index prev = R.place_before(p - 1), next = R.place_after(p + 1);
+        std::pair<Cost, Index> best{leg(r, prev, lx) + leg(r, lx, next) - leg(r, prev, next), p - 1};
         if (!may_insert_after(r, p - 1)) best.first = kTimeMax;
         for (const auto& c : top_places(x, r))
             if (c.second != p && c.second != p - 1 && c.first < best.first) best = c;
         return best;
     };
-    auto removal = [&](Index r, const RouteState& R, Index p) {
-        const Index prev = R.prefix(p - 1).last, next = R.suffix(p + 1).first, at = model_.location(R.node(p));
-        return model_.leg(r, prev, next).cost - model_.leg(r, prev, at).cost - model_.leg(r, at, next).cost;
+    struct Exchange {
+        Cost legs;
+        std::size_t x, y;  // in from_a, from_b
+        Index y_after;     // y goes after this position of a
+        Index x_after;     // x goes after this position of b
     };
-    const auto [into_a, v_after] = place(v, ru, A, pu);
-    const auto [into_b, u_after] = place(u, rv, B, pv);
-    if (into_a == kTimeMax || into_b == kTimeMax || v_after < 0 || u_after < 0) return false;
+    std::vector<Exchange> best;
+    for (std::size_t i = 0; i < from_a.size(); ++i)
+        for (std::size_t k = 0; k < from_b.size(); ++k) {
+            const Leaver& x = from_a[i];
+            const Leaver& y = from_b[k];
+            const auto [into_a, y_after] = place(y.job, ra, A, x.position);
+            const auto [into_b, x_after] = place(x.job, rb, B, y.position);
+            if (into_a == kTimeMax || into_b == kTimeMax || y_after < 0 || x_after < 0) continue;
+            const Cost legs = x.out + y.out + into_a + into_b;
+            if (best.size() < kSwapStarTries) best.push_back({legs, i, k, y_after, x_after});
+            else if (legs < best.back().legs) best.back() = {legs, i, k, y_after, x_after};
+            else continue;
+            std::sort(best.begin(), best.end(), [](const Exchange& p, const Exchange& q) { return p.legs < q.legs; });
+        }
+    // With nothing but engineer costs at stake the legs decide (as in try_move).
+    const bool legs_decide = !model_.balance() && clean(A.cost()) && clean(B.cost());
     auto spec = [&](Index r, Index p, Index x, Index after) {
         RouteSpec s(r);
         if (after == p - 1) {
@@ -291,20 +337,17 @@ bool LocalSearch::swap_star(Index u, Index v) {
         }
         return s;
     };
-    // With nothing but engineer costs at stake the legs decide (as in try_move).
-    const RouteCost& ca = A.cost();
-    const RouteCost& cb = B.cost();
-    const bool clean = !model_.balance() && ca.warp == 0 && ca.excess == 0 && ca.overtime == 0 && ca.lateness == 0 &&
-                       cb.warp == 0 && cb.excess == 0 && cb.overtime == 0 && cb.lateness == 0;
-    if (clean) {
-        const Cost legs = removal(ru, A, pu) + removal(rv, B, pv) + into_a + into_b;
-        const Cost preference = model_.preference(v, ru) + model_.preference(u, rv) - model_.preference(u, ru) -
-                                model_.preference(v, rv);
-        if (model_.slot(ru).travel_weight * legs + preference >= 0) return false;
+    for (const Exchange& e : best) {
+        const Leaver& x = from_a[e.x];
+        const Leaver& y = from_b[e.y];
+        const Cost preference = model_.preference(y.job, ra) + model_.preference(x.job, rb) -
+                                model_.preference(x.job, ra) - model_.preference(y.job, rb);
+        if (legs_decide && model_.slot(ra).travel_weight * e.legs + preference >= 0) continue;
+        const RouteSpec a = spec(ra, x.position, y.job, e.y_after);
+        const RouteSpec b = spec(rb, y.position, x.job, e.x_after);
+        if (try_move(a, &b, 0, false)) return true;
     }
-    const RouteSpec a = spec(ru, pu, v, v_after);
-    const RouteSpec b = spec(rv, pv, u, u_after);
-    return try_move(a, &b, 0, false);
+    return false;
 }
 
 const std::array<std::pair<Cost, Index>, 3>& LocalSearch::top_places(Index x, Index r) {

@@ -79,6 +79,12 @@ ArrangedRoute arrange_route(const RouteModel& m, Index s, std::span<const Index>
 RouteEval RouteEvaluator::evaluate(Index slot, std::span<const Index> jobs) const {
     RouteEval ev;
     if (jobs.empty()) return ev;
+    // A job whose hard SLA deadline closes before its first window can never start.
+    for (Index j : jobs)
+        if (model().windows(j).empty()) {
+            ev.feasible = false;
+            return ev;
+        }
     const ArrangedRoute r = arrange_route(model(), slot, jobs, scratch_);
     ev.feasible = r.feasible();
     ev.objective = r.cost.objective();

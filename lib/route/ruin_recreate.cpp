@@ -95,8 +95,13 @@ void recreate(Plan& plan, LocalSearch& ls, std::vector<Index> jobs, std::mt19937
     for (std::size_t k = 0; k < ruined; ++k)
         for (Index v : m.neighbours(jobs[k]))
             if (!plan.served(v) && m.servable(v) && std::find(jobs.begin(), jobs.end(), v) == jobs.end()) jobs.push_back(v);
+    // Highest prize first; among equal prizes the most urgent SLA deadline,
+    // then a random order.
     std::shuffle(jobs.begin(), jobs.end(), rng);
-    std::stable_sort(jobs.begin(), jobs.end(), [&](Index a, Index b) { return m.prize(a) > m.prize(b); });
+    std::stable_sort(jobs.begin(), jobs.end(), [&](Index a, Index b) {
+        if (m.prize(a) != m.prize(b)) return m.prize(a) > m.prize(b);
+        return m.deadline(a) < m.deadline(b);
+    });
     for (Index j : jobs) ls.insert(j, true);
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <random>
 
+#include "fsd/model/route_steps.hpp"
 #include "fsd/route/detail/plan.hpp"
 #include "fsd/route/detail/route_evaluator.hpp"
 #include "route_test_support.hpp"
@@ -247,4 +248,46 @@ TEST_CASE("SLA lateness pushes the later visits and is priced per second", "[rou
     CHECK(plan.route(0).cost().lateness == 500);
     const RouteCost swapped = plan.price(RouteSpec(0).add(prefix_part(0, 0)).add(node_part(1)).add(node_part(0)).add(suffix_part(0, 3)));
     CHECK(swapped.lateness > 500);
+}
+
+TEST_CASE("feasible routes as the model prices them pass the independent verifier at the same cost", "[route][model]") {
+    std::mt19937_64 rng(23);
+    int checked = 0;
+    for (int round = 0; round < 60; ++round) {
+        const Problem p = random_day(rng, 10, 3, round % 2 == 1);
+        const RouteModel m(p);
+        Plan plan(m);
+        plan.load(random_routes(rng, m));
+        // Each feasible route on its own, written out as the solver writes plans.
+        for (Index s = 0; s < m.num_slots(); ++s) {
+            const RouteState& r = plan.route(s);
+            if (r.empty() || !r.cost().feasible()) continue;
+            Solution one;
+            Route route;
+            route.engineer = m.slot(s).engineer;
+            route.shift = m.slot(s).shift;
+            time_route(m, s, r.nodes(), &route.steps);
+            complete_route(p, route);
+            route.cost = r.cost().travel;
+            one.routes.push_back(route);
+            std::vector<char> served(static_cast<size_t>(p.num_jobs()), 0);
+            for (Index node : r.nodes())
+                if (m.is_job(node)) served[static_cast<size_t>(node)] = 1;
+            for (Index j = 0; j < p.num_jobs(); ++j)
+                if (!served[static_cast<size_t>(j)]) one.unassigned.push_back({j, UnassignedReason::not_inserted, ""});
+            one.objective.unassigned = 0;
+            for (const Unassigned& u : one.unassigned) one.objective.unassigned += p.unassigned_cost(u.job);
+            one.objective.travel = r.cost().travel;
+            one.objective.lateness = r.cost().lateness;
+            one.objective.overtime = r.cost().overtime;
+            one.objective.preference = r.cost().preference;
+            const VerifyReport report = verify(p, one);
+            INFO("round " << round << " slot " << s);
+            for (const auto& v : report.violations) INFO(v.kind << ": " << v.message);
+            CHECK(report.ok());
+            CHECK(report.objective == one.objective);
+            ++checked;
+        }
+    }
+    CHECK(checked > 20);
 }

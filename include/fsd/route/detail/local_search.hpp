@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <random>
+#include <unordered_map>
 #include <vector>
 
 #include "fsd/route/detail/plan.hpp"
@@ -68,7 +69,7 @@ private:
     bool improve_left_out(Index u);
     bool between_routes(Index u, Index v);
     bool within_route(Index u, Index v);
-    bool swap_star(Index u, Index v);
+    bool swap_star(Index ra, Index rb);
     bool into_unused_route(Index u);
     bool take_out(Index u);
     bool make_room(Index u);
@@ -102,7 +103,8 @@ private:
     std::vector<std::int64_t> examined_;  // per job: plan clock when last examined in vain
     mutable std::vector<std::pair<Cost, Index>> order_scratch_;
     bool feasible_only_ = false;
-    static constexpr std::size_t kTopPlaceRoutes = 4;
+    static constexpr std::size_t kTopPlaceRoutes = 8;
+    std::unordered_map<std::uint64_t, std::int64_t> pair_examined_;  // SWAP* route pair -> plan clock when examined
     std::vector<TopPlaces> top_places_;  // per job: for the kTopPlaceRoutes routes asked last
 };
 

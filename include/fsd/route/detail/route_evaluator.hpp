@@ -36,7 +36,8 @@ struct RouteEval {
     Cost cost() const noexcept { return objective; }
 };
 
-/// Evaluates job sequences of a problem (arrange_route, for any slot).
+/// Evaluates job sequences of a problem (arrange_route, for any slot); a
+/// sequence holding a job that can never start is infeasible.
 class RouteEvaluator {
 public:
     explicit RouteEvaluator(const Problem& problem) : model_(std::make_unique<RouteModel>(problem)) {}

@@ -141,7 +141,7 @@ public:
     /// Slots s and t take breaks of the same windows and durations, in the same order.
     bool same_breaks(Index s, Index t) const;
 
-    static constexpr std::size_t kNeighbours = 20;
+    static constexpr std::size_t kNeighbours = 40;
     /// From this many jobs (with coordinates) neighbours come from a grid.
     static constexpr std::size_t kGridFrom = 1500;
     static constexpr std::size_t kSlotCandidates = 48;
