@@ -408,6 +408,28 @@ bool LocalSearch::within_route(Index u, Index v) {
     };
     if (pu + 1 < pv && reverse(pu + 1, pv)) return true;
     if (pv + 1 < pu && reverse(pv + 1, pu)) return true;
+    // u and v exchange places.
+    if (!fixed(v)) {
+        const Index lo = std::min(pu, pv), hi = std::max(pu, pv);
+        const Index x = R.node(lo), y = R.node(hi);
+        RouteSpec a(r);
+        a.add(prefix_part(r, lo - 1)).add(node_part(y)).add(range_part(r, lo + 1, hi - 1)).add(node_part(x)).add(suffix_part(r, hi + 1));
+        if (try_move(a, nullptr, 0, false)) return true;
+    }
+    // Or-opt: u and the job after it move just after v, or just before it.
+    const Index u2 = pu + 2 < R.size() ? R.node(pu + 1) : -1;
+    if (u2 >= 0 && model_.is_job(u2) && !fixed(u2))
+        for (Index q : {pv, pv - 1}) {
+            if (q >= pu - 1 && q <= pu + 1) continue;
+            RouteSpec a(r);
+            if (q < pu) {
+                if (!may_insert_after(r, q)) continue;
+                a.add(prefix_part(r, q)).add(range_part(r, pu, pu + 1)).add(range_part(r, q + 1, pu - 1)).add(suffix_part(r, pu + 2));
+            } else {
+                a.add(prefix_part(r, pu - 1)).add(range_part(r, pu + 2, q)).add(range_part(r, pu, pu + 1)).add(suffix_part(r, q + 1));
+            }
+            if (try_move(a, nullptr, 0, false)) return true;
+        }
     return false;
 }
 
@@ -603,7 +625,7 @@ bool LocalSearch::make_room(Index u) {
     return false;
 }
 
-Placement LocalSearch::best_place(Index u, Index s, bool strict) const {
+Placement LocalSearch::best_place(Index u, Index s, bool strict, Cost limit) const {
     Placement best;
     if (!model_.compatible(s, u) || !model_.servable(u)) return best;
     const RouteState& R = plan_.route(s);
@@ -621,11 +643,16 @@ Placement LocalSearch::best_place(Index u, Index s, bool strict) const {
     order.clear();
     for (Index q = 0; q + 1 < R.size(); ++q) {
         if (!may_insert_after(s, q)) continue;
-        const Index prev = R.prefix(q).last, next = R.suffix(q + 1).first;
+        const Index prev = R.place_before(q), next = R.place_after(q + 1);
         const Cost legs = model_.leg(s, prev, lu).cost + model_.leg(s, lu, next).cost - model_.leg(s, prev, next).cost;
         order.emplace_back(d.travel_weight * legs + extra, q);
     }
     std::sort(order.begin(), order.end());
+    if (!order.empty() && order.front().first >= limit) {
+        best.delta = order.front().first;
+        best.exact = false;
+        return best;
+    }
     for (const auto& [bound, q] : order) {
         if (bound >= best.delta) break;
         RouteSpec b(s);

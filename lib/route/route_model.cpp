@@ -42,6 +42,7 @@ RouteModel::RouteModel(const Problem& problem) : problem_(problem) {
     dimensions_ = problem.dimensions();
     build_slots();
     build_nodes();
+    build_slot_kinds();
     build_near_slots();
     build_neighbours();
 }
@@ -172,6 +173,29 @@ void RouteModel::build_nodes() {
         break_class_[r] = break_classes.emplace(std::move(signature), static_cast<Index>(break_classes.size())).first->second;
     }
     any_timed_ = std::any_of(timed_.begin(), timed_.end(), [](char c) { return c != 0; });
+}
+
+// Unused slots of one kind are alike: the construction counts one of them
+// as the option of a new route, not each (a fleet from one depot would else
+// make every job's regret zero).
+void RouteModel::build_slot_kinds() {
+    const Problem& p = problem_;
+    std::map<std::vector<bool>, Index> compat_classes;
+    std::vector<Index> compat(static_cast<size_t>(p.num_engineers()));
+    for (Index e = 0; e < p.num_engineers(); ++e) {
+        std::vector<bool> can(static_cast<size_t>(num_jobs_));
+        for (Index j = 0; j < num_jobs_; ++j) can[static_cast<size_t>(j)] = p.compatible(e, j);
+        compat[static_cast<size_t>(e)] = compat_classes.emplace(std::move(can), static_cast<Index>(compat_classes.size())).first->second;
+    }
+    std::map<std::vector<std::int64_t>, Index> kinds;
+    for (size_t r = 0; r < slots_.size(); ++r) {
+        const SlotData& d = slots_[r];
+        std::vector<std::int64_t> key{d.start_location, d.end_location, d.shift_start, d.shift_end, d.latest_end,
+                                      d.timing_class, break_class_[r], d.fixed, d.overtime_per_hour, d.max_travel, d.max_jobs,
+                                      compat[static_cast<size_t>(d.engineer)]};
+        for (Amount c : capacity(static_cast<Index>(r))) key.push_back(c);
+        slots_[r].kind = kinds.emplace(std::move(key), static_cast<Index>(kinds.size())).first->second;
+    }
 }
 
 Duration RouteModel::duration(Index node, Index s) const {

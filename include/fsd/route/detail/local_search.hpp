@@ -2,16 +2,16 @@
 // The local search of every stage: first-improvement descent on a Plan under
 // its penalties, over granular neighbourhoods (each job with its nearest jobs,
 // RouteModel::neighbours). Moves between served jobs: relocate, swap, or-opt
-// of two, cross-exchange of chains of one or two, 2-opt*, SWAP*, and within a
-// route relocate and 2-opt; a served job into an unused route. Moves that
-// choose which jobs are served, priced against the jobs' prizes: insert a job
-// left out, replace a served job by one left out, put a job left out in the
-// place of a served one that moves elsewhere (make_room), push jobs worth
-// less out of a route to let one worth more in (eject_for), take a job out.
-// A job enters
-// a route only where the route's penalties do not grow (the plan's served set
-// changes through feasible steps, whatever the prizes). Breaks move within
-// their route to their cheapest place whenever the route changes.
+// of two, cross-exchange of chains of one or two, 2-opt*, SWAP* over route
+// pairs, and within a route relocate, swap, or-opt of two and 2-opt; a served
+// job into an unused route. Moves that choose which jobs are served, priced
+// against the jobs' prizes: insert a job left out, replace a served job by
+// one left out, put a job left out in the place of a served one that moves
+// elsewhere (make_room), push jobs worth less out of a route to let one worth
+// more in (eject_for), take a job out. A job enters a route only where the
+// route's penalties do not grow (the plan's served set changes through
+// feasible steps, whatever the prizes). Breaks move within their route to
+// their cheapest place whenever the route changes.
 #include <array>
 #include <cstdint>
 #include <random>
@@ -31,6 +31,9 @@ struct Placement {
     Index after = -1;
     Cost delta = kTimeMax;
     Duration later = 0;   ///< how much later the route ends (the time the job takes from it)
+    /// False: no place was priced, as none could cost less than the limit
+    /// asked for; `delta` is then a lower bound of every place (slot -1).
+    bool exact = true;
 };
 
 class LocalSearch {
@@ -48,7 +51,9 @@ public:
 
     /// The cheapest place for job u in route s; `strict`: only where the
     /// route's time warp and excess load do not grow. Respects fixed parts.
-    Placement best_place(Index u, Index s, bool strict) const;
+    /// Places that cannot cost less than `limit` are not priced (see
+    /// Placement::exact).
+    Placement best_place(Index u, Index s, bool strict, Cost limit = kTimeMax) const;
     /// Inserts left-out job u at its cheapest place among the routes near it
     /// (its near slots and the routes of its neighbours) when that costs less
     /// than its prize; `strict` as in best_place. True when inserted.

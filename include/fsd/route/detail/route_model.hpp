@@ -41,6 +41,7 @@ struct SlotData {
     Duration max_travel = kTimeMax;
     Index max_jobs = -1;         ///< -1: no limit
     Index timing_class = 0;      ///< slots whose nodes and legs time and price alike
+    Index kind = 0;              ///< slots that are interchangeable while unused (same engineer in all but name)
     Index first_break = 0;       ///< node id of the slot's first break
     Index breaks = 0;            ///< how many breaks the slot takes
 };
@@ -152,6 +153,7 @@ private:
     void build_slots();
     void build_nodes();
     void build_near_slots();
+    void build_slot_kinds();
     void build_neighbours();
     void build_neighbours_by_rows();
     void build_neighbours_by_grid();
