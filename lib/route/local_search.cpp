@@ -15,6 +15,10 @@ constexpr std::size_t kNearRoutes = 8;
 constexpr int kEjectionNeighbours = 6;
 // Exchanges of a SWAP* route pair priced exactly, the most promising by their legs.
 constexpr std::size_t kSwapStarTries = 3;
+
+// Nothing but engineer costs: no penalty, lateness or overtime a move could
+// lower, so the legs a move adds and removes decide whether it can pay.
+bool clean(const RouteCost& c) { return c.warp == 0 && c.excess == 0 && c.overtime == 0 && c.lateness == 0; }
 }  // namespace
 
 LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed)
@@ -92,7 +96,6 @@ bool LocalSearch::try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bo
     // overtime that a move could lower): the costs alone decide whether the
     // move can pay, and they are far cheaper to sum than a full price.
     if (!model_.balance()) {
-        auto clean = [](const RouteCost& c) { return c.warp == 0 && c.excess == 0 && c.overtime == 0 && c.lateness == 0; };
         if (clean(oa) && (!ob || clean(*ob))) {
             const Cost bound = plan_.travel_bound(a) + (b ? plan_.travel_bound(*b) : 0);
             if (bound + bias >= before) return false;
@@ -135,7 +138,7 @@ bool LocalSearch::improve(Index u) {
         const Index rv = plan_.route_of(v);
         if (rv < 0) {
             // Replace u by v where u is, when v is worth more than u costs.
-            if (!model_.compatible(ru, v)) continue;
+            if (!model_.servable(v) || !model_.compatible(ru, v)) continue;
             const Index pu = plan_.position(u);
             RouteSpec a(ru);
             a.add(prefix_part(ru, pu - 1)).add(node_part(v)).add(suffix_part(ru, pu + 1));
@@ -153,11 +156,6 @@ bool LocalSearch::improve(Index u) {
     if (!ru_unchanged && into_unused_route(u)) return true;
     return take_out(u);
 }
-
-namespace {
-// Nothing but engineer costs: no penalty, lateness or overtime a move could lower.
-bool clean(const RouteCost& c) { return c.warp == 0 && c.excess == 0 && c.overtime == 0 && c.lateness == 0; }
-}  // namespace
 
 bool LocalSearch::between_routes(Index u, Index v) {
     const Index ru = plan_.route_of(u), rv = plan_.route_of(v);

@@ -70,6 +70,11 @@ def test_solve_vroom_from_dict_and_path():
     check_shape(a, [101 + k for k in range(8)])
     assert a["routes"] == b["routes"]
     assert a["unassigned"] == b["unassigned"]
+    # A stagnation limit ends the search early, deterministically.
+    c = fsd.solve_vroom(doc, time_limit=30, seed=3, stagnation_limit=20)
+    d = fsd.solve_vroom(doc, time_limit=30, seed=3, stagnation_limit=20)
+    check_shape(c, [101 + k for k in range(8)])
+    assert c["routes"] == d["routes"]
 
 
 def test_read_vroom_gives_the_problem():

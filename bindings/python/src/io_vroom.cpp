@@ -49,13 +49,14 @@ void bind_vroom(py::module_& m) {
     m.def("read_vroom", &read_source, py::arg("source"),
           "Reads VROOM's input from a dict or a file path; InputError names the VROOM field.");
     m.def("solve_vroom", [](const py::object& source, double time_limit, std::uint64_t seed, std::int64_t iteration_limit,
-                            int threads) {
+                            int threads, std::int64_t stagnation_limit) {
               const auto input = read_source(source);
               SolveOptions options;
               options.time_limit_seconds = time_limit;
               options.seed = seed;
               options.iteration_limit = iteration_limit;
               options.threads = threads;
+              options.stagnation_limit = stagnation_limit;
               std::string text;
               {
                   py::gil_scoped_release release;
@@ -63,8 +64,8 @@ void bind_vroom(py::module_& m) {
               }
               return to_dict(text);
           }, py::arg("source"), py::arg("time_limit") = 1.0, py::arg("seed") = 1, py::arg("iteration_limit") = -1,
-          py::arg("threads") = 1,
-          "Solves a VROOM input (dict or file path) and returns VROOM's output as a dict.");
+          py::arg("threads") = 1, py::arg("stagnation_limit") = -1,
+          "Solves a VROOM input (dict or file path) and returns VROOM's output as a dict (options as for solve).");
 }
 
 }  // namespace
