@@ -16,9 +16,10 @@ constexpr int kEjectionNeighbours = 6;
 // Exchanges of a SWAP* route pair priced exactly, the most promising by their legs.
 constexpr std::size_t kSwapStarTries = 3;
 
-// Nothing but engineer costs: no penalty, lateness or overtime a move could
-// lower, so the legs a move adds and removes decide whether it can pay.
-bool clean(const RouteCost& c) { return c.warp == 0 && c.excess == 0 && c.overtime == 0 && c.lateness == 0; }
+// What a route costs beyond its engineer costs: penalties, lateness and
+// overtime, all that a move could lower besides the legs and preferences. A
+// move whose legs and preferences add at least this much cannot pay.
+Cost beyond_costs(const RouteCost& c, const Penalties& w) { return c.penalised(w) - c.travel - c.preference; }
 }  // namespace
 
 LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed)
@@ -86,20 +87,19 @@ void LocalSearch::changed(Index s) {
     mark_route(s);
 }
 
-bool LocalSearch::try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict) {
+bool LocalSearch::try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict, bool legs_checked) {
     strict = strict || feasible_only_;
     const Penalties& w = plan_.penalties();
     const RouteCost& oa = plan_.route(a.slot).cost();
     const RouteCost* ob = b ? &plan_.route(b->slot).cost() : nullptr;
     Cost before = oa.penalised(w) + (ob ? ob->penalised(w) : 0);
-    // Routes with nothing but engineer costs (no penalty, lateness or
-    // overtime that a move could lower): the costs alone decide whether the
-    // move can pay, and they are far cheaper to sum than a full price.
-    if (!model_.balance()) {
-        if (clean(oa) && (!ob || clean(*ob))) {
-            const Cost bound = plan_.travel_bound(a) + (b ? plan_.travel_bound(*b) : 0);
-            if (bound + bias >= before) return false;
-        }
+    // The engineer costs of the new routes bound their price from below
+    // (penalties, lateness and overtime are never negative) and are far
+    // cheaper to sum: a move whose costs alone exceed what the routes cost
+    // now, penalties included, cannot pay.
+    if (!model_.balance() && !legs_checked) {
+        const Cost bound = plan_.travel_bound(a) + (b ? plan_.travel_bound(*b) : 0);
+        if (bound + bias >= before) return false;
     }
     // Segments first: exact for most routes, and a lower bound for routes
     // with timed nodes, which are timed node by node only when that bound
@@ -171,10 +171,12 @@ bool LocalSearch::between_routes(Index u, Index v) {
         a.add(prefix_part(ru, pu - 1)).add(suffix_part(ru, pu + k));
         return a;
     };
-    // Between routes with nothing but engineer costs at stake (as in
-    // try_move), the legs a move adds and removes decide whether it can pay:
-    // summed here from a few matrix entries, before any route is priced.
-    const bool legs_decide = clean(A.cost()) && clean(B.cost()) && A.jobs() > 2 && !model_.balance();
+    // The legs a move adds and removes, summed from a few matrix entries,
+    // rule out every move they make dearer than all that the two routes could
+    // save besides them, before any route is priced. (Not when a emptied
+    // would drop its fixed cost, nor with balance, which spans the plan.)
+    const bool legs_decide = A.jobs() > 2 && !model_.balance();
+    const Cost slack = beyond_costs(A.cost(), plan_.penalties()) + beyond_costs(B.cost(), plan_.penalties());
     const Cost weight = model_.slot(ru).travel_weight;
     const Index lu = model_.location(u), lv = model_.location(v);
     auto leg = [&](Index r, Index from, Index to) { return model_.leg(r, from, to).cost; };
@@ -193,21 +195,21 @@ bool LocalSearch::between_routes(Index u, Index v) {
         for (Index q : places_by(rv, pv)) {
             if (q < 0) break;
             if (!may_insert_after(rv, q)) continue;
-            if (legs_decide && weight * (out_u + in_b(q, lu, lu, 0)) + pref_u >= 0) continue;
+            if (legs_decide && weight * (out_u + in_b(q, lu, lu, 0)) + pref_u >= slack) continue;
             RouteSpec b(rv);
             b.add(prefix_part(rv, q)).add(node_part(u)).add(suffix_part(rv, q + 1));
             const RouteSpec a = without_u(1);
-            if (try_move(a, &b, 0, false)) return true;
+            if (try_move(a, &b, 0, false, legs_decide)) return true;
         }
     // Swap u and v.
     const Cost swap_legs = leg(ru, a_prev, lv) + leg(ru, lv, a_next) - leg(ru, a_prev, lu) - leg(ru, lu, a_next) +
                            leg(rv, b_prev, lu) + leg(rv, lu, b_next) - leg(rv, b_prev, lv) - leg(rv, lv, b_next);
     const Cost pref_swap = pref_u + model_.preference(v, ru) - model_.preference(v, rv);
-    if (u_fits && v_fits && !(legs_decide && weight * swap_legs + pref_swap >= 0)) {
+    if (u_fits && v_fits && !(legs_decide && weight * swap_legs + pref_swap >= slack)) {
         RouteSpec a(ru), b(rv);
         a.add(prefix_part(ru, pu - 1)).add(node_part(v)).add(suffix_part(ru, pu + 1));
         b.add(prefix_part(rv, pv - 1)).add(node_part(u)).add(suffix_part(rv, pv + 1));
-        if (try_move(a, &b, 0, false)) return true;
+        if (try_move(a, &b, 0, false, legs_decide)) return true;
     }
     // Chains of two jobs: u and the job after it moved next to v (or-opt), or
     // exchanged with v or with v and the job after it (cross-exchange).
@@ -223,20 +225,35 @@ bool LocalSearch::between_routes(Index u, Index v) {
                 const Index lu2 = model_.location(u2), after = A.place_after(pu + 2);
                 const Cost out = leg(ru, a_prev, after) - leg(ru, a_prev, lu) - leg(ru, lu, lu2) - leg(ru, lu2, after);
                 const Cost pref = pref_u + model_.preference(u2, rv) - model_.preference(u2, ru);
-                if (weight * (out + in_b(q, lu, lu2, leg(rv, lu, lu2))) + pref >= 0) continue;
+                if (weight * (out + in_b(q, lu, lu2, leg(rv, lu, lu2))) + pref >= slack) continue;
             }
             RouteSpec b(rv);
             b.add(prefix_part(rv, q)).add(node_part(u)).add(node_part(u2)).add(suffix_part(rv, q + 1));
             const RouteSpec a = without_u(2);
-            if (try_move(a, &b, 0, false)) return true;
+            if (try_move(a, &b, 0, false, legs_decide)) return true;
         }
     if (u_fits && v_fits)
         for (const auto& [k, m] : {std::pair<Index, Index>{2, 1}, {1, 2}, {2, 2}}) {
             if ((k == 2 && !u_chain) || (m == 2 && !v_chain)) continue;
+            if (legs_decide) {
+                // u's chain (u, u2) and v's (v, v2) trade places; each route keeps a job.
+                const Index u_last = k == 2 ? model_.location(u2) : lu, v_last = m == 2 ? model_.location(v2) : lv;
+                const Index a_after = A.place_after(pu + k), b_after = B.place_after(pv + m);
+                auto in_u = [&](Index r) { return k == 2 ? leg(r, lu, u_last) : 0; };
+                auto in_v = [&](Index r) { return m == 2 ? leg(r, lv, v_last) : 0; };
+                const Cost legs = leg(ru, a_prev, lv) + in_v(ru) + leg(ru, v_last, a_after) -
+                                  leg(ru, a_prev, lu) - in_u(ru) - leg(ru, u_last, a_after) +
+                                  leg(rv, b_prev, lu) + in_u(rv) + leg(rv, u_last, b_after) -
+                                  leg(rv, b_prev, lv) - in_v(rv) - leg(rv, v_last, b_after);
+                Cost pref = pref_swap;
+                if (k == 2) pref += model_.preference(u2, rv) - model_.preference(u2, ru);
+                if (m == 2) pref += model_.preference(v2, ru) - model_.preference(v2, rv);
+                if (weight * legs + pref >= slack) continue;
+            }
             RouteSpec a(ru), b(rv);
             a.add(prefix_part(ru, pu - 1)).add(range_part(rv, pv, pv + m - 1)).add(suffix_part(ru, pu + k));
             b.add(prefix_part(rv, pv - 1)).add(range_part(ru, pu, pu + k - 1)).add(suffix_part(rv, pv + m));
-            if (try_move(a, &b, 0, false)) return true;
+            if (try_move(a, &b, 0, false, legs_decide)) return true;
         }
     // 2-opt*: u followed by v and the rest of v's route, v's old head followed
     // by the rest of u's route. Breaks stay with their slot: either tail has
@@ -322,8 +339,9 @@ bool LocalSearch::swap_star(Index ra, Index rb) {
             else continue;
             std::sort(best.begin(), best.end(), [](const Exchange& p, const Exchange& q) { return p.legs < q.legs; });
         }
-    // With nothing but engineer costs at stake the legs decide (as in try_move).
-    const bool legs_decide = !model_.balance() && clean(A.cost()) && clean(B.cost());
+    // The legs rule out exchanges that cannot pay (as in between_routes).
+    const bool legs_decide = !model_.balance();
+    const Cost slack = beyond_costs(A.cost(), plan_.penalties()) + beyond_costs(B.cost(), plan_.penalties());
     auto spec = [&](Index r, Index p, Index x, Index after) {
         RouteSpec s(r);
         if (after == p - 1) {
@@ -340,10 +358,10 @@ bool LocalSearch::swap_star(Index ra, Index rb) {
         const Leaver& y = from_b[e.y];
         const Cost preference = model_.preference(y.job, ra) + model_.preference(x.job, rb) -
                                 model_.preference(x.job, ra) - model_.preference(y.job, rb);
-        if (legs_decide && model_.slot(ra).travel_weight * e.legs + preference >= 0) continue;
+        if (legs_decide && model_.slot(ra).travel_weight * e.legs + preference >= slack) continue;
         const RouteSpec a = spec(ra, x.position, y.job, e.y_after);
         const RouteSpec b = spec(rb, y.position, x.job, e.x_after);
-        if (try_move(a, &b, 0, false)) return true;
+        if (try_move(a, &b, 0, false, legs_decide)) return true;
     }
     return false;
 }

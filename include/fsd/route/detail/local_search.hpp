@@ -81,8 +81,10 @@ private:
     bool eject_for(Index u);
     // Applies specs `a` (and `b`) when they lower the penalised cost by more
     // than `bias` (prizes of jobs entering or leaving); `strict`: only when
-    // neither route's warp or excess grows.
-    bool try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict);
+    // neither route's warp or excess grows; `legs_checked`: the caller has
+    // already ruled the move out by its legs where they could (the engineer
+    // costs then need no second bound).
+    bool try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict, bool legs_checked = false);
     void changed(Index s);
     bool may_insert_after(Index s, Index position) const;
     /// Places of a visit next to the node at position p of route r (as
