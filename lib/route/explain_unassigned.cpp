@@ -154,7 +154,7 @@ std::vector<Index> PlanView::jobs(Index s) const {
     return out;
 }
 
-Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix, bool quick) {
+Unassigned explain_unassigned(Index j, const PlanView& plan, bool quick) {
     if (only_fixed_routes(j, plan)) {
         Unassigned out;
         out.job = j;
@@ -163,7 +163,7 @@ Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix, bool
         return out;
     }
     Unassigned out = explain_reason(j, plan, quick);
-    if (with_fix && !quick) out.fix = suggest_fix(j, out.reason, plan);
+    if (!quick) out.fix = suggest_fix(j, out.reason, plan);
     return out;
 }
 

@@ -179,7 +179,6 @@ bool LocalSearch::between_routes(Index u, Index v) {
     const Cost slack = beyond_costs(A.cost(), plan_.penalties()) + beyond_costs(B.cost(), plan_.penalties());
     const Cost weight = model_.slot(ru).travel_weight;
     const Index lu = model_.location(u), lv = model_.location(v);
-    auto leg = [&](Index r, Index from, Index to) { return model_.leg(r, from, to).cost; };
     // The legs around u in a, and around v in b.
     const Index a_prev = A.place_before(pu - 1), a_next = A.place_after(pu + 1);
     const Index b_prev = B.place_before(pv - 1), b_next = B.place_after(pv + 1);
@@ -290,7 +289,6 @@ bool LocalSearch::swap_star(Index ra, Index rb) {
     pair_examined_[key] = plan_.clock();
     const RouteState& A = plan_.route(ra);
     const RouteState& B = plan_.route(rb);
-    auto leg = [&](Index r, Index from, Index to) { return model_.leg(r, from, to).cost; };
     // A job that may leave route r at position p for route t: what leaving saves.
     struct Leaver {
         Index job;
@@ -387,7 +385,7 @@ const std::array<std::pair<Cost, Index>, 3>& LocalSearch::top_places(Index x, In
     for (Index q = 0; q + 1 < R.size(); ++q) {
         if (!may_insert_after(r, q)) continue;
         const Index prev = R.prefix(q).last, next = R.suffix(q + 1).first;
-        const Cost d = model_.leg(r, prev, lx).cost + model_.leg(r, lx, next).cost - model_.leg(r, prev, next).cost;
+        const Cost d = leg(r, prev, lx) + leg(r, lx, next) - leg(r, prev, next);
         for (std::size_t k = 0; k < c.best.size(); ++k)
             if (d < c.best[k].first) {
                 for (std::size_t m = c.best.size() - 1; m > k; --m) c.best[m] = c.best[m - 1];
@@ -660,7 +658,7 @@ Placement LocalSearch::best_place(Index u, Index s, bool strict, Cost limit) con
     for (Index q = 0; q + 1 < R.size(); ++q) {
         if (!may_insert_after(s, q)) continue;
         const Index prev = R.place_before(q), next = R.place_after(q + 1);
-        const Cost legs = model_.leg(s, prev, lu).cost + model_.leg(s, lu, next).cost - model_.leg(s, prev, next).cost;
+        const Cost legs = leg(s, prev, lu) + leg(s, lu, next) - leg(s, prev, next);
         order.emplace_back(d.travel_weight * legs + extra, q);
     }
     std::sort(order.begin(), order.end());

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "fsd/core/error.hpp"
+#include "fsd/model/route_steps.hpp"
+#include "fsd/route/detail/route_timing.hpp"
 
 namespace fsd::detail {
 
@@ -50,6 +52,17 @@ PlanRoutes Plan::snapshot() const {
     PlanRoutes out;
     out.reserve(routes_.size());
     for (const RouteState& r : routes_) out.push_back(r.nodes());
+    return out;
+}
+
+Route Plan::written_route(Index s) const {
+    const RouteState& r = route(s);
+    Route out;
+    out.engineer = model_.slot(s).engineer;
+    out.shift = model_.slot(s).shift;
+    time_route(model_, s, r.nodes(), &out.steps);
+    complete_route(model_.problem(), out);
+    out.cost = r.cost().travel;
     return out;
 }
 

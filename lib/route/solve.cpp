@@ -9,14 +9,12 @@
 #include <thread>
 
 #include "fsd/core/error.hpp"
-#include "fsd/model/route_steps.hpp"
 #include "fsd/route/detail/best_exchange.hpp"
 #include "fsd/route/detail/construction.hpp"
 #include "fsd/route/detail/explain_unassigned.hpp"
 #include "fsd/route/detail/genetic_search.hpp"
 #include "fsd/route/detail/iterated_local_search.hpp"
 #include "fsd/route/detail/route_evaluator.hpp"
-#include "fsd/route/detail/route_timing.hpp"
 #include "fsd/route/detail/warm_start.hpp"
 
 namespace fsd {
@@ -107,31 +105,18 @@ void descend(detail::Plan& plan, detail::LocalSearch& ls, const detail::Stopping
     if (!plan.feasible()) plan.restore(fallback);
 }
 
-Solution build_solution(const Problem& problem, const detail::Plan& plan, const detail::LocalSearch& ls,
-                        const detail::RouteLocks& locks, Clock::time_point fixes_until) {
-    const detail::RouteModel& model = plan.model();
+Solution build_solution(const detail::Plan& plan, const detail::LocalSearch& ls, const detail::RouteLocks& locks,
+                        Clock::time_point fixes_until) {
     Solution solution;
-    for (Index s = 0; s < model.num_slots(); ++s) {
-        const detail::RouteState& r = plan.route(s);
-        if (r.empty()) continue;
-        Route route;
-        route.engineer = model.slot(s).engineer;
-        route.shift = model.slot(s).shift;
-        detail::time_route(model, s, r.nodes(), &route.steps);
-        complete_route(problem, route);
-        route.cost = r.cost().travel;
-        solution.routes.push_back(std::move(route));
-    }
+    for (Index s = 0; s < plan.num_slots(); ++s)
+        if (!plan.route(s).empty()) solution.routes.push_back(plan.written_route(s));
     const detail::PlanView view(plan, ls, locks);
     std::vector<Index> left_out = plan.unserved();
     std::sort(left_out.begin(), left_out.end());
     // Fixes take a search each: past `fixes_until` (the time limit) the jobs
     // keep their reason and sentence without one, and only the cheap checks
     // run, so the time limit holds however many jobs are left out.
-    for (Index j : left_out) {
-        const bool in_time = Clock::now() < fixes_until;
-        solution.unassigned.push_back(detail::explain_unassigned(j, view, in_time, !in_time));
-    }
+    for (Index j : left_out) solution.unassigned.push_back(detail::explain_unassigned(j, view, Clock::now() >= fixes_until));
     solution.objective = plan.parts();
     return solution;
 }
@@ -272,7 +257,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
 
     // Fixes until the time limit; the reasons and the plan itself still need writing after it.
     const auto fixes_until = stop.deadline();
-    Solution solution = build_solution(problem, plan, ls, locks, fixes_until);
+    Solution solution = build_solution(plan, ls, locks, fixes_until);
     solution.stats.iterations = 0;
     for (const ThreadResult& r : results) solution.stats.iterations += r.iterations;
     solution.stats.improvements = std::max<std::int64_t>(0, reports - 1);  // the first plan is no improvement

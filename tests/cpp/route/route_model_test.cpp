@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <random>
 
-#include "fsd/model/route_steps.hpp"
 #include "fsd/route/detail/plan.hpp"
 #include "fsd/route/detail/route_evaluator.hpp"
 #include "route_test_support.hpp"
@@ -263,13 +262,7 @@ TEST_CASE("feasible routes as the model prices them pass the independent verifie
             const RouteState& r = plan.route(s);
             if (r.empty() || !r.cost().feasible()) continue;
             Solution one;
-            Route route;
-            route.engineer = m.slot(s).engineer;
-            route.shift = m.slot(s).shift;
-            time_route(m, s, r.nodes(), &route.steps);
-            complete_route(p, route);
-            route.cost = r.cost().travel;
-            one.routes.push_back(route);
+            one.routes.push_back(plan.written_route(s));
             std::vector<char> served(static_cast<size_t>(p.num_jobs()), 0);
             for (Index node : r.nodes())
                 if (m.is_job(node)) served[static_cast<size_t>(node)] = 1;

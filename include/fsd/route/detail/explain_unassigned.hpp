@@ -35,10 +35,10 @@ private:
 /// (suggest_fix). Checks, in order: qualification, capacity, max_jobs,
 /// whether any shift reaches its windows, whether it fits a shift alone, and,
 /// for an optional job, whether serving it costs at least its penalty.
-/// Without `with_fix` the fix is not searched for; with `quick` (the time
-/// limit is out) only the cheap checks run, up to reachable windows, and a job
-/// that passes them gets the reason time_limit.
-Unassigned explain_unassigned(Index j, const PlanView& plan, bool with_fix = true, bool quick = false);
+/// With `quick` (the time limit is out) only the cheap checks run, up to
+/// reachable windows, a job that passes them gets the reason time_limit, and
+/// no fix is searched for.
+Unassigned explain_unassigned(Index j, const PlanView& plan, bool quick = false);
 
 /// The smallest change found that would let job j, left out of the plan for
 /// `reason`, into it (docs/unassigned.md): a skill or a new engineer, a wider

@@ -91,6 +91,8 @@ private:
     /// positions to insert after), ended by -1.
     std::array<Index, 4> places_by(Index r, Index p) const;
     bool fixed(Index j) const { return locks_.any && locks_.fixed(j); }
+    /// The cost of the leg between two places in route r.
+    Cost leg(Index r, Index from, Index to) const { return model_.leg(r, from, to).cost; }
     /// Job x's three cheapest places in route r by the legs they add
     /// ((cost, position after which), kTimeMax when none), cached until r changes.
     const std::array<std::pair<Cost, Index>, 3>& top_places(Index x, Index r);

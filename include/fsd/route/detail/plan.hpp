@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fsd/model/objective.hpp"
+#include "fsd/model/solution.hpp"
 #include "fsd/route/detail/route_spec.hpp"
 #include "fsd/route/detail/route_state.hpp"
 
@@ -29,6 +30,9 @@ public:
     void load(const PlanRoutes& routes);
     /// The node lists of every slot.
     PlanRoutes snapshot() const;
+    /// Route s (used) as a solution states it: engineer, shift, timed steps
+    /// and its engineer cost.
+    Route written_route(Index s) const;
     /// Makes a snapshot current again, rebuilding only the routes that differ.
     void restore(const PlanRoutes& routes);
     /// Job lists per slot (breaks and depots left out).
