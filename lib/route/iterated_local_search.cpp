@@ -6,11 +6,6 @@
 
 namespace fsd::detail {
 
-namespace {
-// Capped: a weight past this would only risk overflow, not repair more.
-constexpr Cost kMaxPenaltyWeight = 1'000'000;
-}  // namespace
-
 SearchResult iterated_local_search(Plan& plan, LocalSearch& ls, const RouteLocks& locks, const StoppingCriterion& stop,
                                    const ProgressReporter& progress, BestExchange* exchange, std::size_t thread) {
     SearchResult best{plan.snapshot(), plan.objective(), 0, 0};
@@ -33,14 +28,7 @@ SearchResult iterated_local_search(Plan& plan, LocalSearch& ls, const RouteLocks
         }
         ruin_and_recreate(plan, ls, locks, ls.rng());
         ls.run(stop);
-        // Repair: raise the penalties until the plan is feasible (or give up on it).
-        for (int round = 0; round < 6 && !plan.feasible() && !stop.out_of_time(); ++round) {
-            w.time_warp = std::min<Cost>(w.time_warp * 4, kMaxPenaltyWeight);
-            w.excess_load = std::min<Cost>(w.excess_load * 4, kMaxPenaltyWeight);
-            ls.mark_all();
-            ls.run(stop);
-        }
-        if (!plan.feasible()) {
+        if (!repair(plan, ls, stop)) {
             plan.restore(current);
             continue;
         }

@@ -13,6 +13,10 @@ constexpr int kUnusedRoutes = 3;
 constexpr std::size_t kNearRoutes = 8;
 // Neighbours a left-out job may take the place of (make_room).
 constexpr int kEjectionNeighbours = 6;
+// Neighbours whose routes a job pushed out of its route may move to.
+constexpr std::size_t kAwayNeighbours = 10;
+// At most this many jobs left out (or 2 % of the jobs) are few: see few_left_out.
+constexpr std::size_t kFewLeftOut = 3;
 // Exchanges of a SWAP* route pair priced exactly, the most promising by their legs.
 constexpr std::size_t kSwapStarTries = 3;
 
@@ -514,16 +518,21 @@ bool LocalSearch::improve_left_out(Index u) {
     return try_move(b, nullptr, -model_.prize(u), true);
 }
 
-// Left-out u goes to its cheapest place in a route near it, feasible or not,
-// and jobs worth less than u leave that route until it is as feasible as it
-// was (each time the one whose leaving helps most, the least prize first
-// among equals). Taken when u's prize outweighs what leaves and the change in
-// cost.
+// Left-out u goes to one of its three least infeasible places in a route
+// near it, and jobs leave that route until it is as feasible as it was: each
+// time the one whose leaving helps most, and among equals the cheapest to
+// lose. A job leaves for its cheapest feasible place in another route (each
+// other route takes one at most; only when few jobs are left out), or, if
+// worth less than u, out of the plan.
+// Taken when u's prize outweighs the prizes lost and the change in cost:
+// exact, as the routes changed are all different.
 bool LocalSearch::eject_for(Index u) {
     const Penalties& w = plan_.penalties();
     const Cost prize = model_.prize(u);
-    // Only a job worth more than the least valuable can push others out.
-    if (prize <= model_.lowest_prize()) return false;
+    // Jobs move for u only when few are left out; else only jobs worth
+    // less leave, and a job of the least prize can make no room.
+    const bool may_move = few_left_out();
+    if (prize <= model_.lowest_prize() && !may_move) return false;
     const std::int64_t seen = examined_[static_cast<std::size_t>(u)];
     std::vector<Index> routes;
     for (Index v : model_.neighbours(u)) {
@@ -535,19 +544,47 @@ bool LocalSearch::eject_for(Index u) {
             routes.push_back(s);
     // Nothing near u changed since it was last tried in vain: the answer stands.
     if (std::none_of(routes.begin(), routes.end(), [&](Index r) { return plan_.modified(r) > seen; })) return false;
+
+    struct Leaving {
+        Index job;
+        Placement to;  // slot -1: out of the plan
+    };
+    std::vector<Leaving> leaving;
+    auto taken = [&](Index s) {
+        return s >= 0 && std::any_of(leaving.begin(), leaving.end(), [&](const Leaving& l) { return l.to.slot == s; });
+    };
+    // Where a job of route r would go instead: its cheapest feasible place
+    // in a route near it that no other job leaving takes (the place with all
+    // routes free remembered per job).
+    std::vector<std::pair<Index, Placement>> away_cache;
+    auto away = [&](Index x, Index r) {
+        const bool all_free = std::none_of(leaving.begin(), leaving.end(), [](const Leaving& l) { return l.to.slot >= 0; });
+        auto cached = std::find_if(away_cache.begin(), away_cache.end(), [&](const auto& c) { return c.first == x; });
+        if (cached != away_cache.end() && !taken(cached->second.slot)) return cached->second;
+        Placement best;
+        auto consider = [&](Index s) {
+            if (s == r || s == best.slot || taken(s)) return;
+            const Placement p = best_place(x, s, true, best.delta);
+            if (p.exact && p.delta < best.delta) best = p;
+        };
+        const auto& near_x = model_.neighbours(x);
+        for (std::size_t k = 0; k < std::min(near_x.size(), kAwayNeighbours); ++k)
+            if (const Index s = plan_.route_of(near_x[k]); s >= 0) consider(s);
+        const auto& near = model_.near_slots(x);
+        for (std::size_t k = 0; k < std::min(near.size(), kNearRoutes); ++k) consider(near[k]);
+        if (all_free) away_cache.emplace_back(x, best);
+        return best;
+    };
+
     Cost best_gain = 0;
     std::vector<Index> best_nodes;
+    std::vector<Leaving> best_leaving;
     Index best_route = -1;
     RouteState trial;
+    std::vector<std::pair<Cost, std::size_t>> candidates;  // (penalty left without it, position)
     for (Index r : routes) {
         const RouteState& R = plan_.route(r);
         if (!model_.compatible(r, u) || R.empty()) continue;
-        // Only a route holding something worth less than u can make room for it.
-        bool cheaper = false;
-        for (Index i = 1; i + 1 < R.size() && !cheaper; ++i)
-            cheaper = model_.is_job(R.node(i)) && !fixed(R.node(i)) && model_.prize(R.node(i)) < prize;
-        if (!cheaper) continue;
-        // The three places of u with the least warp and excess, each with its own ejections.
         const RouteCost& was = R.cost();
         std::vector<std::pair<Cost, Index>> places;
         for (Index after = 0; after + 1 < R.size(); ++after) {
@@ -560,41 +597,109 @@ bool LocalSearch::eject_for(Index u) {
         for (const auto& [infeasibility, after] : places) {
             std::vector<Index> nodes = R.nodes();
             nodes.insert(nodes.begin() + after + 1, u);
-            Cost given_up = 0;
+            leaving.clear();
+            Cost lost = 0;  // prizes given up and what the moved jobs add elsewhere
             for (;;) {
                 trial.build(model_, r, nodes);
                 const RouteCost& c = trial.cost();
                 if (c.warp <= was.warp && c.excess <= was.excess) break;
-                std::size_t out = 0;
-                std::pair<Cost, Cost> best_out{kTimeMax, kTimeMax};  // (penalty left, prize)
+                // The penalty left without each job, then where each would go,
+                // in that order (finding a place costs far more than a route).
+                candidates.clear();
                 for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
                     const Index x = nodes[i];
-                    if (x == u || !model_.is_job(x) || fixed(x) || model_.prize(x) >= prize) continue;
+                    if (x == u || !model_.is_job(x) || fixed(x)) continue;
                     std::vector<Index> fewer = nodes;
                     fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
                     trial.build(model_, r, std::move(fewer));
-                    const std::pair<Cost, Cost> key{trial.cost().warp + trial.cost().excess, model_.prize(x)};
-                    if (key < best_out) best_out = key, out = i;
+                    candidates.emplace_back(trial.cost().warp + trial.cost().excess, i);
+                }
+                std::sort(candidates.begin(), candidates.end());
+                std::size_t out = 0;
+                Placement out_to;
+                Cost out_cost = kTimeMax;
+                for (std::size_t k = 0; k < candidates.size(); ++k) {
+                    if (out != 0 && candidates[k].first > candidates[k - 1].first) break;  // the least penalty left is found
+                    const Index x = nodes[candidates[k].second];
+                    const Placement to = may_move ? away(x, r) : Placement{};
+                    if (to.slot < 0 && model_.prize(x) >= prize) continue;
+                    const Cost cost = to.slot >= 0 ? to.delta : model_.prize(x);
+                    if (cost < out_cost) out_cost = cost, out = candidates[k].second, out_to = to;
                 }
                 if (out == 0) break;
-                given_up += model_.prize(nodes[out]);
+                lost += out_cost;
+                leaving.push_back({nodes[out], out_to});
                 nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(out));
             }
             trial.build(model_, r, nodes);
             if (trial.cost().warp > was.warp || trial.cost().excess > was.excess) continue;
-            const Cost gain = prize - given_up - (trial.cost().penalised(w) - was.penalised(w));
-            if (gain > best_gain) best_gain = gain, best_nodes = nodes, best_route = r;
+            const Cost gain = prize - lost - (trial.cost().penalised(w) - was.penalised(w));
+            if (gain > best_gain) best_gain = gain, best_nodes = nodes, best_leaving = leaving, best_route = r;
         }
     }
     if (best_route < 0) return false;
     plan_.set_route(best_route, std::move(best_nodes));
     changed(best_route);
+    for (const Leaving& l : best_leaving) {
+        if (l.to.slot < 0) continue;
+        RouteSpec b(l.to.slot);
+        b.add(prefix_part(l.to.slot, l.to.after)).add(node_part(l.job)).add(suffix_part(l.to.slot, l.to.after + 1));
+        plan_.set_route(l.to.slot, plan_.materialize(b));
+        changed(l.to.slot);
+    }
     return true;
 }
 
+bool LocalSearch::few_left_out() const {
+    return plan_.unserved().size() <= std::max<std::size_t>(kFewLeftOut, static_cast<std::size_t>(model_.num_jobs()) / 50);
+}
+
+// Penalties cannot always repair a plan: a route whose warp only a job's
+// leaving removes keeps it, as no weight makes a job worth 1e9 leave. Taking
+// jobs out instead gives a feasible plan near the one the search found, which
+// is worth more than going back to the plan before it.
+bool LocalSearch::shed_infeasible() {
+    RouteState trial;
+    auto mark = [&](Index j) {
+        if (queued_[static_cast<std::size_t>(j)]) return;
+        queued_[static_cast<std::size_t>(j)] = 1;
+        queue_.push_back(j);
+    };
+    for (Index r = 0; r < plan_.num_slots(); ++r) {
+        const RouteCost& was = plan_.route(r).cost();
+        if (was.warp == 0 && was.excess == 0) continue;
+        std::vector<Index> nodes = plan_.route(r).nodes();
+        std::vector<Index> shed;
+        for (;;) {
+            trial.build(model_, r, nodes);
+            if (trial.cost().warp == 0 && trial.cost().excess == 0) break;
+            std::size_t out = 0;
+            std::pair<Cost, Cost> best_out{kTimeMax, kTimeMax};  // (penalty left, prize)
+            for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
+                const Index x = nodes[i];
+                if (!model_.is_job(x) || fixed(x)) continue;
+                std::vector<Index> fewer = nodes;
+                fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
+                trial.build(model_, r, std::move(fewer));
+                const std::pair<Cost, Cost> key{trial.cost().warp + trial.cost().excess, model_.prize(x)};
+                if (key < best_out) best_out = key, out = i;
+            }
+            if (out == 0) break;
+            shed.push_back(nodes[out]);
+            nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(out));
+        }
+        if (shed.empty()) continue;
+        plan_.set_route(r, std::move(nodes));
+        changed(r);
+        for (Index j : shed) mark(j);
+    }
+    return plan_.feasible();
+}
+
 // An ejection chain of two: left-out u takes the place of a served
-// neighbour v worth no more, and v moves to its cheapest feasible place in
-// another route; both routes stay as feasible as they were.
+// neighbour v, and v moves to its cheapest feasible place in another route;
+// both routes stay as feasible as they were. v stays served, so a v worth
+// more than u may move too, when few jobs are left out (see few_left_out).
 bool LocalSearch::make_room(Index u) {
     const Penalties& w = plan_.penalties();
     // Nothing near u changed since it was last tried in vain: the answer stands.
@@ -607,7 +712,8 @@ bool LocalSearch::make_room(Index u) {
     int tried = 0;
     for (Index v : model_.neighbours(u)) {
         const Index rv = plan_.route_of(v);
-        if (rv < 0 || fixed(v) || model_.prize(v) > model_.prize(u) || !model_.compatible(rv, u)) continue;
+        if (rv < 0 || fixed(v) || !model_.compatible(rv, u)) continue;
+        if (model_.prize(v) > model_.prize(u) && !few_left_out()) continue;
         if (++tried > kEjectionNeighbours) break;
         const Index pv = plan_.position(v);
         RouteSpec a(rv);
@@ -770,6 +876,25 @@ void LocalSearch::place_breaks(Index s) {
         }
         if (best_after >= 0) plan_.set_route(s, plan_.materialize(moved_to(best_after)));
     }
+}
+
+bool repair(Plan& plan, LocalSearch& ls, const StoppingCriterion& stop) {
+    // Capped: a weight past this would only risk overflow, not repair more.
+    constexpr Cost kMaxWeight = 1'000'000;
+    Penalties& w = plan.penalties();
+    for (int round = 0; round < 6 && !plan.feasible() && !stop.out_of_time(); ++round) {
+        w.time_warp = std::min<Cost>(w.time_warp * 4, kMaxWeight);
+        w.excess_load = std::min<Cost>(w.excess_load * 4, kMaxWeight);
+        ls.mark_all();
+        ls.run(stop);
+    }
+    // What is left is held by jobs the penalties cannot price out.
+    if (plan.feasible() || stop.out_of_time()) return plan.feasible();
+    if (!ls.shed_infeasible()) return false;
+    ls.set_feasible_only(true);
+    ls.run(stop);
+    ls.set_feasible_only(false);
+    return plan.feasible();
 }
 
 }  // namespace fsd::detail

@@ -37,18 +37,28 @@ void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std
     const Index jobs = m.num_jobs();
     if (jobs == 0) return;
     Index seed = std::uniform_int_distribution<Index>(0, jobs - 1)(rng);
-    // Now and then the ruin opens room around a job left out, the most
-    // valuable of a few drawn, so that the recreate (highest prize first)
-    // can take it in.
+    // Now and then the ruin opens room around a job left out, so that the
+    // recreate can take it in: one of a prize drawn among the prizes of the
+    // jobs left out (a few valuable jobs among many cheap ones get their
+    // turns as often as all the cheap ones together).
     const std::vector<Index>& out = plan.unserved();
     if (!out.empty() && std::bernoulli_distribution(0.3)(rng)) {
-        Index best = -1;
-        for (int draw = 0; draw < 5; ++draw) {
-            const Index j = out[std::uniform_int_distribution<std::size_t>(0, out.size() - 1)(rng)];
-            if (m.servable(j) && (best < 0 || m.prize(j) > m.prize(best))) best = j;
+        std::vector<Cost> prizes;
+        for (Index j : out)
+            if (m.servable(j)) prizes.push_back(m.prize(j));
+        std::sort(prizes.begin(), prizes.end());
+        prizes.erase(std::unique(prizes.begin(), prizes.end()), prizes.end());
+        if (!prizes.empty()) {
+            const Cost prize = prizes[std::uniform_int_distribution<std::size_t>(0, prizes.size() - 1)(rng)];
+            std::vector<Index> at_prize;
+            for (Index j : out)
+                if (m.servable(j) && m.prize(j) == prize) at_prize.push_back(j);
+            seed = at_prize[std::uniform_int_distribution<std::size_t>(0, at_prize.size() - 1)(rng)];
         }
-        if (best >= 0) seed = best;
     }
+    // Room for a left-out seed is made only in routes that could serve it.
+    const bool for_seed = !plan.served(seed);
+    auto useful = [&](Index r) { return r >= 0 && (!for_seed || m.compatible(r, seed)); };
     std::vector<Index> removed;
     if (std::bernoulli_distribution(0.5)(rng)) {
         // The seed and its nearest served neighbours.
@@ -57,7 +67,7 @@ void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std
         if (movable(plan, locks, seed)) removed.push_back(seed);
         for (Index v : m.neighbours(seed)) {
             if (removed.size() >= want) break;
-            if (movable(plan, locks, v)) removed.push_back(v);
+            if (movable(plan, locks, v) && useful(plan.route_of(v))) removed.push_back(v);
         }
     } else {
         // Runs of consecutive jobs around the seed's neighbours, in up to three routes.
@@ -68,7 +78,7 @@ void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std
         for (Index v : around) {
             if (static_cast<int>(done.size()) >= routes) break;
             const Index r = plan.route_of(v);
-            if (r < 0 || std::find(done.begin(), done.end(), r) != done.end()) continue;
+            if (!useful(r) || std::find(done.begin(), done.end(), r) != done.end()) continue;
             done.push_back(r);
             const RouteState& R = plan.route(r);
             const Index length = std::uniform_int_distribution<Index>(1, std::min<Index>(10, R.jobs()))(rng);
@@ -85,20 +95,23 @@ void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std
     take_out(plan, ls, removed);
     if (!plan.served(seed) && m.servable(seed) && std::find(removed.begin(), removed.end(), seed) == removed.end())
         removed.push_back(seed);
-    recreate(plan, ls, std::move(removed), rng);
+    // A left-out seed goes in first: the room was opened for it (a plan
+    // that loses more than it gains by that is not accepted).
+    recreate(plan, ls, std::move(removed), rng, plan.served(seed) ? -1 : seed);
 }
 
-void recreate(Plan& plan, LocalSearch& ls, std::vector<Index> jobs, std::mt19937_64& rng) {
+void recreate(Plan& plan, LocalSearch& ls, std::vector<Index> jobs, std::mt19937_64& rng, Index first) {
     const RouteModel& m = plan.model();
     // The jobs left out near the ruined places get their chance too.
     const std::size_t ruined = jobs.size();
     for (std::size_t k = 0; k < ruined; ++k)
         for (Index v : m.neighbours(jobs[k]))
             if (!plan.served(v) && m.servable(v) && std::find(jobs.begin(), jobs.end(), v) == jobs.end()) jobs.push_back(v);
-    // Highest prize first; among equal prizes the most urgent SLA deadline,
-    // then a random order.
+    // `first` first, then the highest prize; among equal prizes the most
+    // urgent SLA deadline, then a random order.
     std::shuffle(jobs.begin(), jobs.end(), rng);
     std::stable_sort(jobs.begin(), jobs.end(), [&](Index a, Index b) {
+        if ((a == first) != (b == first)) return a == first;
         if (m.prize(a) != m.prize(b)) return m.prize(a) > m.prize(b);
         return m.deadline(a) < m.deadline(b);
     });

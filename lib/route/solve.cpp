@@ -89,20 +89,16 @@ detail::PlanRoutes first_plan(const detail::RouteModel& model, const detail::Pla
     return routes;
 }
 
-// Descends; when the plan ends infeasible, raises the penalties a few times,
-// and goes back to `fallback` if that does not help.
+// Descends from `fallback`, repairs a plan that ends infeasible, and goes
+// back to `fallback` when the repair fails or costs more than it.
 void descend(detail::Plan& plan, detail::LocalSearch& ls, const detail::StoppingCriterion& stop,
              const detail::PlanRoutes& fallback) {
+    const Cost before = plan.objective();
+    const bool was_feasible = plan.feasible();
     ls.mark_all();
     ls.run(stop);
-    detail::Penalties& w = plan.penalties();
-    for (int round = 0; round < 6 && !plan.feasible() && !stop.out_of_time(); ++round) {
-        w.time_warp = std::min<Cost>(w.time_warp * 4, kPolishPenalties.time_warp);
-        w.excess_load = std::min<Cost>(w.excess_load * 4, kPolishPenalties.excess_load);
-        ls.mark_all();
-        ls.run(stop);
-    }
-    if (!plan.feasible()) plan.restore(fallback);
+    const bool repaired = detail::repair(plan, ls, stop);
+    if (!repaired || (was_feasible && plan.objective() > before)) plan.restore(fallback);
 }
 
 Solution build_solution(const detail::Plan& plan, const detail::LocalSearch& ls, const detail::RouteLocks& locks,

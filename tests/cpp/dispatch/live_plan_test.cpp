@@ -403,8 +403,9 @@ TEST_CASE("re-optimising improves or keeps the plan, and charges moves", "[dispa
     CHECK(free_moves.objective().total() == r.cost_after);
     require_verified(free_moves);
 
-    // With a prohibitive reassignment cost no planned ticket changes engineer.
-    o.reassignment_cost = 1'000'000'000;
+    // With a prohibitive reassignment cost (above what leaving out a pending
+    // ticket of any priority costs, 1e9 × 101) no planned ticket changes engineer.
+    o.reassignment_cost = 200'000'000'000;
     LivePlan sticky = plan;
     const ReoptimiseResult r2 = sticky.reoptimise(o);
     CHECK(r2.moved == 0);

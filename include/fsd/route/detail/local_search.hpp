@@ -63,6 +63,12 @@ public:
     void insert_at(Index u, const Placement& place);
     /// Puts the breaks of route s at their cheapest places.
     void place_breaks(Index s);
+    /// Takes jobs out of every route with time warp or excess load until it
+    /// has none: each time the job whose leaving removes most of it, the
+    /// least prize first among equals; fixed jobs stay. The jobs taken out
+    /// and the routes changed are marked for the next run. True when the
+    /// plan is feasible after it.
+    bool shed_infeasible();
 
     std::mt19937_64& rng() noexcept { return rng_; }
     /// Only moves after which no route has more time warp or excess load
@@ -79,6 +85,11 @@ private:
     bool take_out(Index u);
     bool make_room(Index u);
     bool eject_for(Index u);
+    /// Few jobs are left out (3, or 2 % of the jobs): only then do the moves
+    /// that let a left-out job in move jobs worth more than it, or move jobs
+    /// for one of the least prize. With many left out, jobs are out for lack
+    /// of time rather than of a place, and those moves would search for each.
+    bool few_left_out() const;
     // Applies specs `a` (and `b`) when they lower the penalised cost by more
     // than `bias` (prizes of jobs entering or leaving); `strict`: only when
     // neither route's warp or excess grows; `legs_checked`: the caller has
@@ -116,5 +127,11 @@ private:
     std::unordered_map<std::uint64_t, std::int64_t> pair_examined_;  // SWAP* route pair -> plan clock when examined
     std::vector<TopPlaces> top_places_;  // per job: for the kTopPlaceRoutes routes asked last
 };
+
+/// Makes `plan` feasible after a descent under penalties: raises the
+/// penalties (times 4, up to 1,000,000) and descends again, up to six times,
+/// then sheds jobs (LocalSearch::shed_infeasible) and descends with feasible
+/// moves only. True when the plan is feasible.
+bool repair(Plan& plan, LocalSearch& ls, const StoppingCriterion& stop);
 
 }  // namespace fsd::detail
