@@ -31,11 +31,13 @@ LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed
     const auto n = static_cast<std::size_t>(model_.num_jobs());
     queued_.assign(n, 0);
     examined_.assign(n, -1);
+    room_examined_.assign(n, -1);
     top_places_.assign(n * kTopPlaceRoutes, TopPlaces{});
 }
 
 void LocalSearch::mark_all() {
     std::fill(examined_.begin(), examined_.end(), -1);
+    std::fill(room_examined_.begin(), room_examined_.end(), -1);
     pair_examined_.clear();
     for (Index j = 0; j < model_.num_jobs(); ++j) {
         if (queued_[static_cast<std::size_t>(j)] || !model_.servable(j)) continue;
@@ -58,15 +60,36 @@ void LocalSearch::mark_route(Index s) {
 }
 
 void LocalSearch::run(const StoppingCriterion& stop) {
-    while (!queue_.empty() && !stop.out_of_time()) {
-        const auto k = std::uniform_int_distribution<std::size_t>(0, queue_.size() - 1)(rng_);
-        const Index u = queue_[k];
-        queue_[k] = queue_.back();
-        queue_.pop_back();
-        queued_[static_cast<std::size_t>(u)] = 0;
-        const bool moved = plan_.served(u) ? improve(u) : improve_left_out(u);
-        if (!moved) examined_[static_cast<std::size_t>(u)] = plan_.clock();
+    for (;;) {
+        while (!queue_.empty() && !stop.out_of_time()) {
+            const auto k = std::uniform_int_distribution<std::size_t>(0, queue_.size() - 1)(rng_);
+            const Index u = queue_[k];
+            queue_[k] = queue_.back();
+            queue_.pop_back();
+            queued_[static_cast<std::size_t>(u)] = 0;
+            const bool moved = plan_.served(u) ? improve(u) : improve_left_out(u);
+            if (!moved) examined_[static_cast<std::size_t>(u)] = plan_.clock();
+        }
+        if (stop.out_of_time() || !make_room_at_optimum()) return;
     }
+}
+
+// Moving served jobs to let one of the least prize in costs a search per
+// job: tried whenever such a job is examined, it cost Solomon and
+// Gehring-Homberger 800 a good part of their iterations, most of them spent
+// on jobs out for a moment after a ruin. So only here, when the descent has
+// reached a local optimum, once per job until a route near it changes, and
+// only when few are left out.
+bool LocalSearch::make_room_at_optimum() {
+    if (!few_left_out()) return false;
+    bool moved = false;
+    const std::vector<Index> out = plan_.unserved();
+    for (Index u : out) {
+        if (plan_.served(u) || !model_.servable(u) || model_.prize(u) > model_.lowest_prize()) continue;
+        if (eject_for(u, true)) moved = true;
+        else room_examined_[static_cast<std::size_t>(u)] = plan_.clock();
+    }
+    return moved;
 }
 
 std::array<Index, 4> LocalSearch::places_by(Index r, Index p) const {
@@ -512,7 +535,8 @@ bool LocalSearch::improve_left_out(Index u) {
         const Placement p = best_place(u, s, true);
         if (p.delta < best.delta) best = p;
     }
-    if (best.slot < 0 || best.delta >= model_.prize(u)) return make_room(u) || eject_for(u);
+    if (best.slot < 0 || best.delta >= model_.prize(u))
+        return make_room(u) || eject_for(u, few_left_out() && model_.prize(u) > model_.lowest_prize());
     RouteSpec b(best.slot);
     b.add(prefix_part(best.slot, best.after)).add(node_part(u)).add(suffix_part(best.slot, best.after + 1));
     return try_move(b, nullptr, -model_.prize(u), true);
@@ -522,18 +546,17 @@ bool LocalSearch::improve_left_out(Index u) {
 // near it, and jobs leave that route until it is as feasible as it was: each
 // time the one whose leaving helps most, and among equals the cheapest to
 // lose. A job leaves for its cheapest feasible place in another route (each
-// other route takes one at most; only when few jobs are left out), or, if
-// worth less than u, out of the plan.
+// other route takes one at most; only `may_move`), or, if worth less than u,
+// out of the plan.
 // Taken when u's prize outweighs the prizes lost and the change in cost:
 // exact, as the routes changed are all different.
-bool LocalSearch::eject_for(Index u) {
+bool LocalSearch::eject_for(Index u, bool may_move) {
     const Penalties& w = plan_.penalties();
     const Cost prize = model_.prize(u);
-    // Jobs move for u only when few are left out; else only jobs worth
-    // less leave, and a job of the least prize can make no room.
-    const bool may_move = few_left_out();
-    if (prize <= model_.lowest_prize() && !may_move) return false;
-    const std::int64_t seen = examined_[static_cast<std::size_t>(u)];
+    // A job of the least prize: nothing may leave for it, only move.
+    const bool least = prize <= model_.lowest_prize();
+    if (least && !may_move) return false;
+    const std::int64_t seen = (least ? room_examined_ : examined_)[static_cast<std::size_t>(u)];
     std::vector<Index> routes;
     for (Index v : model_.neighbours(u)) {
         const Index r = plan_.route_of(v);

@@ -84,7 +84,10 @@ private:
     bool into_unused_route(Index u);
     bool take_out(Index u);
     bool make_room(Index u);
-    bool eject_for(Index u);
+    bool eject_for(Index u, bool may_move);
+    /// At a local optimum: eject_for, moving others, for each left-out job
+    /// of the least prize, when few are left out. True when one got in.
+    bool make_room_at_optimum();
     /// Few jobs are left out (3, or 2 % of the jobs): only then do the moves
     /// that let a left-out job in move jobs worth more than it, or move jobs
     /// for one of the least prize. With many left out, jobs are out for lack
@@ -121,6 +124,7 @@ private:
     std::vector<Index> queue_;
     std::vector<char> queued_;
     std::vector<std::int64_t> examined_;  // per job: plan clock when last examined in vain
+    std::vector<std::int64_t> room_examined_;  // per job: the same for make_room_at_optimum
     mutable std::vector<std::pair<Cost, Index>> order_scratch_;
     bool feasible_only_ = false;
     static constexpr std::size_t kTopPlaceRoutes = 8;
