@@ -70,7 +70,7 @@ void LocalSearch::run(const StoppingCriterion& stop) {
             const bool moved = plan_.served(u) ? improve(u) : improve_left_out(u);
             if (!moved) examined_[static_cast<std::size_t>(u)] = plan_.clock();
         }
-        if (stop.out_of_time() || !make_room_at_optimum()) return;
+        if (stop.out_of_time() || !make_room_at_optimum(stop)) return;
     }
 }
 
@@ -80,11 +80,12 @@ void LocalSearch::run(const StoppingCriterion& stop) {
 // on jobs out for a moment after a ruin. So only here, when the descent has
 // reached a local optimum, once per job until a route near it changes, and
 // only when few are left out.
-bool LocalSearch::make_room_at_optimum() {
+bool LocalSearch::make_room_at_optimum(const StoppingCriterion& stop) {
     if (!few_left_out()) return false;
     bool moved = false;
     const std::vector<Index> out = plan_.unserved();
     for (Index u : out) {
+        if (stop.out_of_time()) break;
         if (plan_.served(u) || !model_.servable(u) || model_.prize(u) > model_.lowest_prize()) continue;
         if (eject_for(u, true)) moved = true;
         else room_examined_[static_cast<std::size_t>(u)] = plan_.clock();

@@ -87,7 +87,7 @@ private:
     bool eject_for(Index u, bool may_move);
     /// At a local optimum: eject_for, moving others, for each left-out job
     /// of the least prize, when few are left out. True when one got in.
-    bool make_room_at_optimum();
+    bool make_room_at_optimum(const StoppingCriterion& stop);
     /// Few jobs are left out (3, or 2 % of the jobs): only then do the moves
     /// that let a left-out job in move jobs worth more than it, or move jobs
     /// for one of the least prize. With many left out, jobs are out for lack
