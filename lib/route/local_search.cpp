@@ -609,6 +609,11 @@ bool LocalSearch::eject_for(Index u, bool may_move) {
     for (Index r : routes) {
         const RouteState& R = plan_.route(r);
         if (!model_.compatible(r, u) || R.empty()) continue;
+        // Unless jobs may move, only a route holding something worth less than u can make room for it.
+        bool cheaper = may_move;
+        for (Index i = 1; i + 1 < R.size() && !cheaper; ++i)
+            cheaper = model_.is_job(R.node(i)) && !fixed(R.node(i)) && model_.prize(R.node(i)) < prize;
+        if (!cheaper) continue;
         const RouteCost& was = R.cost();
         std::vector<std::pair<Cost, Index>> places;
         for (Index after = 0; after + 1 < R.size(); ++after) {
@@ -632,7 +637,7 @@ bool LocalSearch::eject_for(Index u, bool may_move) {
                 candidates.clear();
                 for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
                     const Index x = nodes[i];
-                    if (x == u || !model_.is_job(x) || fixed(x)) continue;
+                    if (x == u || !model_.is_job(x) || fixed(x) || (!may_move && model_.prize(x) >= prize)) continue;
                     std::vector<Index> fewer = nodes;
                     fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
                     trial.build(model_, r, std::move(fewer));
