@@ -24,6 +24,23 @@ constexpr std::size_t kSwapStarTries = 3;
 // overtime, all that a move could lower besides the legs and preferences. A
 // move whose legs and preferences add at least this much cannot pay.
 Cost beyond_costs(const RouteCost& c, const Penalties& w) { return c.penalised(w) - c.travel - c.preference; }
+
+// The warp plus excess route r keeps without each job of `nodes` that
+// `may_leave` allows, as (penalty left, position), the least first (ties in
+// route order): who leaves a route to make it feasible.
+template <class MayLeave>
+void penalty_without_each(const RouteModel& m, Index r, const std::vector<Index>& nodes, MayLeave may_leave,
+                          RouteState& trial, std::vector<std::pair<Cost, std::size_t>>& out) {
+    out.clear();
+    for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
+        if (!m.is_job(nodes[i]) || !may_leave(nodes[i])) continue;
+        std::vector<Index> fewer = nodes;
+        fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
+        trial.build(m, r, std::move(fewer));
+        out.emplace_back(trial.cost().warp + trial.cost().excess, i);
+    }
+    std::sort(out.begin(), out.end());
+}
 }  // namespace
 
 LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed)
@@ -35,27 +52,25 @@ LocalSearch::LocalSearch(Plan& plan, const RouteLocks& locks, std::uint64_t seed
     top_places_.assign(n * kTopPlaceRoutes, TopPlaces{});
 }
 
+void LocalSearch::enqueue(Index j) {
+    if (queued_[static_cast<std::size_t>(j)]) return;
+    queued_[static_cast<std::size_t>(j)] = 1;
+    queue_.push_back(j);
+}
+
 void LocalSearch::mark_all() {
     std::fill(examined_.begin(), examined_.end(), -1);
     std::fill(room_examined_.begin(), room_examined_.end(), -1);
     pair_examined_.clear();
-    for (Index j = 0; j < model_.num_jobs(); ++j) {
-        if (queued_[static_cast<std::size_t>(j)] || !model_.servable(j)) continue;
-        queued_[static_cast<std::size_t>(j)] = 1;
-        queue_.push_back(j);
-    }
+    for (Index j = 0; j < model_.num_jobs(); ++j)
+        if (model_.servable(j)) enqueue(j);
 }
 
 void LocalSearch::mark_route(Index s) {
-    auto push = [&](Index j) {
-        if (queued_[static_cast<std::size_t>(j)]) return;
-        queued_[static_cast<std::size_t>(j)] = 1;
-        queue_.push_back(j);
-    };
     for (Index node : plan_.route(s).nodes()) {
         if (!model_.is_job(node)) continue;
-        push(node);
-        for (Index w : model_.listed_by(node)) push(w);
+        enqueue(node);
+        for (Index w : model_.listed_by(node)) enqueue(w);
     }
 }
 
@@ -634,16 +649,10 @@ bool LocalSearch::eject_for(Index u, bool may_move) {
                 if (c.warp <= was.warp && c.excess <= was.excess) break;
                 // The penalty left without each job, then where each would go,
                 // in that order (finding a place costs far more than a route).
-                candidates.clear();
-                for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
-                    const Index x = nodes[i];
-                    if (x == u || !model_.is_job(x) || fixed(x) || (!may_move && model_.prize(x) >= prize)) continue;
-                    std::vector<Index> fewer = nodes;
-                    fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
-                    trial.build(model_, r, std::move(fewer));
-                    candidates.emplace_back(trial.cost().warp + trial.cost().excess, i);
-                }
-                std::sort(candidates.begin(), candidates.end());
+                penalty_without_each(
+                    model_, r, nodes,
+                    [&](Index x) { return x != u && !fixed(x) && (may_move || model_.prize(x) < prize); }, trial,
+                    candidates);
                 std::size_t out = 0;
                 Placement out_to;
                 Cost out_cost = kTimeMax;
@@ -689,11 +698,7 @@ bool LocalSearch::few_left_out() const {
 // is worth more than going back to the plan before it.
 bool LocalSearch::shed_infeasible() {
     RouteState trial;
-    auto mark = [&](Index j) {
-        if (queued_[static_cast<std::size_t>(j)]) return;
-        queued_[static_cast<std::size_t>(j)] = 1;
-        queue_.push_back(j);
-    };
+    std::vector<std::pair<Cost, std::size_t>> candidates;
     for (Index r = 0; r < plan_.num_slots(); ++r) {
         const RouteCost& was = plan_.route(r).cost();
         if (was.warp == 0 && was.excess == 0) continue;
@@ -702,25 +707,19 @@ bool LocalSearch::shed_infeasible() {
         for (;;) {
             trial.build(model_, r, nodes);
             if (trial.cost().warp == 0 && trial.cost().excess == 0) break;
-            std::size_t out = 0;
-            std::pair<Cost, Cost> best_out{kTimeMax, kTimeMax};  // (penalty left, prize)
-            for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
-                const Index x = nodes[i];
-                if (!model_.is_job(x) || fixed(x)) continue;
-                std::vector<Index> fewer = nodes;
-                fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
-                trial.build(model_, r, std::move(fewer));
-                const std::pair<Cost, Cost> key{trial.cost().warp + trial.cost().excess, model_.prize(x)};
-                if (key < best_out) best_out = key, out = i;
-            }
-            if (out == 0) break;
+            penalty_without_each(model_, r, nodes, [&](Index x) { return !fixed(x); }, trial, candidates);
+            if (candidates.empty()) break;
+            // Of those leaving the least penalty, the one of the least prize.
+            std::size_t out = candidates[0].second;
+            for (std::size_t k = 1; k < candidates.size() && candidates[k].first == candidates[0].first; ++k)
+                if (model_.prize(nodes[candidates[k].second]) < model_.prize(nodes[out])) out = candidates[k].second;
             shed.push_back(nodes[out]);
             nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(out));
         }
         if (shed.empty()) continue;
         plan_.set_route(r, std::move(nodes));
         changed(r);
-        for (Index j : shed) mark(j);
+        for (Index j : shed) enqueue(j);
     }
     return plan_.feasible();
 }

@@ -76,6 +76,8 @@ public:
     void set_feasible_only(bool on) noexcept { feasible_only_ = on; }
 
 private:
+    /// Queues job j for examination (once).
+    void enqueue(Index j);
     bool improve(Index u);
     bool improve_left_out(Index u);
     bool between_routes(Index u, Index v);
