@@ -19,6 +19,7 @@ inline void add_bench_solve_options(CLI::App* cmd, BenchSolveOptions& o, std::st
     cmd->add_option("--threads", o.threads, "solver threads (default 1)")->check(CLI::Range(1, 256));
     cmd->add_option("--seed", o.seed, "solver seed (default 1)");
     cmd->add_option("--algorithm", algorithm, "auto, ils or hgs");
+    cmd->add_flag("!--no-decompose", o.decompose, "search large plans whole, never in groups of nearby routes");
     cmd->add_option("--csv", o.csv, "write one row per " + unit + " here");
     cmd->add_option("--instances", o.instances,
                     "comma-separated names: an exact name, else a glob (* ?), else a name prefix (solomon: C1 = C101..C109)");

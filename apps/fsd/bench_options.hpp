@@ -16,6 +16,7 @@ struct BenchSolveOptions {
     int threads = 1;
     std::uint64_t seed = 1;
     fsd::SolveAlgorithm algorithm = fsd::SolveAlgorithm::automatic;
+    bool decompose = true;
     std::string csv;                  ///< empty: no CSV
 
     /// How one instance is solved, with `time_limit` seconds.
@@ -25,6 +26,7 @@ struct BenchSolveOptions {
         so.threads = threads;
         so.seed = seed;
         so.algorithm = algorithm;
+        so.decompose = decompose;
         // Quality is measured at the time limit: no early stop on stagnation.
         so.stagnation_limit = 0;
         return so;

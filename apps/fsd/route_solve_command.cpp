@@ -32,6 +32,7 @@ struct SolveArgs {
     int threads = 1;
     int utc_offset_minutes = 0;
     bool quiet = false;
+    bool decompose = true;
     std::string format = "native";
     std::string algorithm = "auto";
 };
@@ -44,6 +45,7 @@ fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem)
     options.stagnation_limit = a.stagnation;
     options.threads = a.threads;
     options.algorithm = fsd::parse_solve_algorithm(a.algorithm, "/options/algorithm");
+    options.decompose = a.decompose;
     if (!a.initial_path.empty())
         options.initial_routes =
             fsd::initial_routes_from(fsd::solution_from_json(problem, fsdcli::read_text_file(a.initial_path)));
@@ -170,6 +172,8 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("--threads", args->threads, "search threads (sharing their best plan now and then)")->check(CLI::PositiveNumber);
     cmd->add_option("--algorithm", args->algorithm,
                     "the improving stage: auto (default: hgs from 2 s per 100 jobs, ils below), ils or hgs");
+    cmd->add_flag("!--no-decompose", args->decompose,
+                  "search large plans whole (hgs from 400 jobs otherwise also searches groups of nearby routes on their own)");
     cmd->add_option("--stagnation", args->stagnation,
                     "stop after this many iterations without a better plan (-1: automatic, 500 + 5 per job; 0: never)");
     cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");

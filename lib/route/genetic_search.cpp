@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <random>
 
 #include "fsd/core/error.hpp"
+#include "fsd/route/detail/route_groups.hpp"
 
 namespace fsd::detail {
 
@@ -26,6 +28,13 @@ constexpr int kPenaltyPeriod = 25;              // children between penalty upda
 constexpr Cost kMaxPenalty = 1'000'000;
 constexpr std::int64_t kRestartAfter = 10'000;  // children without a new best before a fresh population
 constexpr Index kUnserved = -2;                 // succ/pred of a job a plan leaves out
+// Decomposition (docs/design.md): from this many served jobs that may move,
+// every kDecomposeEvery children the best plan's routes are searched in
+// groups of about kPartJobs jobs, kPartChildren children each.
+constexpr Index kDecomposeFrom = 400;
+constexpr Index kPartJobs = 200;
+constexpr std::int64_t kPartChildren = 200;
+constexpr std::int64_t kDecomposeEvery = 25;
 
 struct Individual {
     PlanRoutes nodes;                         // node lists per slot
@@ -149,8 +158,11 @@ public:
 
 class GeneticSearch {
 public:
+    // `part`: the search of one group of a decomposition, its iterations
+    // counted on from `first_iteration`.
     GeneticSearch(Plan& plan, LocalSearch& ls, const RouteLocks& locks, const StoppingCriterion& stop,
-                  const ProgressReporter& progress, BestExchange* exchange, std::size_t thread)
+                  const ProgressReporter& progress, BestExchange* exchange, std::size_t thread, bool decompose,
+                  bool part = false, std::int64_t first_iteration = 0)
         : plan_(plan),
           m_(plan.model()),
           ls_(ls),
@@ -159,13 +171,23 @@ public:
           progress_(progress),
           exchange_(exchange),
           thread_(thread),
-          rng_(ls.rng()()) {
+          rng_(ls.rng()()),
+          part_(part),
+          iterations_(first_iteration) {
+        Index served = 0;
         for (Index j = 0; j < m_.num_jobs(); ++j) {
             if (!m_.servable(j)) continue;
             jobs_.push_back(j);
-            if (!(locks_.any && locks_.fixed(j))) movable_.push_back(j);
+            if (locks_.any && locks_.fixed(j)) continue;
+            movable_.push_back(j);
+            served += plan_.served(j);
         }
+        decompose_ = decompose && !part && served >= kDecomposeFrom;
     }
+
+    /// A plan another thread shared while this was a part's search: the part
+    /// ended there, and the whole search goes on from it.
+    std::optional<PlanRoutes> received;
 
     SearchResult run() {
         best_ = SearchResult{plan_.snapshot(), plan_.objective(), 0, 0};
@@ -183,10 +205,20 @@ public:
         initial_population(best_.routes);
         std::int64_t& since_best = best_.since_best;
         since_best = 0;
+        std::int64_t next_decomposition = iterations_ + kDecomposeEvery;
         while (!stop_.done(iterations_, since_best)) {
             ++iterations_;
             ++since_best;
-            if (exchange_ && exchange_->due(thread_, iterations_) && share()) since_best = 0;
+            if (exchange_ && exchange_->due(thread_, iterations_) && share()) {
+                if (received) break;
+                since_best = 0;
+            }
+            if (decompose_ && iterations_ >= next_decomposition) {
+                const std::int64_t before = iterations_;
+                since_best = decompose() ? 0 : since_best + (iterations_ - before);
+                next_decomposition = iterations_ + kDecomposeEvery;
+                continue;
+            }
             // Nothing changes between the two picks: one fitness update serves both.
             feasible_.update_fitness(plan_.penalties());
             infeasible_.update_fitness(plan_.penalties());
@@ -262,7 +294,7 @@ private:
             progress_.best(plan_, iterations_);
         }
         Subpopulation& sub = x->feasible() ? feasible_ : infeasible_;
-        sub.add(std::move(x), jobs_);
+        sub.add(std::move(x), movable_);
         if (sub.members.size() > kMinPopulation + kGeneration) sub.select_survivors(kMinPopulation, plan_.penalties());
         return improved;
     }
@@ -271,11 +303,54 @@ private:
     bool share() {
         auto shared = exchange_->meet(thread_, {best_.routes, best_.objective});
         if (!shared) return false;
+        if (part_) {
+            received = std::move(shared->routes);
+            return true;
+        }
         plan_.restore(shared->routes);
         best_.routes = std::move(shared->routes);
         best_.objective = plan_.objective();
         add(capture());
         return true;
+    }
+
+    // One round of the decomposition: each group of nearby routes of the
+    // best plan searched on its own (every other route closed), from the plan
+    // the groups before it left; then the whole plan descends (the borders
+    // between groups) and joins the population. True on a new best.
+    bool decompose() {
+        plan_.restore(best_.routes);
+        const std::vector<std::vector<Index>> groups = nearby_route_groups(plan_, locks_, kPartJobs, rng_);
+        if (groups.size() < 2) return false;
+        const Penalties penalties = plan_.penalties();
+        bool improved = false;
+        for (const std::vector<Index>& group : groups) {
+            if (stop_.done(iterations_, 0)) break;
+            const RouteLocks part_locks = locks_outside(plan_, locks_, group);
+            LocalSearch part_ls(plan_, part_locks, rng_());
+            const StoppingCriterion part_stop = stop_.phase(iterations_ + kPartChildren);
+            GeneticSearch part(plan_, part_ls, part_locks, part_stop, progress_, exchange_, thread_, false, true,
+                               iterations_);
+            SearchResult found = part.run();
+            iterations_ = found.iterations;
+            plan_.penalties() = penalties;  // the part steered its own
+            if (part.received) {
+                plan_.restore(*part.received);
+                best_.routes = std::move(*part.received);
+                best_.objective = plan_.objective();
+                add(capture());
+                return true;
+            }
+            if (found.objective < best_.objective) {  // the part reported it
+                best_.routes = found.routes;
+                best_.objective = found.objective;
+                improved = true;
+            }
+            plan_.restore(found.routes);
+        }
+        ls_.mark_all();
+        ls_.run(stop_);
+        return educated() || improved;
     }
 
     // Moves each penalty towards the weight that makes kTargetFeasible of the
@@ -300,7 +375,8 @@ private:
     void initial_population(const PlanRoutes& around) {
         const auto began = Clock::now();
         const auto tenth = (stop_.deadline() - began) / 10;
-        for (std::size_t k = 0; k < kInitial && !stop_.out_of_time() &&
+        const std::size_t size = part_ ? kMinPopulation : kInitial;
+        for (std::size_t k = 0; k < size && !stop_.out_of_time() &&
                                 (stop_.by_iterations() || Clock::now() - began < tenth);
              ++k) {
             plan_.restore(around);
@@ -352,7 +428,7 @@ private:
         for (std::size_t s = 0; s < slots; ++s) ja[s] = jobs_of(m_, a.nodes[s]), jb[s] = jobs_of(m_, b.nodes[s]);
         std::vector<Index> used_a;
         for (std::size_t s = 0; s < slots; ++s)
-            if (!ja[s].empty()) used_a.push_back(static_cast<Index>(s));
+            if (!ja[s].empty() && !(locks_.any && locks_.closed[s])) used_a.push_back(static_cast<Index>(s));
         std::vector<Index> slot_of(static_cast<std::size_t>(m_.num_jobs()), -1);
         for (std::size_t s = 0; s < slots; ++s)
             for (Index j : ja[s]) slot_of[static_cast<std::size_t>(j)] = static_cast<Index>(s);
@@ -372,12 +448,13 @@ private:
             if (taken < want && !take[static_cast<std::size_t>(s)]) take[static_cast<std::size_t>(s)] = 1, ++taken;
 
         PlanRoutes child(slots);
+        // placed: 1 in a fixed head, 2 in a route taken from a.
         std::vector<char> placed(static_cast<std::size_t>(m_.num_jobs()), 0);
         std::vector<Index> head_len(slots, 0);
         for (std::size_t s = 0; s < slots; ++s) {
             const auto head = static_cast<std::ptrdiff_t>(locks_.any ? locks_.head[s] : 0);
             std::vector<Index> jobs = take[s] ? ja[s] : std::vector<Index>(ja[s].begin(), ja[s].begin() + head);
-            for (Index j : jobs) placed[static_cast<std::size_t>(j)] = 1;
+            for (Index j : jobs) placed[static_cast<std::size_t>(j)] = take[s] ? 2 : 1;
             head_len[s] = static_cast<Index>(jobs.size());
             child[s] = std::move(jobs);
         }
@@ -389,7 +466,7 @@ private:
         for (std::size_t s = 0; s < slots; ++s) {
             if (jb[s].empty()) continue;
             std::size_t shared = 0;
-            for (Index j : jb[s]) shared += placed[static_cast<std::size_t>(j)] != 0;
+            for (Index j : jb[s]) shared += placed[static_cast<std::size_t>(j)] == 2;
             overlap.emplace_back(shared, s);
         }
         std::shuffle(overlap.begin(), overlap.end(), rng_);
@@ -455,6 +532,8 @@ private:
     BestExchange* exchange_;
     std::size_t thread_;
     std::mt19937_64 rng_;
+    bool part_ = false;
+    bool decompose_ = false;
     std::vector<Index> jobs_;     // the jobs some route may serve
     std::vector<Index> movable_;  // those of them not fixed
     Subpopulation feasible_;
@@ -469,8 +548,9 @@ private:
 }  // namespace
 
 SearchResult genetic_search(Plan& plan, LocalSearch& ls, const RouteLocks& locks, const StoppingCriterion& stop,
-                            const ProgressReporter& progress, BestExchange* exchange, std::size_t thread) {
-    GeneticSearch search(plan, ls, locks, stop, progress, exchange, thread);
+                            const ProgressReporter& progress, BestExchange* exchange, std::size_t thread,
+                            bool decompose) {
+    GeneticSearch search(plan, ls, locks, stop, progress, exchange, thread, decompose);
     return search.run();
 }
 

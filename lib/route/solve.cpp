@@ -215,7 +215,7 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
             if (plan.objective() < constructed) progress.best(plan, 0);
             const detail::SearchResult found =
                 ils ? detail::iterated_local_search(plan, ls, locks, improve_stop, progress, exchange.get(), k)
-                    : detail::genetic_search(plan, ls, locks, improve_stop, progress, exchange.get(), k);
+                    : detail::genetic_search(plan, ls, locks, improve_stop, progress, exchange.get(), k, mine.decompose);
             seat.leave();
             results[k] = {found.routes, found.objective, found.iterations, found.since_best, progress.reports(),
                           improve_stop.reason(found.iterations, found.since_best)};

@@ -58,3 +58,13 @@ def test_demo_writes_plan_and_map(cli, tmp_path):
     assert (tmp_path / "plan.json").exists()
     svg = (tmp_path / "routes.svg").read_text()
     assert svg.startswith("<svg") and "polyline" in svg
+
+
+def test_solve_no_decompose_flag(cli, tmp_path):
+    problem = tmp_path / "problem.json"
+    problem.write_text(small_problem_json(jobs=6))
+    r = run(cli, "solve", str(problem), "--algorithm", "hgs", "--iterations", "20", "--no-decompose", "-q")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["routes"]
+    r = run(cli, "solve", str(problem), "--no-decompose=maybe")
+    assert r.returncode == 2

@@ -118,6 +118,9 @@ def test_match_reference_takes_vroom_time_per_instance(cli, tiny, tmp_path):
 def test_bench_algorithm_option(cli, tiny):
     r = run(cli, "bench", "solomon", str(tiny), "--time-limit", "0.1", "--instances", "C101", "--algorithm", "hgs")
     assert r.returncode == 0, r.stdout + r.stderr
+    r = run(cli, "bench", "solomon", str(tiny), "--time-limit", "0.1", "--instances", "C101", "--algorithm", "hgs",
+            "--no-decompose")
+    assert r.returncode == 0, r.stdout + r.stderr
     r = run(cli, "bench", "solomon", str(tiny), "--time-limit", "0.1", "--algorithm", "genetic")
     assert r.returncode == 2 and "genetic" in r.stderr
 

@@ -207,3 +207,14 @@ def test_threads_share_and_stay_deterministic(problem):
     assert a.objective == b.objective
     assert a.objective.total <= one.objective.total
     assert fsd.verify(problem, a) == []
+
+
+def test_decompose_is_an_option_of_the_genetic_search(problem):
+    # Below 400 served jobs nothing is decomposed: both settings give the same plan for a seed
+    # (examples/python/large_day.py solves a day large enough for parts).
+    whole = fsd.solve(problem, iteration_limit=30, seed=4, algorithm="hgs", decompose=False)
+    parts = fsd.solve(problem, iteration_limit=30, seed=4, algorithm="hgs", decompose=True)
+    assert fsd.verify(problem, parts) == []
+    assert parts.routes == whole.routes
+    with pytest.raises(TypeError):
+        fsd.solve(problem, decompose="yes")

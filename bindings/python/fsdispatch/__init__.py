@@ -40,7 +40,7 @@ install_keyword_constructors(
 
 
 def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False,
-          initial=None, fix=None, algorithm="auto", stagnation_limit=-1):
+          initial=None, fix=None, algorithm="auto", stagnation_limit=-1, decompose=True):
     """Plans the day for `problem` and returns a Solution (which remembers its problem).
 
     time_limit: seconds from the call (the plan comes back within it); iteration_limit: -1 for none;
@@ -53,7 +53,8 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
     keeps its first N jobs first and in order (InitialRoute.fixed / fixed_jobs do the same); algorithm: the
     improving stage of the one search, "auto" (hgs from 2 s per 100 jobs on days of 100 jobs or more, ils
     otherwise), "ils" (iterated local search) or "hgs" (hybrid genetic search); solution.stats.solver says
-    which ran.
+    which ran; decompose: hgs on plans of 400 served jobs or more also searches groups of nearby routes on
+    their own now and then (False: always the whole plan).
     """
     callback = on_progress
     bar = None
@@ -69,7 +70,7 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
     try:
         solution = _fsd._solve(problem, time_limit=time_limit, iteration_limit=iteration_limit, seed=seed,
                                threads=threads, on_progress=callback, initial=initial, fix=fix or {},
-                               algorithm=algorithm, stagnation_limit=stagnation_limit)
+                               algorithm=algorithm, stagnation_limit=stagnation_limit, decompose=decompose)
     finally:
         if bar is not None:
             bar.close()

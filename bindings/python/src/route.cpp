@@ -49,7 +49,7 @@ void bind_route(py::module_& m) {
                        int threads, std::optional<py::function> on_progress,
                        std::optional<std::variant<Solution, std::vector<InitialRoute>>> initial,
                        const std::map<std::string, py::object>& fix, const std::string& algorithm,
-                       std::int64_t stagnation_limit) {
+                       std::int64_t stagnation_limit, bool decompose) {
               SolveOptions options;
               options.algorithm = parse_solve_algorithm(algorithm, "/options/algorithm");
               if (initial) {
@@ -72,6 +72,7 @@ void bind_route(py::module_& m) {
               options.time_limit_seconds = time_limit;
               options.iteration_limit = iteration_limit;
               options.stagnation_limit = stagnation_limit;
+              options.decompose = decompose;
               options.seed = seed;
               options.threads = threads;
               std::atomic<bool> cancel{false};
@@ -94,7 +95,7 @@ void bind_route(py::module_& m) {
           py::arg("problem"), py::arg("time_limit") = 1.0, py::arg("iteration_limit") = -1, py::arg("seed") = 1,
           py::arg("threads") = 1, py::arg("on_progress") = py::none(), py::arg("initial") = py::none(),
           py::arg("fix") = std::map<std::string, py::object>{}, py::arg("algorithm") = "auto",
-          py::arg("stagnation_limit") = -1);
+          py::arg("stagnation_limit") = -1, py::arg("decompose") = true);
 }
 
 }  // namespace

@@ -67,6 +67,10 @@ struct SolveOptions {
     std::int64_t stagnation_limit = -1;
     std::uint64_t seed = 1;
     int threads = 1;  ///< searches that share their best plan now and then (docs/design.md)
+    /// The genetic search on plans of 400 served jobs or more also searches
+    /// groups of nearby routes on their own now and then (docs/design.md,
+    /// "Decomposition"); false: always the whole plan.
+    bool decompose = true;
     std::function<void(const Progress&)> on_progress;  ///< each new best
     /// Set to true to stop early: the best plan so far comes back (during the
     /// first plan's construction, the jobs not yet placed come back unassigned).

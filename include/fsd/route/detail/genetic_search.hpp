@@ -17,7 +17,11 @@ namespace fsd::detail {
 /// seen. An iteration is one child; deterministic for a seed under an
 /// iteration limit. With an `exchange`, meets the other threads' searches
 /// there as thread `thread` (a better shared plan joins the population).
+/// `decompose`: on plans of 400 served jobs or more, also searches groups of
+/// nearby routes on their own now and then (route_groups.hpp); each child of
+/// such a search counts as an iteration.
 SearchResult genetic_search(Plan& plan, LocalSearch& ls, const RouteLocks& locks, const StoppingCriterion& stop,
-                            const ProgressReporter& progress, BestExchange* exchange = nullptr, std::size_t thread = 0);
+                            const ProgressReporter& progress, BestExchange* exchange = nullptr, std::size_t thread = 0,
+                            bool decompose = false);
 
 }  // namespace fsd::detail

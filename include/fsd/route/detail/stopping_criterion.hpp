@@ -63,6 +63,16 @@ public:
         return s;
     }
 
+    /// A bounded phase of a stage: the same deadline and cancellation, an
+    /// iteration limit of `iteration_limit` (or this one's, if lower) and no
+    /// stagnation limit.
+    StoppingCriterion phase(std::int64_t iteration_limit) const {
+        StoppingCriterion s = *this;
+        s.iteration_limit_ = iteration_limit_ >= 0 ? std::min(iteration_limit_, iteration_limit) : iteration_limit;
+        s.stagnation_limit_ = 0;
+        return s;
+    }
+
 private:
     Clock::time_point started_;
     Clock::time_point deadline_;
