@@ -14,9 +14,11 @@ namespace fsd::detail {
 void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std::mt19937_64& rng);
 
 /// Puts `jobs` and the left-out neighbours of them back: `first` (if one of
-/// them) first, then the highest prize first (equal prizes by SLA deadline,
-/// then in random order), each at its cheapest place among the routes near
-/// it where the route stays feasible, when that costs less than its prize.
-void recreate(Plan& plan, LocalSearch& ls, std::vector<Index> jobs, std::mt19937_64& rng, Index first = -1);
+/// them) first, then the highest prize first (among equal prizes `lead`
+/// first, then by SLA deadline, then in random order), each at its cheapest
+/// place among the routes near it where the route stays feasible, when that
+/// costs less than its prize.
+void recreate(Plan& plan, LocalSearch& ls, std::vector<Index> jobs, std::mt19937_64& rng, Index first = -1,
+              Index lead = -1);
 
 }  // namespace fsd::detail
