@@ -158,8 +158,8 @@ public:
 
 class GeneticSearch {
 public:
-    // `part`: the search of one group of a decomposition, its iterations
-    // counted on from `first_iteration`.
+    // `part`: the search of one group of a decomposition (which is not
+    // decomposed again), its iterations counted on from `first_iteration`.
     GeneticSearch(Plan& plan, LocalSearch& ls, const RouteLocks& locks, const StoppingCriterion& stop,
                   const ProgressReporter& progress, BestExchange* exchange, std::size_t thread, bool decompose,
                   bool part = false, std::int64_t first_iteration = 0)
@@ -329,8 +329,8 @@ private:
             const RouteLocks part_locks = locks_outside(plan_, locks_, group);
             LocalSearch part_ls(plan_, part_locks, rng_());
             const StoppingCriterion part_stop = stop_.phase(iterations_ + kPartChildren);
-            GeneticSearch part(plan_, part_ls, part_locks, part_stop, progress_, exchange_, thread_, false, true,
-                               iterations_);
+            GeneticSearch part(plan_, part_ls, part_locks, part_stop, progress_, exchange_, thread_,
+                               /*decompose=*/false, /*part=*/true, iterations_);
             SearchResult found = part.run();
             iterations_ = found.iterations;
             plan_.penalties() = penalties;  // the part steered its own

@@ -4,9 +4,24 @@
 
 namespace fsd::detail {
 
+namespace {
+
+// Calls f(r) for the route r of each granular neighbour of each job of route
+// s that some route serves (once per neighbour: r counts its links to s).
+template <class F>
+void for_neighbour_routes(const Plan& plan, Index s, F f) {
+    const RouteModel& m = plan.model();
+    for (Index node : plan.route(s).nodes()) {
+        if (!m.is_job(node)) continue;
+        for (Index v : m.neighbours(node))
+            if (const Index r = plan.route_of(v); r >= 0) f(r);
+    }
+}
+
+}  // namespace
+
 std::vector<std::vector<Index>> nearby_route_groups(const Plan& plan, const RouteLocks& locks, Index jobs_per_group,
                                                     std::mt19937_64& rng) {
-    const RouteModel& m = plan.model();
     const auto slots = static_cast<std::size_t>(plan.num_slots());
     // 0: not to group (unused or closed), 1: waiting for a group, 2: grouped.
     std::vector<char> state(slots, 0);
@@ -27,15 +42,10 @@ std::vector<std::vector<Index>> nearby_route_groups(const Plan& plan, const Rout
         auto add = [&](Index s) {
             state[static_cast<std::size_t>(s)] = 2;
             group.push_back(s);
-            for (Index node : plan.route(s).nodes()) {
-                if (!m.is_job(node)) continue;
-                ++jobs;
-                for (Index v : m.neighbours(node)) {
-                    const Index r = plan.route_of(v);
-                    if (r < 0 || state[static_cast<std::size_t>(r)] != 1) continue;
-                    if (links[static_cast<std::size_t>(r)]++ == 0) touched.push_back(r);
-                }
-            }
+            jobs += plan.route(s).jobs();
+            for_neighbour_routes(plan, s, [&](Index r) {
+                if (state[static_cast<std::size_t>(r)] == 1 && links[static_cast<std::size_t>(r)]++ == 0) touched.push_back(r);
+            });
         };
         add(first);
         while (jobs < jobs_per_group) {
@@ -55,14 +65,9 @@ std::vector<std::vector<Index>> nearby_route_groups(const Plan& plan, const Rout
         if (jobs < jobs_per_group / 2) {
             std::vector<Index> to_group(groups.size(), 0);
             for (Index s : group)
-                for (Index node : plan.route(s).nodes()) {
-                    if (!m.is_job(node)) continue;
-                    for (Index v : m.neighbours(node)) {
-                        const Index r = plan.route_of(v);
-                        if (r >= 0 && group_of[static_cast<std::size_t>(r)] >= 0)
-                            ++to_group[static_cast<std::size_t>(group_of[static_cast<std::size_t>(r)])];
-                    }
-                }
+                for_neighbour_routes(plan, s, [&](Index r) {
+                    if (const Index g = group_of[static_cast<std::size_t>(r)]; g >= 0) ++to_group[static_cast<std::size_t>(g)];
+                });
             for (std::size_t g = 0; g < groups.size(); ++g)
                 if (to_group[g] > 0 && (into == groups.size() || to_group[g] > to_group[into])) into = g;
         }
