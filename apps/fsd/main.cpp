@@ -1,8 +1,11 @@
 // fsd: the command-line tool. Exit codes: 0 ok, 1 internal error (or, for
-// verify, violations found), 2 bad input (the message names the field).
+// verify, violations found), 2 bad input (the message names the field),
+// 3 the machine ran out (memory, threads).
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <new>
+#include <system_error>
 
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
@@ -24,6 +27,12 @@ int main(int argc, char** argv) {
     } catch (const fsd::InputError& e) {
         std::cerr << "error: " << e.what() << '\n';
         return 2;
+    } catch (const std::bad_alloc&) {
+        std::cerr << "error: out of memory (lower --threads, the problem's size or a limit the input sets)\n";
+        return 3;
+    } catch (const std::system_error& e) {
+        std::cerr << "error: the system refused a resource: " << e.what() << '\n';
+        return 3;
     } catch (const std::exception& e) {
         std::cerr << "internal error: " << e.what() << '\n';
         return 1;

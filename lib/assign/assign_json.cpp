@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "fsd/core/error.hpp"
+#include "fsd/core/json_limits.hpp"
 #include "fsd/core/iso_time.hpp"
 
 namespace fsd {
@@ -19,9 +20,10 @@ constexpr std::string_view kFormat = "fsdispatch-assign";
 constexpr std::string_view kResultFormat = "fsdispatch-assign-result";
 
 Json parse(const std::string& text) {
+    check_json_limits(text);
     try {
         return Json::parse(text);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {
         throw InputError("", std::string("not valid JSON: ") + e.what());
     }
 }

@@ -32,18 +32,21 @@ size_t to_front(LiveRoute& r, size_t i) {
     return f;
 }
 
-// A step on site is over once the engineer moves on.
-void close_on_site(LiveRoute& r, Time at) {
+// A step on site is over once the engineer moves on: its ticket is done
+// too (the live plan's reader refuses a done step whose ticket is not).
+void close_on_site(LiveRoute& r, Time at, std::vector<TicketStatus>& tickets) {
     for (LiveStep& s : r.steps)
         if (s.status == StepStatus::on_site) {
             s.status = StepStatus::done;
             s.end = std::max(s.start, std::min(s.end, at));
+            if (s.kind == StepKind::job) tickets[static_cast<size_t>(s.index)] = TicketStatus::done;
         }
 }
 
 }  // namespace
 
 ChangeSet LivePlan::advance_time(Time now) {
+    check_within_day(now, "/at");
     if (now < now_)
         throw InputError("/at", "the clock cannot go back (the plan is at " + std::to_string(now_) + ", got " +
                                     std::to_string(now) + ")");
@@ -61,6 +64,7 @@ ChangeSet LivePlan::cancel(std::string_view ticket, Time at_time) {
     if (s != TicketStatus::pending && s != TicketStatus::planned)
         throw InputError("/ticket", "ticket " + std::string(ticket) + " is " + to_string(s) +
                                         "; only a pending or planned ticket can be cancelled");
+    check_within_day(at_time, "/at");
     const bool clock_moves = at_time > now_;
     now_ = std::max(now_, at_time);
     ChangeSet changes;
@@ -82,6 +86,8 @@ ChangeSet LivePlan::cancel(std::string_view ticket, Time at_time) {
 ChangeSet LivePlan::delay(std::string_view engineer, Duration seconds, Time at_time) {
     const Index e = require_engineer(engineer, "/engineer");
     if (seconds < 0) throw InputError("/seconds", "a delay must not be negative");
+    if (seconds > 86'400)
+        throw InputError("/seconds", "a delay of more than a day (86400 s): report the engineer unavailable instead");
     check_event_time(e, at_time, "/at");
     LiveRoute& r = routes_[static_cast<size_t>(e)];
     const size_t f = first_planned(r);
@@ -115,7 +121,7 @@ ChangeSet LivePlan::start_travel(std::string_view ticket, Time at_time) {
             throw InputError("/ticket", "engineer " + engineers_[static_cast<size_t>(e)].id + " is already on the way to " +
                                             jobs_[static_cast<size_t>(s.index)].id + "; report the arrival first");
     touch(e);
-    close_on_site(r, at_time);
+    close_on_site(r, at_time, status_);
     const Anchor a = anchor_of(e, r);
     const size_t i = to_front(r, step_of(r, j));
     LiveStep& s = r.steps[i];
@@ -139,7 +145,7 @@ ChangeSet LivePlan::arrive(std::string_view ticket, Time at_time) {
     check_event_time(e, at_time, "/at");
     touch(e);
     LiveRoute& r = routes_[static_cast<size_t>(e)];
-    close_on_site(r, at_time);
+    close_on_site(r, at_time, status_);
     const Job& job = jobs_[static_cast<size_t>(j)];
     if (ts == TicketStatus::planned) {
         const Anchor a = anchor_of(e, r);
@@ -178,7 +184,7 @@ ChangeSet LivePlan::job_finished(std::string_view ticket, Time at_time) {
             if (other.status == StepStatus::en_route && other.index != j)
                 throw InputError("/ticket", "engineer " + engineers_[static_cast<size_t>(e)].id + " is on the way to " +
                                                 jobs_[static_cast<size_t>(other.index)].id + "; report that visit first");
-        close_on_site(r, at_time);
+        close_on_site(r, at_time, status_);
         const Anchor a = anchor_of(e, r);
         if (ts == TicketStatus::planned) {
             const size_t i = to_front(r, step_of(r, j));
@@ -212,7 +218,7 @@ ChangeSet LivePlan::break_started(std::string_view engineer, Time at_time) {
             throw InputError("/engineer", "engineer " + std::string(engineer) + " is on the way to " +
                                               jobs_[static_cast<size_t>(s.index)].id + "; report the arrival first");
     touch(e);
-    close_on_site(r, at_time);
+    close_on_site(r, at_time, status_);
     const size_t k = to_front(r, i);
     LiveStep& s = r.steps[k];
     s.status = StepStatus::on_site;

@@ -129,6 +129,9 @@ LivePlan::LivePlan(Parts parts, bool check)
       status_(std::move(parts.status)),
       routes_(std::move(parts.routes)),
       states_(std::move(parts.states)) {
+    if (now_ < kTimeMin || now_ > kTimeMax)
+        throw InputError("/now", "the clock " + std::to_string(now_) + " lies outside the instants a plan can hold (±" +
+                                     std::to_string(kTimeMax) + " s)");
     if (check) {
         // Engineers and tickets are checked the way a Problem checks them (a
         // Problem of the plan's engineers and tickets is built once, not kept).
@@ -354,10 +357,25 @@ LivePlan::Anchor LivePlan::anchor_of(Index e, const LiveRoute& route) const {
     return a;
 }
 
+void LivePlan::check_within_day(Time at_time, const char* path) const {
+    constexpr Duration kDay = 86'400;
+    Time last = kTimeMin;
+    for (const Engineer& e : engineers_)
+        for (const TimeWindow& shift : e.shifts) last = std::max(last, shift.end + e.max_overtime);
+    if (at_time > last + kDay)
+        throw InputError(path, "the time " + std::to_string(at_time) + " lies more than a day after the last shift of the plan ends (" +
+                                   std::to_string(last) + "); a live plan covers one day: start the next day's plan with dispatch-init");
+}
+
 void LivePlan::check_event_time(Index e, Time at_time, const char* path) const {
+    check_within_day(at_time, path);
     for (const LiveStep& s : routes_[static_cast<size_t>(e)].steps) {
         if (s.status == StepStatus::planned) break;
-        const Time known = s.status == StepStatus::en_route ? s.departed : s.start;
+        // Nothing the engineer reports can happen before a step of theirs
+        // under way began, or before a finished one ended.
+        const Time known = s.status == StepStatus::en_route ? s.departed
+                           : s.status == StepStatus::done   ? s.end
+                                                            : s.start;
         if (at_time < known)
             throw InputError(path, "the time lies before a step already under way or done for engineer " +
                                        engineers_[static_cast<size_t>(e)].id + " (" + std::to_string(at_time) + " < " +

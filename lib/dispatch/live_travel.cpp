@@ -25,6 +25,7 @@ Leg LiveTravel::leg(Index e, const Location& a, const Location& b) const {
 }
 
 void LiveTravel::check_location(const Location& loc, const std::string& path) const {
+    if (loc.coords) check_coordinates(*loc.coords, path);
     if (std::holds_alternative<GreatCircleOptions>(spec_)) {
         if (!loc.coords) throw InputError(path, "coordinates (lat, lon) are needed by this travel model");
         return;

@@ -149,12 +149,15 @@ LivePlan live_plan_from_json(std::string_view text) {
 
     if (const Json* tickets = r.get("tickets")) {
         const Json& arr = io_detail::read_array(*tickets, r.path("tickets"));
+        std::vector<char> listed(parts.jobs.size(), 0);
         for (size_t i = 0; i < arr.size(); ++i) {
             const std::string path = child_path(r.path("tickets"), i);
             ObjectReader t(arr[i], path, {"id", "status"});
             const std::string id = io_detail::read_string(t.require("id"), t.path("id"));
             const auto j = problem.job_index(id);
             if (!j) throw InputError(t.path("id"), "no ticket with id '" + id + "' in the problem");
+            if (listed[static_cast<size_t>(*j)]) throw InputError(t.path("id"), "ticket " + id + " is listed twice");
+            listed[static_cast<size_t>(*j)] = 1;
             parts.status[static_cast<size_t>(*j)] =
                 ticket_status_from_string(io_detail::read_string(t.require("status"), t.path("status")), t.path("status"));
         }

@@ -7,15 +7,21 @@
 #include <sstream>
 
 #include "fsd/core/error.hpp"
+#include "fsd/core/json_limits.hpp"
 #include "fsd/core/iso_time.hpp"
 
 namespace fsd::io_detail {
 namespace {
 
-// Short rendering of an offending value for messages; long values are cut so
-// that an error about a whole array stays one readable line.
+// Short rendering of an offending value for messages: scalars as written
+// (long strings cut), arrays and objects by their size only, so that a
+// message never costs more than the value's first level.
 std::string show(const Json& v) {
-    std::string s = v.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    if (v.is_array()) return "of " + std::to_string(v.size()) + (v.size() == 1 ? " element" : " elements");
+    if (v.is_object()) return "of " + std::to_string(v.size()) + (v.size() == 1 ? " field" : " fields");
+    if (v.is_string() && v.get_ref<const std::string&>().size() > 60)
+        return Json(v.get_ref<const std::string&>().substr(0, 57)).dump(-1, ' ', false, Json::error_handler_t::replace) + "...";
+    std::string s = v.dump(-1, ' ', false, Json::error_handler_t::replace);
     if (s.size() > 60) s = s.substr(0, 57) + "...";
     return s;
 }
@@ -35,9 +41,10 @@ constexpr double kTwoPow63 = 9223372036854775808.0;
 }  // namespace
 
 Json parse_json_text(std::string_view text) {
+    check_json_limits(text);
     try {
         return Json::parse(text.begin(), text.end());
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
         // nlohmann's message already names the line and column.
         std::string what = e.what();
         const auto pos = what.find("parse error");

@@ -33,13 +33,7 @@ void check_windows(const std::vector<TimeWindow>& windows, const std::string& pa
 }
 
 void check_location(const Location& loc, const std::string& path, bool needs_coords, Index matrix_size) {
-    if (loc.coords) {
-        const auto& c = *loc.coords;
-        if (!std::isfinite(c.lat) || c.lat < -90.0 || c.lat > 90.0)
-            throw InputError(path + "/lat", "latitude must be a number between -90 and 90");
-        if (!std::isfinite(c.lon) || c.lon < -180.0 || c.lon > 180.0)
-            throw InputError(path + "/lon", "longitude must be a number between -180 and 180");
-    }
+    if (loc.coords) check_coordinates(*loc.coords, path);
     if (needs_coords) {
         if (!loc.coords) throw InputError(path, "coordinates (lat, lon) are needed by this travel model");
     } else {

@@ -6,6 +6,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "fsd/core/error.hpp"
@@ -138,6 +139,8 @@ SolveAlgorithm parse_solve_algorithm(const std::string& name, const std::string&
     throw InputError(path, "unknown algorithm \"" + name + "\"; algorithms: auto, ils, hgs");
 }
 
+int max_solve_threads() { return 4 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
 Solution solve(const Problem& problem, const SolveOptions& options) {
     const auto started = Clock::now();
     if (!std::isfinite(options.time_limit_seconds) || options.time_limit_seconds < 0.0)
@@ -147,6 +150,9 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     if (options.stagnation_limit < -1)
         throw InputError("/options/stagnation_limit", "the stagnation limit must be -1 (automatic), 0 (none) or more");
     if (options.threads < 1) throw InputError("/options/threads", "the number of threads must be at least 1");
+    if (options.threads > max_solve_threads())
+        throw InputError("/options/threads", "at most " + std::to_string(max_solve_threads()) +
+                                                 " threads on this machine (4 per hardware thread)");
 
     const detail::RouteModel model(problem);
     const detail::PlanRoutes initial = detail::warm_start(model, options);
@@ -223,15 +229,28 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
             errors[k] = std::current_exception();
         }
     };
+    // A thread the system cannot start (out of memory or of threads) leaves
+    // the exchange unborn, so the others never wait for it; the solve goes
+    // on with the searches that run.
+    std::size_t running = threads;
     {
         std::vector<std::jthread> pool;
-        for (std::size_t k = 1; k < threads; ++k) pool.emplace_back(work, k);
+        for (std::size_t k = 1; k < threads; ++k) {
+            try {
+                pool.emplace_back(work, k);
+            } catch (const std::system_error&) {
+                for (std::size_t q = k; q < threads; ++q) exchange->leave(q);
+                running = k;
+                break;
+            }
+        }
         work(0);
     }
     for (const std::exception_ptr& e : errors)
         if (e) std::rethrow_exception(e);
+    results.resize(running);
     std::size_t winner = 0;
-    for (std::size_t k = 1; k < threads; ++k)
+    for (std::size_t k = 1; k < running; ++k)
         if (results[k].objective < results[winner].objective) winner = k;
 
     // Polish: a descent that keeps the plan feasible, then the plan written out.

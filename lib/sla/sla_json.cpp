@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fsd/core/error.hpp"
+#include "fsd/core/json_limits.hpp"
 #include "fsd/sla/sla_time.hpp"
 
 namespace fsd {
@@ -12,9 +13,10 @@ namespace {
 using nlohmann::json;
 
 json parse_text(const std::string& text) {
+    check_json_limits(text);
     try {
         return json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         throw InputError("", std::string("not valid JSON: ") + e.what());
     }
 }

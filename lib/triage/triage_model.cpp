@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "fsd/core/error.hpp"
+#include "fsd/core/json_limits.hpp"
 
 namespace fsd::triage {
 
@@ -267,9 +268,10 @@ std::string TriageModel::to_json() const {
 
 TriageModel TriageModel::from_json(std::string_view text) {
     json doc;
+    check_json_limits(text);
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
         throw InputError("", std::string("the model is not valid JSON (") + e.what() + ")");
     }
     if (!doc.is_object()) throw InputError("", "the model must be a JSON object");

@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <string>
 
 #include "fsd/core/types.hpp"
 
@@ -11,6 +12,10 @@ struct Coordinates {
     double lon = 0.0;
     friend bool operator==(const Coordinates&, const Coordinates&) = default;
 };
+
+/// InputError at `path` + "/lat" or "/lon" unless both are finite and in
+/// range (latitude -90..90, longitude -180..180).
+void check_coordinates(const Coordinates& c, const std::string& path);
 
 /// Where a job happens or an engineer starts or ends. Either coordinates
 /// (travel computed great-circle or on a road network) or an index into an

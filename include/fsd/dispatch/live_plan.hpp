@@ -253,6 +253,10 @@ private:
     Index require_job(std::string_view id, const char* path) const;
     Index require_engineer(std::string_view id, const char* path) const;
     void check_event_time(Index e, Time at, const char* path) const;
+    /// InputError at `path` for an instant more than a day after the last
+    /// shift of the plan may end (a live plan covers one day; the clock
+    /// would move past every ticket, which cannot be undone).
+    void check_within_day(Time at, const char* path) const;
     Index add_job(Job job);
     /// Moves the clock to `at` when later (re-timing every route), else
     /// repairs engineer e's route; re-places dropped tickets.

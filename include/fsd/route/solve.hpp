@@ -5,11 +5,17 @@
 
 namespace fsd {
 
-/// Plans the day: parallel regret insertion followed by local search
-/// (relocate, swap, 2-opt within and between routes) until the time or
-/// iteration limit. Every job left out carries its reason. With
-/// options.initial_routes the search starts from that plan (repaired where it
-/// no longer fits) instead of an empty one.
+/// Plans the day: a first plan by construction, then the iterated local
+/// search or the genetic search (docs/design.md, "The search") and a
+/// feasible polish, until the time, iteration or stagnation limit. Every job
+/// left out carries its reason. With options.initial_routes the search
+/// starts from that plan (repaired where it no longer fits). InputError at
+/// "/options/..." for options out of range, among them more threads than
+/// max_solve_threads().
 Solution solve(const Problem& problem, const SolveOptions& options = {});
+
+/// The most threads solve() takes on this machine: four per hardware thread
+/// (more only wait for a core, and each holds its own copy of the plan).
+int max_solve_threads();
 
 }  // namespace fsd
