@@ -213,36 +213,9 @@ LivePlan::LivePlan(Parts parts, bool check)
                                                    (on_route ? "is on a route" : "is on no route"));
     }
 
-    // Engineers without a route get their breaks as planned steps, so that a
-    // first ticket placed with them comes with its breaks.
-    for (size_t e = 0; e < routes_.size(); ++e) {
-        LiveRoute& route = routes_[e];
-        const bool has_job = std::any_of(route.steps.begin(), route.steps.end(),
-                                         [](const LiveStep& s) { return s.kind == StepKind::job; });
-        if (has_job) continue;
-        if (std::any_of(route.steps.begin(), route.steps.end(), [](const LiveStep& s) { return s.status != StepStatus::planned; }))
-            continue;
-        route.steps.clear();
-        std::vector<Index> order;
-        const Engineer& eng = engineers_[e];
-        const TimeWindow& shift = eng.shifts.front();
-        for (size_t b = 0; b < eng.breaks.size(); ++b) {
-            const bool overlaps = std::any_of(eng.breaks[b].windows.begin(), eng.breaks[b].windows.end(),
-                                              [&](const TimeWindow& w) { return w.start < shift.end && shift.start < w.end; });
-            if (overlaps) order.push_back(static_cast<Index>(b));
-        }
-        std::sort(order.begin(), order.end(), [&](Index a, Index b) {
-            const Time wa = eng.breaks[static_cast<size_t>(a)].windows.front().start;
-            const Time wb = eng.breaks[static_cast<size_t>(b)].windows.front().start;
-            return wa != wb ? wa < wb : a < b;
-        });
-        for (Index b : order) {
-            LiveStep st;
-            st.kind = StepKind::break_;
-            st.index = b;
-            route.steps.push_back(st);
-        }
-    }
+    // Engineers without a route hold their breaks (live_detail::idle_route).
+    for (size_t e = 0; e < routes_.size(); ++e)
+        if (live_detail::idle(routes_[e])) routes_[e].steps = live_detail::idle_route(engineers_[e]);
 
     ChangeSet ignored;
     std::vector<Index> dropped;

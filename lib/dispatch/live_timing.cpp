@@ -133,12 +133,11 @@ void LivePlan::repair(Index e, std::vector<Index>& dropped, ChangeSet& changes) 
     bool missed = false;
     // A planned break whose windows have all closed can no longer be taken.
     const Time from = anchor_of(e, r).time;
-    std::erase_if(r.steps, [&](const LiveStep& s) {
-        if (s.kind != StepKind::break_ || s.status != StepStatus::planned) return false;
-        if (earliest_in(eng.breaks[static_cast<size_t>(s.index)].windows, from) != kTimeMax) return false;
-        missed = true;
-        return true;
-    });
+    auto closed = [&](const LiveStep& s) {
+        return s.kind == StepKind::break_ && s.status == StepStatus::planned &&
+               earliest_in(eng.breaks[static_cast<size_t>(s.index)].windows, from) == kTimeMax;
+    };
+    missed = std::erase_if(r.steps, closed) > 0;
     const bool used_before = has_planned_job(routes_[static_cast<size_t>(e)]);
     // A planned ticket the engineer may not serve (a plan read from outside)
     // goes back to be placed again.
@@ -169,6 +168,14 @@ void LivePlan::repair(Index e, std::vector<Index>& dropped, ChangeSet& changes) 
         FSD_ASSERT(victim >= 0);
         removed.push_back(r.steps[static_cast<size_t>(victim)].index);
         r.steps.erase(r.steps.begin() + victim);
+    }
+    // A route left without work holds the breaks still open, as one read
+    // back from its JSON does (the plan's constructor gives idle routes
+    // their breaks).
+    if (live_detail::idle(r)) {
+        r.steps = live_detail::idle_route(eng);
+        std::erase_if(r.steps, closed);
+        (void)time_route(e, r);  // an idle route is never refused
     }
     if (missed && (used_before || has_planned_job(r))) changes.missed_breaks.push_back(e);
     if (r == routes_[static_cast<size_t>(e)]) return;

@@ -1,0 +1,146 @@
+// Property test of the live plan as a backend drives it: random event
+// documents, valid and invalid, in and out of order, applied through the JSON
+// layer. After every accepted event the plan verifies, its JSON reads back
+// and writes byte for byte the same, and nothing done or under way moved;
+// after every refused one the plan is exactly as before.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "fsd/core/error.hpp"
+#include "fsd/io/live_plan_json.hpp"
+#include "fsd/model/generate.hpp"
+#include "fsd/route/solve.hpp"
+#include "fsd/verify.hpp"
+
+using namespace fsd;
+
+namespace {
+
+constexpr Time kDay = 1'795'478'400;  // the generator's default day (midnight UTC)
+
+LivePlan small_day(std::uint64_t seed) {
+    GenerateOptions g;
+    g.engineers = 3;
+    g.jobs = 10;
+    g.seed = seed;
+    const Problem p = generate_problem(g);
+    SolveOptions o;
+    o.iteration_limit = 50;
+    o.seed = seed;
+    return LivePlan(p, solve(p, o), kDay + 7 * 3600 + 1800);
+}
+
+struct Frozen {
+    StepKind kind;
+    Index index;
+    StepStatus status;
+    Time start;
+    Time end;
+};
+
+std::vector<std::vector<Frozen>> frozen_of(const LivePlan& plan) {
+    std::vector<std::vector<Frozen>> out(plan.engineers().size());
+    for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e)
+        for (Index i = 0; i < plan.frozen_steps(e); ++i) {
+            const LiveStep& s = plan.route(e).steps[static_cast<size_t>(i)];
+            out[static_cast<size_t>(e)].push_back({s.kind, s.index, s.status, s.start, s.end});
+        }
+    return out;
+}
+
+// One random event document: a random type about a random engineer or
+// ticket (whatever its state), at a time around the clock, now and then far
+// off or out of range.
+std::string random_event(const LivePlan& plan, std::mt19937_64& rng, int& new_tickets) {
+    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    const std::string eng = plan.engineers()[pick(plan.engineers().size())].id;
+    const std::string ticket = pick(12) == 0 ? "NO-SUCH" : plan.jobs()[pick(plan.jobs().size())].id;
+    Time at = plan.now() + static_cast<Time>(pick(5400)) - 1800;
+    switch (pick(20)) {
+        case 0: at = plan.now() + 10 * 86'400; break;  // ten days ahead
+        case 1: at = kTimeMax; break;
+        case 2: at = plan.now() - 86'400; break;
+        default: break;
+    }
+    const std::string t = std::to_string(at);
+    switch (pick(13)) {
+        case 0: return R"({"type": "start_travel", "ticket": ")" + ticket + R"(", "at": )" + t + "}";
+        case 1:
+        case 2: return R"({"type": "arrive", "ticket": ")" + ticket + R"(", "at": )" + t + "}";
+        case 3:
+        case 4: return R"({"type": "job_finished", "ticket": ")" + ticket + R"(", "at": )" + t + "}";
+        case 5: return R"({"type": "break_started", "engineer": ")" + eng + R"(", "at": )" + t + "}";
+        case 6: {
+            const Duration seconds = pick(8) == 0 ? kTimeMax : static_cast<Duration>(pick(2400));
+            return R"({"type": "delay", "engineer": ")" + eng + R"(", "seconds": )" + std::to_string(seconds) +
+                   R"(, "at": )" + t + "}";
+        }
+        case 7: return R"({"type": "cancel", "ticket": ")" + ticket + R"(", "at": )" + t + "}";
+        case 8: return R"({"type": "advance_time", "at": )" + t + "}";
+        case 9: {
+            const double lat = pick(6) == 0 ? 91.0 : 48.1, lon = pick(6) == 0 ? 500.0 : 11.55;
+            return R"({"type": "engineer_position", "engineer": ")" + eng + R"(", "location": {"lat": )" +
+                   std::to_string(lat) + R"(, "lon": )" + std::to_string(lon) + R"(}, "at": )" + t + "}";
+        }
+        case 10: return R"({"type": "engineer_unavailable", "engineer": ")" + eng + R"(", "from": )" + t + "}";
+        case 11: return R"({"type": "place_pending"})";
+        default: {
+            const std::string id = pick(5) == 0 ? plan.jobs()[0].id : "N-" + std::to_string(++new_tickets);
+            return R"({"type": "insert", "ticket": {"id": ")" + id +
+                   R"(", "location": {"lat": 48.13, "lon": 11.56}, "duration": 1200, "skills": [{"skill": "appliance", "min_level": 1}]}})";
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("live plan event sequences: accepted events keep a plan that verifies and round-trips, refused ones change nothing",
+          "[io][dispatch][property]") {
+    std::vector<LivePlan> days;
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) days.push_back(small_day(seed));
+    int accepted = 0, refused = 0;
+    for (std::uint64_t sequence = 0; sequence < 400; ++sequence) {
+        LivePlan plan = days[sequence % days.size()];
+        std::mt19937_64 rng(sequence * 104'729 + 3);
+        int new_tickets = 0;
+        for (int step = 0; step < 25; ++step) {
+            const std::string event = random_event(plan, rng, new_tickets);
+            INFO("sequence " << sequence << " step " << step << " event " << event);
+            const std::string before = live_plan_to_json(plan);
+            const auto frozen = frozen_of(plan);
+            try {
+                (void)apply_event_json(plan, event);
+            } catch (const InputError&) {
+                ++refused;
+                REQUIRE(live_plan_to_json(plan) == before);
+                continue;
+            }
+            ++accepted;
+            const std::string text = live_plan_to_json(plan);
+            REQUIRE(live_plan_to_json(live_plan_from_json(text)) == text);
+            const ResidualProblem res = plan.residual();
+            const VerifyReport report = verify(res.problem, res.solution);
+            for (const Violation& v : report.violations) INFO(v.kind << ": " << v.message);
+            REQUIRE(report.ok());
+            const auto after = frozen_of(plan);
+            for (size_t e = 0; e < frozen.size(); ++e) {
+                REQUIRE(after[e].size() >= frozen[e].size());
+                for (size_t i = 0; i < frozen[e].size(); ++i) {
+                    REQUIRE(after[e][i].kind == frozen[e][i].kind);
+                    REQUIRE(after[e][i].index == frozen[e][i].index);
+                    REQUIRE(static_cast<int>(after[e][i].status) >= static_cast<int>(frozen[e][i].status));
+                    if (frozen[e][i].status == StepStatus::done) {
+                        REQUIRE(after[e][i].start == frozen[e][i].start);
+                        REQUIRE(after[e][i].end == frozen[e][i].end);
+                    }
+                }
+            }
+        }
+    }
+    // Both kinds happen often enough to mean something.
+    CHECK(accepted > 2000);
+    CHECK(refused > 2000);
+}
