@@ -10,6 +10,7 @@
 #include "fsd/assign/assign.hpp"
 #include "fsd/assign/assign_json.hpp"
 #include "fsd/core/error.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -59,7 +60,8 @@ void add_assign_command(CLI::App& app) {
     cmd->add_option("--method", args->method, "exact or greedy (default: the batch's options, else exact)")
         ->check(CLI::IsMember({"exact", "greedy"}));
     cmd->add_option("--json", args->json_out, "write the result JSON here");
-    cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
+    cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times")
+        ->check(fsdcli::utc_offset_minutes());
     cmd->callback([args] { run_assign(*args); });
 }
 

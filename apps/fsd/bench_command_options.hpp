@@ -5,6 +5,7 @@
 
 #include "bench_options.hpp"
 #include "command_registry.hpp"
+#include "option_checks.hpp"
 
 namespace fsdcli {
 
@@ -17,7 +18,7 @@ inline void add_bench_solve_options(CLI::App* cmd, BenchSolveOptions& o, std::st
     cmd->add_option("--time-limit", o.time_limit_seconds, "seconds per " + unit + " (default 1)")
         ->check(CLI::Range(0.0, 86400.0));
     cmd->add_option("--threads", o.threads, "solver threads (default 1)")->check(CLI::Range(1, 256));
-    cmd->add_option("--seed", o.seed, "solver seed (default 1)");
+    cmd->add_option("--seed", o.seed, "solver seed (default 1)")->check(seed_text());
     cmd->add_option("--algorithm", algorithm, "auto, ils or hgs");
     cmd->add_flag("!--no-decompose", o.decompose, "search large plans whole, never in groups of nearby routes");
     cmd->add_option("--csv", o.csv, "write one row per " + unit + " here");

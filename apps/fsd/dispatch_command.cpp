@@ -12,6 +12,7 @@
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/solution_json.hpp"
 #include "fsd/route/solve.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -62,7 +63,7 @@ void add_dispatch_commands(CLI::App& app) {
     ic->add_option("-o,--output", init->out, "live plan JSON to write")->required();
     ic->add_option("--now", init->now, "clock of the plan, seconds (default: the earliest shift start)");
     ic->add_option("--time-limit", init->time_limit, "seconds for the solve when no plan is given")->check(CLI::NonNegativeNumber);
-    ic->add_option("--seed", init->seed, "seed of the solve");
+    ic->add_option("--seed", init->seed, "seed of the solve")->check(fsdcli::seed_text());
     ic->callback([init] { run_init(*init); });
 
     auto plan = std::make_shared<std::string>();

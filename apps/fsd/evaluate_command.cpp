@@ -11,6 +11,7 @@
 #include "command_registry.hpp"
 #include "fsd/evaluate.hpp"
 #include "fsd/io/problem_json.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -100,7 +101,7 @@ void add_evaluate_command(CLI::App& app) {
     cmd->add_option("plan", args->plan_path, "plan JSON (times optional and ignored)")->required();
     cmd->add_option("--time-limit", args->time_limit, "seconds of search for the solver's plan (default 1)")
         ->check(CLI::NonNegativeNumber);
-    cmd->add_option("--seed", args->seed, "random seed of the solver");
+    cmd->add_option("--seed", args->seed, "random seed of the solver")->check(fsdcli::seed_text());
     cmd->add_option("--json", args->json_path, "write the evaluation and comparison as JSON here");
     cmd->add_flag("--no-solve", args->no_solve, "evaluate only; do not solve the problem");
     cmd->callback([args] { run_evaluate(*args); });

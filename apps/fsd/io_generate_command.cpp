@@ -8,6 +8,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/model/generate.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -36,7 +37,7 @@ void add_generate_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("generate", "Generate a seeded synthetic service region and day (problem JSON)");
     cmd->add_option("--engineers", args->options.engineers, "number of engineers")->capture_default_str();
     cmd->add_option("--jobs", args->options.jobs, "number of tickets (jobs)")->capture_default_str();
-    cmd->add_option("--seed", args->options.seed, "random seed")->capture_default_str();
+    cmd->add_option("--seed", args->options.seed, "random seed")->capture_default_str()->check(fsdcli::seed_text());
     cmd->add_option("--radius-km", args->options.radius_km, "radius of the service region")->capture_default_str();
     cmd->add_option("-o,--output", args->output_path, "write the problem here (default: stdout)");
     cmd->add_option("--iso-offset", args->iso_offset_minutes, "write instants as ISO-8601 with this UTC offset (minutes)");

@@ -13,6 +13,7 @@
 #include "fsd/io/solution_json.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "option_checks.hpp"
 
 #ifndef FSD_DATA_DIR
 #define FSD_DATA_DIR ""
@@ -72,7 +73,7 @@ void add_demo_command(CLI::App& app) {
     cmd->add_option("--out", args->out_dir, "output folder (default demo-output)");
     cmd->add_option("--problem", args->problem_path, "plan this problem instead of the bundled one");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 2)")->check(CLI::NonNegativeNumber);
-    cmd->add_option("--seed", args->seed, "random seed");
+    cmd->add_option("--seed", args->seed, "random seed")->check(fsdcli::seed_text());
     cmd->callback([args] { run_demo(*args); });
 }
 

@@ -7,6 +7,7 @@
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "route_scale_bench.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -32,7 +33,8 @@ void add_scale_bench(CLI::App& app) {
         "scale", "Time and peak memory of generated days of growing size at several time limits (one process per run)");
     cmd->add_option("--sizes", a->options.sizes, "JOBSxENGINEERS, comma-separated (default 1000x100,5000x500,10000x1000)");
     cmd->add_option("--limits", a->options.limits, "time limits in seconds, comma-separated (default 1,5,10)");
-    cmd->add_option("--seed", a->options.seed, "seed of the generator and the solver (default 1)");
+    cmd->add_option("--seed", a->options.seed, "seed of the generator and the solver (default 1)")
+        ->check(fsdcli::seed_text());
     cmd->add_option("--csv", a->options.csv, "write one row per run here");
     // Internal: how the benchmark runs one measurement in a child process.
     cmd->add_option("--one", a->one, "measure one size in this process and print its CSV row")->group("");

@@ -1,5 +1,6 @@
 // fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json [--fix ENGINEER[:N]]...]
 //           [--format native|vroom]
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
 #include "interrupt.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -51,6 +53,7 @@ fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem)
             fsd::initial_routes_from(fsd::solution_from_json(problem, fsdcli::read_text_file(a.initial_path)));
     if (!a.fixes.empty() && a.initial_path.empty())
         throw fsd::InputError("--fix", "fixing routes needs the plan they come from: give it with --initial");
+    std::vector<std::string> fixed_ids;
     for (const std::string& fix : a.fixes) {
         // The engineer id is everything before the last colon, so ids with colons still work.
         std::optional<fsd::Index> first_jobs;
@@ -63,6 +66,9 @@ fsd::SolveOptions solve_options(const SolveArgs& a, const fsd::Problem& problem)
             first_jobs = static_cast<fsd::Index>(std::stoi(count));
             id = fix.substr(0, colon);
         }
+        if (std::find(fixed_ids.begin(), fixed_ids.end(), id) != fixed_ids.end())
+            throw fsd::InputError("--fix " + fix, "engineer " + id + " is fixed twice; give one --fix per engineer");
+        fixed_ids.push_back(id);
         fsd::fix_engineer_routes(problem, options.initial_routes, id, first_jobs, "--fix " + fix);
     }
     if (!a.quiet) {
@@ -167,7 +173,7 @@ void add_solve_command(CLI::App& app) {
     cmd->add_option("--fix", args->fixes,
                     "keep ENGINEER's route of the --initial plan as it is (ENGINEER), or its first N jobs first and in "
                     "order (ENGINEER:N); repeatable");
-    cmd->add_option("--seed", args->seed, "random seed (same seed, same plan)");
+    cmd->add_option("--seed", args->seed, "random seed (same seed, same plan)")->check(fsdcli::seed_text());
     cmd->add_option("--iterations", args->iterations, "stop after this many iterations (-1: no limit)");
     cmd->add_option("--threads", args->threads, "search threads (sharing their best plan now and then)")->check(CLI::PositiveNumber);
     cmd->add_option("--algorithm", args->algorithm,
@@ -176,7 +182,8 @@ void add_solve_command(CLI::App& app) {
                   "search large plans whole (hgs from 400 jobs otherwise also searches groups of nearby routes on their own)");
     cmd->add_option("--stagnation", args->stagnation,
                     "stop after this many iterations without a better plan (-1: automatic, 500 + 5 per job; 0: never)");
-    cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times");
+    cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times")
+        ->check(fsdcli::utc_offset_minutes());
     cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");
     cmd->footer("SIGINT (Ctrl-C) or SIGTERM stops the search: the best plan found so far is verified and written as "
                 "usual, then fsd exits with 130 (SIGINT) or 143 (SIGTERM).");

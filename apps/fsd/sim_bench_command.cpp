@@ -11,6 +11,7 @@
 #include "fsd/sim/scenario_generate.hpp"
 #include "fsd/sim/simulate.hpp"
 #include "sim_cli.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -104,7 +105,8 @@ void add_sim_bench(CLI::App& app) {
     cmd->add_option("--csv", args->csv, "write metric,value rows here");
     cmd->add_option("--replications", args->replications, "replications per policy and preset")->check(CLI::Range(2, 1000));
     cmd->add_option("--days", args->days, "days per policy-benchmark run")->check(CLI::Range(1, 3660));
-    cmd->add_option("--seed", args->seed, "base seed of the policy benchmark's replications (tuned on 1; 2 is a hold-out)");
+    cmd->add_option("--seed", args->seed, "base seed of the policy benchmark's replications (tuned on 1; 2 is a hold-out)")
+        ->check(fsdcli::seed_text());
     cmd->callback([args] { run_bench(*args); });
 }
 

@@ -6,6 +6,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/dispatch/live_plan.hpp"
 #include "fsd/model/compatibility.hpp"
+#include "fsd/model/problem_builder.hpp"
 #include "live_rules.hpp"
 
 namespace fsd {
@@ -266,7 +267,7 @@ void LivePlan::check_ticket(const Job& job, const std::string& path) const {
     if (job.id.empty()) throw InputError(path + "/id", "a ticket needs a non-empty id");
     if (job.duration < 0) throw InputError(path + "/duration", "the duration must not be negative");
     if (job.priority < 0 || job.priority > 100) throw InputError(path + "/priority", "the priority must be between 0 and 100");
-    if (job.penalty < 0) throw InputError(path + "/penalty", "the penalty must not be negative");
+    check_job_costs(job, path);
     for (size_t i = 0; i < job.time_windows.size(); ++i) {
         const TimeWindow& w = job.time_windows[i];
         if (w.end <= w.start) throw InputError(at(path + "/time_windows", i), "the window must end after it starts");
@@ -275,13 +276,10 @@ void LivePlan::check_ticket(const Job& job, const std::string& path) const {
     }
     for (size_t i = 0; i < job.skills.size(); ++i)
         if (job.skills[i].skill.empty()) throw InputError(at(path + "/skills", i) + "/skill", "a skill needs a name");
-    if (job.sla && job.sla->lateness_cost_per_second < 0)
-        throw InputError(path + "/sla/lateness_cost_per_second", "the lateness cost must not be negative");
     if (static_cast<Index>(job.demand.size()) > dimensions_ && dimensions_ > 0)
         throw InputError(path + "/demand", "the demand has more dimensions than the engineers' capacities");
     for (size_t k = 0; k < job.demand.size(); ++k)
         if (job.demand[k] < 0) throw InputError(at(path + "/demand", k), "a demand must not be negative");
-    if (job.preference_cost < 0) throw InputError(path + "/preference_cost", "the preference cost must not be negative");
     if (!job.durations_by_level.empty() && job.skills.empty())
         throw InputError(path + "/durations_by_level", "durations by level need a required skill");
     for (size_t i = 0; i < job.durations_by_level.size(); ++i) {

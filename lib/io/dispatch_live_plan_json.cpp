@@ -231,7 +231,14 @@ LivePlan live_plan_from_json(std::string_view text) {
             if (const Json* x = sr.get("ready_at")) st.ready_at = io_detail::read_time(*x, sr.path("ready_at"));
         }
     }
-    return LivePlan::from_parts(std::move(parts));
+    try {
+        return LivePlan::from_parts(std::move(parts));
+    } catch (const InputError& e) {
+        // The parts' engineers, tickets, travel and weights are the embedded problem's.
+        for (const char* inner : {"/engineers", "/jobs", "/travel", "/weights"})
+            if (e.path().rfind(inner, 0) == 0) throw InputError(prefixed("/problem", e.path()), e.message());
+        throw;
+    }
 }
 
 std::string change_set_to_json(const LivePlan& plan, const ChangeSet& changes, const JsonWriteOptions& options) {

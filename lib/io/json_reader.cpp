@@ -100,7 +100,7 @@ const Json* ObjectReader::get_nullable(std::string_view key) const {
 
 const Json& ObjectReader::require(std::string_view key) const {
     const Json* v = get(key);
-    if (!v) throw InputError(path_, "the field \"" + std::string(key) + "\" is required");
+    if (!v) throw InputError(path(key), "the field \"" + std::string(key) + "\" is required");
     return *v;
 }
 

@@ -41,7 +41,7 @@ public:
     const Json* get(std::string_view key) const;
     /// The field, or nullptr when absent or null (for fields that are optional in the model).
     const Json* get_nullable(std::string_view key) const;
-    /// The field; InputError at the object's path when it is absent.
+    /// The field; InputError at the field's path when it is absent.
     const Json& require(std::string_view key) const;
     /// Path of a field of this object.
     std::string path(std::string_view key) const { return child_path(path_, key); }

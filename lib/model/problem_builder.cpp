@@ -49,6 +49,25 @@ void check_nonnegative(long long v, const std::string& path, const char* what) {
     if (v < 0) throw InputError(path, std::string(what) + " must not be negative (got " + std::to_string(v) + ")");
 }
 
+// Costs and weights are multiplied by durations, distances and each other in
+// 64-bit integers: these ceilings keep any leg, visit or left-out job far
+// inside that range (docs/design.md, "Errors"), and lie beyond any real
+// tariff (a million per hour of driving).
+constexpr long long kMaxWeight = 10'000;                 // multipliers on cost parts
+constexpr long long kMaxUnassignedWeight = 1'000'000'000'000;
+constexpr long long kMaxRate = 1'000'000;                // per hour, per km, per hour of overtime
+constexpr long long kMaxFixedCost = 1'000'000'000'000;
+constexpr long long kMaxLatenessRate = 10'000;           // per second late
+constexpr long long kMaxPenalty = 1'000'000'000'000'000;
+constexpr long long kMaxPreferenceCost = 1'000'000'000'000;
+
+void check_amount(long long v, long long most, const std::string& path, const char* what) {
+    check_nonnegative(v, path, what);
+    if (v > most)
+        throw InputError(path, std::string(what) + " must be at most " + std::to_string(most) + " (got " + std::to_string(v) +
+                                   "); larger values would overflow the engine's integer costs");
+}
+
 template <class M>
 void check_matrix(const M& m, const std::string& path, Index size) {
     if (m.rows() != m.cols())
@@ -65,6 +84,14 @@ void check_matrix(const M& m, const std::string& path, Index size) {
 }
 
 }  // namespace
+
+void check_job_costs(const Job& job, const std::string& path) {
+    check_amount(job.penalty, kMaxPenalty, path + "/penalty", "the penalty");
+    check_amount(job.preference_cost, kMaxPreferenceCost, path + "/preference_cost", "the preference cost");
+    if (job.sla)
+        check_amount(job.sla->lateness_cost_per_second, kMaxLatenessRate, path + "/sla/lateness_cost_per_second",
+                     "the lateness cost");
+}
 
 ProblemBuilder& ProblemBuilder::add_engineer(Engineer engineer) {
     engineers_.push_back(std::move(engineer));
@@ -90,12 +117,12 @@ Problem ProblemBuilder::build() const {
     p.travel_spec_ = travel_;
     p.weights_ = weights_;
 
-    check_nonnegative(weights_.unassigned, "/weights/unassigned", "the weight");
-    check_nonnegative(weights_.lateness, "/weights/lateness", "the weight");
-    check_nonnegative(weights_.travel, "/weights/travel", "the weight");
-    check_nonnegative(weights_.balance, "/weights/balance", "the weight");
-    check_nonnegative(weights_.preference, "/weights/preference", "the weight");
-    check_nonnegative(weights_.overtime, "/weights/overtime", "the weight");
+    check_amount(weights_.unassigned, kMaxUnassignedWeight, "/weights/unassigned", "the weight");
+    check_amount(weights_.lateness, kMaxWeight, "/weights/lateness", "the weight");
+    check_amount(weights_.travel, kMaxWeight, "/weights/travel", "the weight");
+    check_amount(weights_.balance, kMaxWeight, "/weights/balance", "the weight");
+    check_amount(weights_.preference, kMaxWeight, "/weights/preference", "the weight");
+    check_amount(weights_.overtime, kMaxWeight, "/weights/overtime", "the weight");
 
     const auto* explicit_matrix = std::get_if<TravelMatrices>(&travel_);
     const bool needs_coords = explicit_matrix == nullptr;
@@ -163,10 +190,10 @@ Problem ProblemBuilder::build() const {
         note_dims(eng.capacity.size(), path + "/capacity", "an engineer's capacity");
         if (eng.max_jobs) check_nonnegative(*eng.max_jobs, path + "/max_jobs", "max_jobs");
         if (eng.max_travel_time) check_nonnegative(*eng.max_travel_time, path + "/max_travel_time", "max_travel_time");
-        check_nonnegative(eng.costs.fixed, path + "/costs/fixed", "a cost");
-        check_nonnegative(eng.costs.per_hour, path + "/costs/per_hour", "a cost");
-        check_nonnegative(eng.costs.per_km, path + "/costs/per_km", "a cost");
-        check_nonnegative(eng.costs.overtime_per_hour, path + "/costs/overtime_per_hour", "a cost");
+        check_amount(eng.costs.fixed, kMaxFixedCost, path + "/costs/fixed", "a cost");
+        check_amount(eng.costs.per_hour, kMaxRate, path + "/costs/per_hour", "a cost");
+        check_amount(eng.costs.per_km, kMaxRate, path + "/costs/per_km", "a cost");
+        check_amount(eng.costs.overtime_per_hour, kMaxRate, path + "/costs/overtime_per_hour", "a cost");
         check_nonnegative(eng.max_overtime, path + "/max_overtime", "max_overtime");
         p.has_overtime_ = p.has_overtime_ || eng.max_overtime > 0;
         if (!std::isfinite(eng.speed_factor) || eng.speed_factor <= 0.0 || eng.speed_factor > 100.0)
@@ -194,7 +221,7 @@ Problem ProblemBuilder::build() const {
         if (job.priority < 0 || job.priority > 100)
             throw InputError(path + "/priority", "the priority must be between 0 and 100 (got " +
                                                      std::to_string(job.priority) + ")");
-        if (job.sla) check_nonnegative(job.sla->lateness_cost_per_second, path + "/sla/lateness_cost_per_second", "the lateness cost");
+        check_job_costs(job, path);
         for (size_t d = 0; d < job.demand.size(); ++d) check_nonnegative(job.demand[d], at(path + "/demand", d), "a demand");
         note_dims(job.demand.size(), path + "/demand", "a job's demand");
         if (job.pinned_engineer && !p.engineer_ids_.count(*job.pinned_engineer))
@@ -205,10 +232,8 @@ Problem ProblemBuilder::build() const {
         for (size_t k = 0; k < job.forbidden_engineers.size(); ++k)
             if (!p.engineer_ids_.count(job.forbidden_engineers[k]))
                 throw InputError(at(path + "/forbidden_engineers", k), "unknown engineer id \"" + job.forbidden_engineers[k] + "\"");
-        check_nonnegative(job.penalty, path + "/penalty", "the penalty");
         if (job.preferred_engineer && !p.engineer_ids_.count(*job.preferred_engineer))
             throw InputError(path + "/preferred_engineer", "unknown engineer id \"" + *job.preferred_engineer + "\"");
-        check_nonnegative(job.preference_cost, path + "/preference_cost", "the preference cost");
         if (!job.durations_by_level.empty() && job.skills.empty())
             throw InputError(path + "/durations_by_level",
                              "durations by level need a required skill (the level is the engineer's in the first one)");

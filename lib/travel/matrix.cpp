@@ -57,8 +57,11 @@ DurationMatrix scale_durations(const DurationMatrix& base, double speed_factor, 
         if (!(scaled < kLimit)) {
             const Eigen::Index from = i / base.cols(), to = i % base.cols();
             throw InputError(path, fmt::format("with speed factor {} the travel duration from location {} to location {} "
-                                               "({} s) becomes {:.0f} s, {}",
-                                               speed_factor, from, to, base.data()[i], scaled, beyond_travel_limit("s")));
+                                               "({} s) becomes {} s, {}",
+                                               speed_factor, from, to, base.data()[i],
+                                               // whole seconds unless the figure would run to hundreds of digits
+                                               scaled < 1e15 ? fmt::format("{:.0f}", scaled) : fmt::format("{:.3g}", scaled),
+                                               beyond_travel_limit("s")));
         }
         out.data()[i] = static_cast<TravelValue>(std::llround(scaled));
     }

@@ -1,4 +1,5 @@
 #pragma once
+#include <string>
 #include <vector>
 
 #include "fsd/model/problem.hpp"
@@ -26,5 +27,11 @@ private:
     TravelSpec travel_ = GreatCircleOptions{};
     ObjectiveWeights weights_;
 };
+
+/// The checks build() makes of a job's costs: penalty, preference cost and
+/// SLA lateness rate non-negative and under the ceilings that keep the
+/// engine's integer costs from overflowing. InputError at `path` + the field.
+/// (A live plan checks tickets inserted into it with this too.)
+void check_job_costs(const Job& job, const std::string& path);
 
 }  // namespace fsd

@@ -107,7 +107,7 @@ TEST_CASE("bad overtime and level-duration fields are refused by path", "[io][pr
     CHECK(error_path(d) == "/jobs/0/durations_by_level");
     d = doc();
     d["jobs"][0]["durations_by_level"][1].erase("level");
-    CHECK(error_path(d) == "/jobs/0/durations_by_level/1");  // a missing field is reported at its object
+    CHECK(error_path(d) == "/jobs/0/durations_by_level/1/level");  // a missing field is reported at its own path
     d = doc();
     d["jobs"][0]["durations_by_level"][0]["duration"] = 12.5;
     CHECK(error_path(d) == "/jobs/0/durations_by_level/0/duration");

@@ -291,18 +291,18 @@ TEST_CASE("bad problem input names the exact field", "[io][problem][errors]") {
         doc["jobs"][0]["skills"] = {{{"skill", "hvac"}, {"min_level", true}}};
         CHECK(error_path(doc) == "/jobs/0/skills/0/min_level");
     }
-    SECTION("missing required fields name their object") {
+    SECTION("missing required fields are named by their path") {
         json doc = base_doc();
         doc["jobs"][1].erase("id");
         const InputError e = parse_error(doc.dump());
-        CHECK(e.path() == "/jobs/1");
+        CHECK(e.path() == "/jobs/1/id");
         CHECK_THAT(e.message(), Catch::Contains("\"id\""));
         doc = base_doc();
         doc["jobs"][0]["location"] = {{"lat", 52.0}};
         CHECK(error_path(doc) == "/jobs/0/location");
         doc = base_doc();
         doc["jobs"][1]["sla"] = {{"hard", true}};
-        CHECK(error_path(doc) == "/jobs/1/sla");
+        CHECK(error_path(doc) == "/jobs/1/sla/deadline");
         doc = base_doc();
         doc["travel"].erase("model");
         CHECK(error_path(doc) == "/travel");

@@ -1,0 +1,7 @@
+// A live plan document (docs/dispatch.md).
+#include "fsd/io/live_plan_json.hpp"
+#include "fuzz_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fsd_fuzz::read_or_refuse(data, size, [](std::string_view text) { (void)fsd::live_plan_from_json(text); });
+}

@@ -1,0 +1,7 @@
+// The native problem reader (docs/format.md).
+#include "fsd/io/problem_json.hpp"
+#include "fuzz_reader.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    return fsd_fuzz::read_or_refuse(data, size, [](std::string_view text) { (void)fsd::problem_from_json(text); });
+}
