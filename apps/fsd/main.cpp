@@ -1,6 +1,6 @@
 // fsd: the command-line tool. Exit codes: 0 ok, 1 internal error (or, for
 // verify, violations found), 2 bad input (the message names the field),
-// 3 the machine ran out (memory, threads).
+// 3 the machine ran out (memory, threads, disk).
 #include <cstdio>
 #include <exception>
 #include <iostream>

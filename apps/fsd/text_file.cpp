@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "fsd/core/error.hpp"
 
@@ -18,8 +19,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void cannot_write(const std::string& path, const std::string& why) {
-    throw fsd::InputError("", "cannot write file \"" + path + "\": " + why);
+// A path that cannot be written is the caller's to fix (exit 2); a disk or
+// quota that runs out is the machine's (std::system_error, exit 3).
+[[noreturn]] void cannot_write(const std::string& path, int error) {
+    const std::string what = "cannot write file \"" + path + "\"";
+    if (error == ENOSPC || error == EFBIG || error == EDQUOT)
+        throw std::system_error(error, std::generic_category(), what);
+    throw fsd::InputError("", what + ": " + std::strerror(error));
 }
 
 // The mode a file written to `target` gets: the replaced file's, else what
@@ -68,22 +74,22 @@ void write_text_file(const std::string& path, const std::string& text) {
     if (!parent.empty()) fs::create_directories(parent, ec);  // a failure shows when the file is made
     std::string temp = (parent / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     const int fd = ::mkstemp(temp.data());
-    if (fd < 0) cannot_write(path, std::strerror(errno));
+    if (fd < 0) cannot_write(path, errno);
     const bool written = ::fchmod(fd, file_mode(target)) == 0 && write_all(fd, text) && ::fsync(fd) == 0;
     const int write_errno = errno;
     if (::close(fd) != 0 && written) {
         const int close_errno = errno;
         ::unlink(temp.c_str());
-        cannot_write(path, std::strerror(close_errno));
+        cannot_write(path, close_errno);
     }
     if (!written) {
         ::unlink(temp.c_str());
-        cannot_write(path, std::strerror(write_errno));
+        cannot_write(path, write_errno);
     }
     if (::rename(temp.c_str(), target.c_str()) != 0) {
         const int rename_errno = errno;
         ::unlink(temp.c_str());
-        cannot_write(path, std::strerror(rename_errno));
+        cannot_write(path, rename_errno);
     }
 }
 

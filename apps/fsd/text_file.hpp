@@ -14,7 +14,8 @@ std::string read_text_file(const std::string& path);
 /// and the temporary one removed. The file keeps the mode of the one it
 /// replaces (new files: 0666 less the umask); a symbolic link is followed,
 /// so the file it points to is replaced. InputError naming the file (and
-/// the system's reason) when it cannot be written.
+/// the system's reason) when it cannot be written; std::system_error when
+/// the disk or a quota is full or the file too large (the CLI's exit 3).
 void write_text_file(const std::string& path, const std::string& text);
 
 }  // namespace fsdcli

@@ -210,3 +210,23 @@ def test_live_plan_with_a_ticket_listed_twice_is_refused(cli, tmp_path):
     r = event(cli, tmp_path, live, {"type": "place_pending"})
     assert r.returncode == 2
     assert "/tickets/" in r.stderr and "listed twice" in r.stderr
+
+
+def test_full_disk_during_in_place_write_leaves_the_live_plan_and_exits_3(cli, tmp_path):
+    # A file-size limit stands in for a full disk: the write beside the plan
+    # fails halfway (EFBIG), the plan is left byte for byte, and fsd says so.
+    import signal
+    live = live_day(cli, tmp_path)
+    before = live.read_bytes()
+    event_path = tmp_path / "event.json"
+    event_path.write_text(json.dumps({"type": "place_pending"}))
+
+    def small_files():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+    r = subprocess.run([cli, "dispatch", str(live), str(event_path), "--in-place"], capture_output=True, text=True,
+                       timeout=60, preexec_fn=small_files)
+    assert r.returncode == 3, r.stderr
+    assert "cannot write file" in r.stderr
+    assert live.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
