@@ -417,3 +417,87 @@ TEST_CASE("re-optimising improves or keeps the plan, and charges moves", "[dispa
     o.reassignment_cost = -1;
     REQUIRE_THROWS_AS(sticky.reoptimise(o), InputError);
 }
+
+TEST_CASE("moving on from a visit finishes its ticket, so the plan stays consistent", "[dispatch][hostile]") {
+    for (const bool by_break : {true, false}) {
+        LivePlan plan = planned_day(4, 16, 11, kDay + 8 * 3600);
+        Index e = -1;
+        for (Index k = 0; k < 4 && e < 0; ++k) {
+            const auto& steps = plan.route(k).steps;
+            const bool has_break = std::any_of(steps.begin(), steps.end(), [](const LiveStep& s) { return s.kind == StepKind::break_; });
+            const auto jobs = std::count_if(steps.begin(), steps.end(), [](const LiveStep& s) { return s.kind == StepKind::job; });
+            if (steps.front().kind == StepKind::job && has_break && jobs >= 2) e = k;
+        }
+        REQUIRE(e >= 0);
+        const Index first = plan.route(e).steps[0].index;
+        const Time arrival = std::max(plan.route(e).steps[0].arrival, plan.now());
+        plan.arrive(plan.jobs()[static_cast<size_t>(first)].id, arrival);
+        if (by_break) {
+            plan.break_started(plan.engineers()[static_cast<size_t>(e)].id, arrival + 600);
+        } else {
+            Index next = -1;
+            for (const LiveStep& s : plan.route(e).steps)
+                if (s.kind == StepKind::job && s.status == StepStatus::planned && next < 0) next = s.index;
+            plan.start_travel(plan.jobs()[static_cast<size_t>(next)].id, arrival + 600);
+        }
+        CHECK(plan.status(first) == TicketStatus::done);
+        CHECK(plan.route(e).steps[0].status == StepStatus::done);
+        // What the plan holds is what it reads back as.
+        LivePlan::Parts parts = plan.parts();
+        const LivePlan back = LivePlan::from_parts(parts);
+        CHECK(back.routes() == plan.routes());
+        require_verified(plan);
+    }
+}
+
+TEST_CASE("events that would move the clock past the day, or before a finished visit ended, are refused", "[dispatch][hostile]") {
+    LivePlan plan = planned_day(4, 16, 11, kDay + 8 * 3600);
+    const LivePlan copy = plan;
+    const std::string eng = plan.engineers()[0].id;
+    Time last_end = kTimeMin;
+    for (const Engineer& en : plan.engineers()) last_end = std::max(last_end, en.shifts.front().end + en.max_overtime);
+    try {
+        plan.advance_time(last_end + 86'400 + 1);
+        FAIL("a clock ten days ahead was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.path() == "/at");
+    }
+    REQUIRE_NOTHROW(LivePlan(copy).advance_time(last_end + 86'400));  // a late report on the day itself is fine
+    try {
+        plan.delay(eng, 86'401, plan.now());
+        FAIL("a delay of more than a day was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.path() == "/seconds");
+    }
+    REQUIRE_THROWS_AS(plan.engineer_position(eng, plan.engineers()[0].start, kTimeMax), InputError);
+    try {
+        Location nowhere;
+        nowhere.coords = Coordinates{91.0, 500.0};
+        plan.engineer_position(eng, nowhere, plan.now());
+        FAIL("a position off the earth was accepted");
+    } catch (const InputError& e) {
+        CHECK(e.path() == "/location/lat");
+    }
+    CHECK(plan.routes() == copy.routes());
+    CHECK(plan.now() == copy.now());
+
+    // Finishing a visit at t: nothing that engineer reports can lie before t.
+    Index e = 0;
+    while (plan.route(e).steps.empty() || plan.route(e).steps.front().kind != StepKind::job) ++e;
+    const LiveStep first = plan.route(e).steps.front();
+    const std::string id = plan.jobs()[static_cast<size_t>(first.index)].id;
+    const Time arrival = std::max(first.arrival, plan.now());
+    plan.arrive(id, arrival);
+    plan.job_finished(id, arrival + 3600);
+    Index next = -1;
+    for (const LiveStep& s : plan.route(e).steps)
+        if (s.kind == StepKind::job && s.status == StepStatus::planned && next < 0) next = s.index;
+    if (next >= 0) {
+        try {
+            plan.arrive(plan.jobs()[static_cast<size_t>(next)].id, arrival + 1800);
+            FAIL("an arrival before the previous visit's reported end was accepted");
+        } catch (const InputError& err) {
+            CHECK(err.path() == "/at");
+        }
+    }
+}
