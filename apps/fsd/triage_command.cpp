@@ -1,6 +1,7 @@
 // fsd triage: train / predict / similar / duplicates / generate on ticket text.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -18,6 +19,7 @@
 #include "fsd/triage/ticket_generator.hpp"
 #include "fsd/triage/triage_model.hpp"
 #include "fsd/triage/utf8.hpp"
+#include "option_checks.hpp"
 
 namespace {
 
@@ -87,26 +89,42 @@ struct TrainArgs {
 };
 
 void run_train(const TrainArgs& a) {
-    tr::TicketColumns columns;
-    columns.text = a.text_column;
-    columns.category = a.label;
-    columns.skill = a.skill;
-    columns.created.clear();  // training does not need times; do not fail on odd ones
-    const auto tickets = tr::read_tickets_csv(a.tickets, columns, {a.label});
-    if (tickets.empty()) throw fsd::InputError(a.tickets, "the file has a header but no ticket rows");
+    // NaN passes every `<` test unnoticed: it made a flat model (--l2) or
+    // switched the held-out split off (--holdout).
+    if (!(std::isfinite(a.l2) && a.l2 >= 0.0)) throw fsd::InputError("--l2", "must be a finite number, 0 or more");
+    if (!(a.holdout >= 0.0 && a.holdout < 1.0))
+        throw fsd::InputError("--holdout", "must be at least 0 and below 1 (0 turns the held-out split off)");
     tr::TriageOptions options;
-    options.features.min_df = a.min_df;
     options.classifier.l2 = a.l2;
     for (std::size_t i = 0; i < a.rules.size(); ++i)
         options.category_rules.push_back(tr::parse_rule(a.rules[i], fmt::format("--rule/{}", i)));
     for (std::size_t i = 0; i < a.skill_rules.size(); ++i)
         options.skill_rules.push_back(tr::parse_rule(a.skill_rules[i], fmt::format("--skill-rule/{}", i)));
 
+    tr::TicketColumns columns;
+    columns.text = a.text_column;
+    columns.category = a.label;
+    columns.skill = a.skill;
+    // Training does not need times, but a file that has them must have real
+    // ones (2026-02-30 is a typo or a broken export, not a ticket).
+    const auto tickets = tr::read_tickets_csv(a.tickets, columns, {a.label});
+    if (tickets.empty()) throw fsd::InputError(a.tickets, "the file has a header but no ticket rows");
+    options.features.min_df = tr::training_min_df(a.min_df, tickets.size(), "--min-df");
+
     if (a.holdout > 0.0) {
         const auto split = tr::split_holdout(tickets.size(), a.holdout, a.seed);
+        if (split.test.empty())
+            throw fsd::InputError("--holdout", fmt::format("{} of {} tickets holds out none: give a larger share, or 0 "
+                                                           "to train without a held-out split",
+                                                           a.holdout, tickets.size()));
+        if (split.train.empty())
+            throw fsd::InputError("--holdout", fmt::format("{} of {} tickets leaves none to train on", a.holdout,
+                                                           tickets.size()));
+        tr::TriageOptions split_options = options;
+        split_options.features.min_df = tr::training_min_df(a.min_df, split.train.size(), "--min-df");
         std::vector<tr::Ticket> train;
         for (auto i : split.train) train.push_back(tickets[static_cast<std::size_t>(i)]);
-        const auto model = tr::TriageModel::fit(train, options);
+        const auto model = tr::TriageModel::fit(train, split_options);
         std::vector<std::string> texts, truth, skill_truth, predicted, skills;
         for (auto i : split.test) {
             texts.push_back(tickets[static_cast<std::size_t>(i)].text);
@@ -141,6 +159,8 @@ struct PredictArgs {
 };
 
 void run_predict(const PredictArgs& a) {
+    // The texts are echoed into the JSON output, which must be UTF-8.
+    for (std::size_t i = 0; i < a.texts.size(); ++i) tr::require_utf8(a.texts[i], fmt::format("texts/{}", i));
     const auto model = tr::TriageModel::from_json(read_file(a.model));
     const auto predictions = model.predict(a.texts);
     fmt::print("{:<32} {:<14} {:>6} {:<18} {}\n", "text", "category", "prob", "skill", "top terms");
@@ -183,6 +203,7 @@ struct SimilarArgs {
 };
 
 void run_similar(const SimilarArgs& a) {
+    tr::require_utf8(a.text, "text");
     const auto model = tr::TriageModel::from_json(read_file(a.model));
     if (a.k < 1) throw fsd::InputError("-k", "must be at least 1");
     const auto hits = model.similar(a.text, a.k);
@@ -209,7 +230,12 @@ struct DuplicateArgs {
 };
 
 void run_duplicates(const DuplicateArgs& a) {
-    if (!(a.window_hours >= 0.0)) throw fsd::InputError("--window-hours", "must not be negative");
+    // A bound far beyond any ticket history keeps the conversion to seconds
+    // exact (infinity would not fit a Duration).
+    constexpr double kMaxWindowHours = 1e6;
+    if (!(a.window_hours >= 0.0 && a.window_hours <= kMaxWindowHours))
+        throw fsd::InputError("--window-hours", fmt::format("must be from 0 to {} hours", kMaxWindowHours));
+    if (!(a.threshold >= 0.0 && a.threshold <= 1.0)) throw fsd::InputError("--threshold", "must be between 0 and 1");
     const auto tickets = tr::read_tickets_csv(a.tickets, {}, {"created"});
     tr::DuplicateOptions options;
     options.window = static_cast<fsd::Duration>(a.window_hours * 3600.0 + 0.5);
@@ -255,10 +281,10 @@ void add_triage_command(CLI::App& app) {
     t->add_option("--skill-label", train->skill, "Column holding the required skill (ignored when absent)")->capture_default_str();
     t->add_option("--rule", train->rules, "Category rule keyword=label, checked before the model (repeatable)");
     t->add_option("--skill-rule", train->skill_rules, "Skill rule keyword=label (repeatable)");
-    t->add_option("--min-df", train->min_df, "Ignore terms seen in fewer tickets")->capture_default_str();
-    t->add_option("--l2", train->l2, "Ridge penalty of the classifier")->capture_default_str();
-    t->add_option("--holdout", train->holdout, "Report accuracy on this share held out (0 = off)")->capture_default_str();
-    t->add_option("--seed", train->seed, "Seed of the held-out split")->capture_default_str();
+    t->add_option("--min-df", train->min_df, "Ignore terms seen in fewer tickets (1 to the number of tickets)")->capture_default_str();
+    t->add_option("--l2", train->l2, "Ridge penalty of the classifier (finite, 0 or more)")->capture_default_str();
+    t->add_option("--holdout", train->holdout, "Report accuracy on this share held out, below 1 (0 = off)")->capture_default_str();
+    t->add_option("--seed", train->seed, "Seed of the held-out split")->capture_default_str()->check(fsdcli::seed_text());
     t->callback([train] { run_train(*train); });
 
     auto predict = std::make_shared<PredictArgs>();
@@ -290,7 +316,7 @@ void add_triage_command(CLI::App& app) {
     auto gen_out = std::make_shared<std::string>();
     auto* g = triage->add_subcommand("generate", "Write a generated bilingual ticket history as CSV");
     g->add_option("-n,--count", gen->count, "Number of tickets")->capture_default_str();
-    g->add_option("--seed", gen->seed, "Random seed")->capture_default_str();
+    g->add_option("--seed", gen->seed, "Random seed")->capture_default_str()->check(fsdcli::seed_text());
     g->add_option("--chinese-share", gen->chinese_share, "Share of tickets in Chinese")->capture_default_str();
     g->add_option("-o,--output", *gen_out, "CSV file to write")->required();
     g->callback([gen, gen_out] {

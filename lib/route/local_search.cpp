@@ -275,7 +275,8 @@ bool LocalSearch::between_routes(Index u, Index v) {
             if (try_move(a, &b, 0, false, legs_decide)) return true;
         }
     if (u_fits && v_fits)
-        for (const auto& [k, m] : {std::pair<Index, Index>{2, 1}, {1, 2}, {2, 2}}) {
+        for (const auto& chains : {std::pair<Index, Index>{2, 1}, {1, 2}, {2, 2}}) {
+            const Index k = chains.first, m = chains.second;  // not a structured binding: lambdas below capture them
             if ((k == 2 && !u_chain) || (m == 2 && !v_chain)) continue;
             if (legs_decide) {
                 // u's chain (u, u2) and v's (v, v2) trade places; each route keeps a job.

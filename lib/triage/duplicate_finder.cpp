@@ -51,6 +51,13 @@ std::vector<DuplicateSuggestion> find_duplicates(const std::vector<Ticket>& tick
     if (options.window < 0) throw InputError("/window", "must not be negative");
     if (!(options.threshold >= 0.0 && options.threshold <= 1.0))
         throw InputError("/threshold", "must be between 0 and 1");
+    check_term_options(options.terms, "/terms");
+
+    // Beyond ±kTimeMax the gap between two tickets could overflow.
+    for (std::size_t i = 0; i < tickets.size(); ++i)
+        if (tickets[i].created < kTimeMin || tickets[i].created > kTimeMax)
+            throw InputError("/tickets/" + std::to_string(i) + "/created",
+                             "is beyond the instants fsdispatch handles (±" + std::to_string(kTimeMax) + " s)");
 
     std::unordered_map<std::string, std::vector<Index>> by_customer;
     std::unordered_map<std::string, std::vector<Index>> by_asset;

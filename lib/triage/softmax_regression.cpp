@@ -81,7 +81,11 @@ SoftmaxRegression SoftmaxRegression::fit(const SparseRows& features, const std::
         if (labels[i] < 0 || labels[i] >= class_count)
             throw InputError("/labels/" + std::to_string(i), "is not a class index below " +
                                                                  std::to_string(class_count));
-    if (options.l2 < 0.0) throw InputError("/l2", "must not be negative");
+    // NaN or infinity would poison every weight, leaving a model that gives
+    // each label the same probability.
+    if (!(std::isfinite(options.l2) && options.l2 >= 0.0))
+        throw InputError("/l2", "must be a finite number, 0 or more");
+    if (options.max_iterations < 0) throw InputError("/max_iterations", "must not be negative");
 
     const Eigen::Index f = features.cols();
     const Eigen::Index k = class_count;

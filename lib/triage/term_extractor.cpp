@@ -1,7 +1,6 @@
 #include "fsd/triage/term_extractor.hpp"
 
-#include <algorithm>
-
+#include "fsd/core/error.hpp"
 #include "fsd/triage/utf8.hpp"
 
 namespace fsd::triage {
@@ -17,6 +16,20 @@ bool is_joiner(char32_t cp) { return cp == '-' || cp == '_' || cp == '\''; }
 
 }  // namespace
 
+void check_term_options(const TermOptions& options, const std::string& path) {
+    const auto out_of_range = [](int n) { return n < 1 || n > kMaxCjkN; };
+    const auto refuse = [&](const char* key, int n, const std::string& why) {
+        throw InputError(path + "/" + key, "is " + std::to_string(n) + ", " + why);
+    };
+    if (out_of_range(options.cjk_min_n))
+        refuse("cjk_min_n", options.cjk_min_n, "must be from 1 to " + std::to_string(kMaxCjkN));
+    if (out_of_range(options.cjk_max_n))
+        refuse("cjk_max_n", options.cjk_max_n, "must be from 1 to " + std::to_string(kMaxCjkN) +
+                                                   " (the work per character grows with the square of the n-gram length)");
+    if (options.cjk_min_n > options.cjk_max_n)
+        refuse("cjk_min_n", options.cjk_min_n, "above cjk_max_n (" + std::to_string(options.cjk_max_n) + ")");
+}
+
 std::string fold_text(std::string_view text) {
     std::u32string cps = decode_utf8(text);
     for (char32_t& cp : cps) cp = fold_char(cp);
@@ -24,10 +37,11 @@ std::string fold_text(std::string_view text) {
 }
 
 std::vector<std::string> extract_terms(std::string_view text, const TermOptions& options) {
+    check_term_options(options, "");
     std::u32string cps = decode_utf8(text);
     for (char32_t& cp : cps) cp = fold_char(cp);
-    const int min_n = std::max(1, options.cjk_min_n);
-    const int max_n = std::max(min_n, options.cjk_max_n);
+    const int min_n = options.cjk_min_n;
+    const int max_n = options.cjk_max_n;
 
     std::vector<std::string> terms;
     std::string previous_word;  // empty: no word to pair with

@@ -106,15 +106,26 @@ TfidfVectorizer TfidfVectorizer::fit(const std::vector<std::string>& texts, cons
 
 TfidfVectorizer TfidfVectorizer::from_parts(std::vector<std::string> terms, std::vector<double> idf,
                                             const TfidfOptions& options) {
+    check_term_options(options.terms, "/vectorizer");
+    if (options.min_df < 1) throw InputError("/vectorizer/min_df", "must be at least 1");
     if (terms.size() != idf.size())
         throw InputError("/vectorizer/idf", "has " + std::to_string(idf.size()) + " weights for " +
                                                 std::to_string(terms.size()) + " terms");
+    // Training writes the vocabulary sorted, and the column order decides the
+    // order of every sum: another order would predict (slightly) differently.
+    for (std::size_t i = 1; i < terms.size(); ++i)
+        if (!(terms[i - 1] < terms[i]))
+            throw InputError("/vectorizer/terms/" + std::to_string(i),
+                             terms[i - 1] == terms[i] ? "repeats the term before it"
+                                                      : "comes before the term before it: terms must be sorted");
+    // A negative weight would turn a term into evidence against itself.
+    for (std::size_t i = 0; i < idf.size(); ++i)
+        if (!(idf[i] >= 0.0)) throw InputError("/vectorizer/idf/" + std::to_string(i), "must not be negative");
     TfidfVectorizer v;
     v.options_ = options;
     v.terms_ = std::move(terms);
     v.idf_ = std::move(idf);
     v.build_index();
-    if (v.index_.size() != v.terms_.size()) throw InputError("/vectorizer/terms", "contains a term twice");
     return v;
 }
 

@@ -12,6 +12,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/core/iso_time.hpp"
+#include "fsd/triage/utf8.hpp"
 
 namespace fsd::triage {
 
@@ -48,6 +49,10 @@ Time parse_ticket_time(std::string_view raw, const std::string& path) {
         Time t = 0;
         const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), t);
         if (ec != std::errc() || ptr != value.data() + value.size()) throw bad();
+        // Beyond ±kTimeMax the gap between two tickets could overflow.
+        if (t < kTimeMin || t > kTimeMax)
+            throw InputError(path, "\"" + value + "\" is beyond the instants fsdispatch handles (±" +
+                                       std::to_string(kTimeMax) + " s)");
         return t;
     }
     std::size_t pos = 0;
@@ -56,7 +61,11 @@ Time parse_ticket_time(std::string_view raw, const std::string& path) {
         !read_digits(value, pos, 2, month) || pos >= value.size() || value[pos++] != '-' ||
         !read_digits(value, pos, 2, day))
         throw bad();
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) throw bad();
+    if (month < 1 || month > 12)
+        throw InputError(path, fmt::format("\"{}\" is not a date: there is no month {}", value, month));
+    if (day < 1 || day > days_in_month(year, month))
+        throw InputError(path, fmt::format("\"{}\" is not a date: {:04}-{:02} has {} days", value, year, month,
+                                           days_in_month(year, month)));
     int offset = 0;
     if (pos < value.size()) {
         if (value[pos] != 'T' && value[pos] != ' ') throw bad();
@@ -125,7 +134,15 @@ std::vector<Ticket> tickets_from_table(const CsvTable& table, const TicketColumn
     tickets.reserve(table.rows.size());
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& row = table.rows[r];
-        const auto get = [&](long c) { return c < 0 ? std::string() : row[static_cast<std::size_t>(c)]; };
+        // Every field may end up in a saved model or JSON output, which must
+        // be UTF-8: refuse bad bytes here, where the row and column are known.
+        const auto get = [&](long c) {
+            if (c < 0) return std::string();
+            const auto column = static_cast<std::size_t>(c);
+            if (find_invalid_utf8(row[column]) != std::string_view::npos)
+                require_utf8(row[column], "/rows/" + std::to_string(r) + "/" + table.header[column]);
+            return row[column];
+        };
         Ticket t;
         t.id = get(id);
         if (created >= 0) t.created = parse_ticket_time(get(created), "/rows/" + std::to_string(r) + "/" + columns.created);

@@ -3,9 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <climits>
+#include <initializer_list>
+#include <unordered_set>
 
 #include "fsd/core/error.hpp"
 #include "fsd/core/json_limits.hpp"
+#include "fsd/triage/utf8.hpp"
 
 namespace fsd::triage {
 
@@ -66,25 +70,66 @@ T get_as(const json& value, const std::string& path, const char* what) {
     }
 }
 
+// An object with only the keys the format defines: a misspelt key would
+// otherwise be ignored and the value it meant to set silently left out.
+const json& object_of(const json& value, std::initializer_list<std::string_view> keys, const std::string& path) {
+    if (!value.is_object()) throw InputError(path, "must be an object");
+    for (const auto& item : value.items())
+        if (std::find(keys.begin(), keys.end(), item.key()) == keys.end())
+            throw InputError(path + "/" + item.key(), "is not a field of a triage model");
+    return value;
+}
+
+// A whole number in [lo, hi]. get<int> would wrap 4294967299 to 3 and
+// truncate 2.5 to 2 without a word.
+int integer_in(const json& value, const std::string& path, int lo, int hi) {
+    const auto refuse = [&] {
+        return InputError(path, "must be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+    };
+    if (value.is_number_unsigned()) {
+        if (value.get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) throw refuse();
+    } else if (!value.is_number_integer()) {
+        throw refuse();
+    }
+    const auto n = value.get<std::int64_t>();
+    if (n < lo || n > hi) throw refuse();
+    return static_cast<int>(n);
+}
+
+// Labels name the classifier's columns: a repeated one would be two classes
+// no prediction can tell apart, an empty one a prediction with no label.
+void check_labels(const std::vector<std::string>& labels, const std::string& path) {
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (labels[i].empty()) throw InputError(path + "/" + std::to_string(i), "is empty");
+        if (!seen.insert(labels[i]).second)
+            throw InputError(path + "/" + std::to_string(i), "repeats the label \"" + labels[i] + "\"");
+    }
+}
+
 std::vector<KeywordRule> rules_from_json(const json& value, const std::string& path) {
     if (!value.is_array()) throw InputError(path, "must be an array of rules");
     std::vector<KeywordRule> rules;
     for (std::size_t i = 0; i < value.size(); ++i) {
         const std::string p = path + "/" + std::to_string(i);
-        rules.push_back({get_as<std::string>(field(value[i], "keyword", p), p + "/keyword", "a string"),
-                         get_as<std::string>(field(value[i], "label", p), p + "/label", "a string")});
+        const json& rule = object_of(value[i], {"keyword", "label"}, p);
+        rules.push_back({get_as<std::string>(field(rule, "keyword", p), p + "/keyword", "a string"),
+                         get_as<std::string>(field(rule, "label", p), p + "/label", "a string")});
     }
+    check_rules(rules, path);
     return rules;
 }
 
 SoftmaxRegression softmax_from_json(const json& value, const std::string& path, Index features,
                                     std::vector<std::string>& labels) {
+    object_of(value, {"labels", "weights", "bias"}, path);
     labels = get_as<std::vector<std::string>>(field(value, "labels", path), path + "/labels", "an array of strings");
     const auto flat = get_as<std::vector<double>>(field(value, "weights", path), path + "/weights",
                                                   "an array of numbers");
     const auto bias = get_as<std::vector<double>>(field(value, "bias", path), path + "/bias", "an array of numbers");
     const auto k = static_cast<Eigen::Index>(labels.size());
     if (k == 0) throw InputError(path + "/labels", "must name at least one label");
+    check_labels(labels, path + "/labels");
     if (static_cast<Eigen::Index>(flat.size()) != k * features)
         throw InputError(path + "/weights", "must hold " + std::to_string(k * features) + " numbers (terms x labels), found " +
                                                 std::to_string(flat.size()));
@@ -106,6 +151,12 @@ TriageModel TriageModel::fit(const std::vector<Ticket>& tickets, const TriageOpt
         if (tickets[i].text.empty()) throw InputError(p + "/text", "is empty");
         if (tickets[i].category.empty()) throw InputError(p + "/category", "is empty: every training ticket needs a label");
         if (!tickets[i].skill.empty()) ++with_skill;
+        // The kept fields go into the saved model, which must be valid JSON.
+        require_utf8(tickets[i].id, p + "/id");
+        require_utf8(tickets[i].text, p + "/text");
+        require_utf8(tickets[i].category, p + "/category");
+        require_utf8(tickets[i].skill, p + "/skill");
+        require_utf8(tickets[i].resolution, p + "/resolution");
     }
     if (with_skill != 0 && with_skill != tickets.size()) {
         for (std::size_t i = 0; i < tickets.size(); ++i)
@@ -114,6 +165,9 @@ TriageModel TriageModel::fit(const std::vector<Ticket>& tickets, const TriageOpt
                                  "is empty while other tickets have a skill: give all or none");
     }
     if (options.top_terms < 0) throw InputError("/top_terms", "must not be negative");
+    check_term_options(options.features.terms, "");
+    check_rules(options.category_rules, "/category_rules");
+    check_rules(options.skill_rules, "/skill_rules");
 
     TriageModel model;
     model.options_ = options;
@@ -121,9 +175,7 @@ TriageModel TriageModel::fit(const std::vector<Ticket>& tickets, const TriageOpt
     texts.reserve(tickets.size());
     for (const Ticket& t : tickets) texts.push_back(t.text);
     TfidfOptions features = options.features;
-    // A vocabulary of terms seen twice needs at least two documents; a tiny
-    // training set falls back to every term rather than failing.
-    if (tickets.size() < 2 * static_cast<std::size_t>(std::max(1, features.min_df))) features.min_df = 1;
+    features.min_df = training_min_df(features.min_df, tickets.size(), "/min_df");
     auto [vectorizer, rows] = TfidfVectorizer::fit_transform(texts, features);
     model.vectorizer_ = std::move(vectorizer);
     model.options_.features = features;
@@ -275,22 +327,28 @@ TriageModel TriageModel::from_json(std::string_view text) {
         throw InputError("", std::string("the model is not valid JSON (") + e.what() + ")");
     }
     if (!doc.is_object()) throw InputError("", "the model must be a JSON object");
+    object_of(doc, {"format", "version", "vectorizer", "category", "skill", "category_rules", "skill_rules",
+                    "top_terms", "history"}, "");
     if (get_as<std::string>(field(doc, "format", ""), "/format", "a string") != kFormat)
         throw InputError("/format", std::string("is not \"") + kFormat + "\": this is not a triage model");
-    if (get_as<int>(field(doc, "version", ""), "/version", "an integer") != kVersion)
+    const json& version = field(doc, "version", "");
+    if (!version.is_number_integer() || version != kVersion)
         throw InputError("/version", "is not a version this build can read (" + std::to_string(kVersion) + ")");
 
     TriageModel model;
-    const json& v = field(doc, "vectorizer", "");
+    const std::string vp = "/vectorizer";
+    const json& v = object_of(field(doc, "vectorizer", ""),
+                              {"cjk_min_n", "cjk_max_n", "word_bigrams", "min_df", "sublinear_tf", "terms", "idf"}, vp);
     TfidfOptions f;
-    f.terms.cjk_min_n = get_as<int>(field(v, "cjk_min_n", "/vectorizer"), "/vectorizer/cjk_min_n", "an integer");
-    f.terms.cjk_max_n = get_as<int>(field(v, "cjk_max_n", "/vectorizer"), "/vectorizer/cjk_max_n", "an integer");
-    f.terms.word_bigrams = get_as<bool>(field(v, "word_bigrams", "/vectorizer"), "/vectorizer/word_bigrams", "true or false");
-    f.min_df = get_as<int>(field(v, "min_df", "/vectorizer"), "/vectorizer/min_df", "an integer");
-    f.sublinear_tf = get_as<bool>(field(v, "sublinear_tf", "/vectorizer"), "/vectorizer/sublinear_tf", "true or false");
+    f.terms.cjk_min_n = integer_in(field(v, "cjk_min_n", vp), vp + "/cjk_min_n", 1, kMaxCjkN);
+    f.terms.cjk_max_n = integer_in(field(v, "cjk_max_n", vp), vp + "/cjk_max_n", 1, kMaxCjkN);
+    f.terms.word_bigrams = get_as<bool>(field(v, "word_bigrams", vp), vp + "/word_bigrams", "true or false");
+    f.min_df = integer_in(field(v, "min_df", vp), vp + "/min_df", 1, INT_MAX);
+    f.sublinear_tf = get_as<bool>(field(v, "sublinear_tf", vp), vp + "/sublinear_tf", "true or false");
+    // from_parts refuses cjk_min_n above cjk_max_n, unsorted terms and negative idf.
     model.vectorizer_ = TfidfVectorizer::from_parts(
-        get_as<std::vector<std::string>>(field(v, "terms", "/vectorizer"), "/vectorizer/terms", "an array of strings"),
-        get_as<std::vector<double>>(field(v, "idf", "/vectorizer"), "/vectorizer/idf", "an array of numbers"), f);
+        get_as<std::vector<std::string>>(field(v, "terms", vp), vp + "/terms", "an array of strings"),
+        get_as<std::vector<double>>(field(v, "idf", vp), vp + "/idf", "an array of numbers"), f);
     model.options_.features = f;
     model.category_model_ =
         softmax_from_json(field(doc, "category", ""), "/category", model.vectorizer_.size(), model.categories_);
@@ -298,22 +356,33 @@ TriageModel TriageModel::from_json(std::string_view text) {
         model.skill_model_ = softmax_from_json(doc["skill"], "/skill", model.vectorizer_.size(), model.skills_);
     model.options_.category_rules = rules_from_json(field(doc, "category_rules", ""), "/category_rules");
     model.options_.skill_rules = rules_from_json(field(doc, "skill_rules", ""), "/skill_rules");
-    model.options_.top_terms = get_as<int>(field(doc, "top_terms", ""), "/top_terms", "an integer");
-    if (model.options_.top_terms < 0) throw InputError("/top_terms", "must not be negative");
+    model.options_.top_terms = integer_in(field(doc, "top_terms", ""), "/top_terms", 0, INT_MAX);
     const json& history = field(doc, "history", "");
     if (!history.is_array()) throw InputError("/history", "must be an array of tickets");
     for (std::size_t i = 0; i < history.size(); ++i) {
         const std::string p = "/history/" + std::to_string(i);
+        const json& h = object_of(history[i], {"id", "text", "category", "resolution"}, p);
         Ticket t;
-        t.id = get_as<std::string>(field(history[i], "id", p), p + "/id", "a string");
-        t.text = get_as<std::string>(field(history[i], "text", p), p + "/text", "a string");
-        t.category = get_as<std::string>(field(history[i], "category", p), p + "/category", "a string");
-        t.resolution = get_as<std::string>(field(history[i], "resolution", p), p + "/resolution", "a string");
+        t.id = get_as<std::string>(field(h, "id", p), p + "/id", "a string");
+        t.text = get_as<std::string>(field(h, "text", p), p + "/text", "a string");
+        t.category = get_as<std::string>(field(h, "category", p), p + "/category", "a string");
+        t.resolution = get_as<std::string>(field(h, "resolution", p), p + "/resolution", "a string");
         model.history_.push_back(std::move(t));
     }
     model.options_.keep_history = !model.history_.empty();
     model.rebuild_history_matrix();
     return model;
+}
+
+int training_min_df(int min_df, std::size_t tickets, const std::string& path) {
+    if (min_df < 1) throw InputError(path, "is " + std::to_string(min_df) + ", must be at least 1");
+    // Hardly a term recurs in a handful of tickets: a tiny set keeps them all
+    // rather than failing for want of a vocabulary.
+    if (tickets < 4) return 1;
+    if (static_cast<std::size_t>(min_df) > tickets)
+        throw InputError(path, "is " + std::to_string(min_df) + ", but there are only " + std::to_string(tickets) +
+                                   " training tickets: no term can occur in more tickets than that");
+    return min_df;
 }
 
 double accuracy(const std::vector<std::string>& predicted, const std::vector<std::string>& truth) {

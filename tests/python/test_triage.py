@@ -169,3 +169,92 @@ def test_cli_errors_exit_2(tmp_path):
     broken.write_text('{"format": "fsdispatch-triage-model", "version": 1}', encoding="utf-8")
     r = run("predict", broken, "text")
     assert r.returncode == 2 and "/vectorizer" in r.stderr
+
+
+# --- CLI: hostile input (issue 17) -------------------------------------------
+
+def small_csv(tmp_path, created=None):
+    """The crafted tickets as a training CSV, optionally with a created column."""
+    df = crafted()
+    if created is not None:
+        df.insert(1, "created", created)
+    path = tmp_path / "small.csv"
+    df.to_csv(path, index=False)
+    return path
+
+
+def test_cli_train_refuses_non_finite_or_negative_l2(tmp_path):
+    csv = small_csv(tmp_path)
+    for value in ["nan", "inf", "-inf", "-0.5"]:
+        r = run("train", csv, "-o", tmp_path / "m.json", "--l2", value)
+        assert r.returncode == 2 and "--l2" in r.stderr, (value, r.returncode, r.stderr)
+    assert not (tmp_path / "m.json").exists()
+    r = run("train", csv, "-o", tmp_path / "m.json", "--l2", "0")
+    assert r.returncode == 0, r.stderr
+
+
+def test_cli_train_refuses_min_df_above_ticket_count(tmp_path):
+    csv = small_csv(tmp_path)
+    for value in ["100000", "13", "0"]:
+        r = run("train", csv, "-o", tmp_path / "m.json", "--min-df", value)
+        assert r.returncode == 2 and "--min-df" in r.stderr, (value, r.stderr)
+    # With a held-out split the limit is the training part (9 of 12 tickets).
+    r = run("train", csv, "-o", tmp_path / "m.json", "--min-df", "10", "--holdout", "0.25")
+    assert r.returncode == 2 and "--min-df" in r.stderr and "9 training tickets" in r.stderr, r.stderr
+
+
+def test_cli_train_refuses_holdout_outside_unit_interval(tmp_path):
+    csv = small_csv(tmp_path)
+    for value in ["nan", "-0.5", "1", "1.5", "inf"]:
+        r = run("train", csv, "-o", tmp_path / "m.json", "--holdout", value)
+        assert r.returncode == 2 and "--holdout" in r.stderr, (value, r.stderr)
+    # A share that holds out no ticket of 12 would report an accuracy of nothing.
+    r = run("train", csv, "-o", tmp_path / "m.json", "--holdout", "0.01")
+    assert r.returncode == 2 and "--holdout" in r.stderr, r.stderr
+
+
+def test_cli_train_refuses_impossible_created_date(tmp_path):
+    created = ["2026-02-01T08:00:00Z"] * 12
+    created[5] = "2026-02-30T08:00:00Z"
+    r = run("train", small_csv(tmp_path, created), "-o", tmp_path / "m.json")
+    assert r.returncode == 2 and "/rows/5/created" in r.stderr, r.stderr
+    created[5] = "2026-02-28T08:00:00Z"
+    r = run("train", small_csv(tmp_path, created), "-o", tmp_path / "m.json")
+    assert r.returncode == 0, r.stderr
+
+
+def test_cli_refuses_text_that_is_not_utf8(tmp_path):
+    csv = small_csv(tmp_path)
+    data = csv.read_bytes().replace("boiler leaking water".encode(), b"boiler \xff leaking")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(data)
+    r = run("train", bad, "-o", tmp_path / "m.json")
+    # The row is named by the CSV reader or the ticket reader, never exit 1.
+    assert r.returncode == 2 and "/rows/0/" in r.stderr, (r.returncode, r.stderr)
+    model = tmp_path / "model.json"
+    assert run("train", csv, "-o", model).returncode == 0
+    # Command-line text arrives as bytes; "\udcff" is the byte 0xFF undecoded.
+    r = run("predict", model, "leaking", "boiler \udcff leaking", "--json", tmp_path / "p.json")
+    assert r.returncode == 2 and "texts/1" in r.stderr, (r.returncode, r.stderr)
+    r = run("train", csv, "-o", model, "--rule", "gas\udcff=repair")
+    assert r.returncode == 2 and "--rule/0" in r.stderr, (r.returncode, r.stderr)
+    r = run("similar", model, "\udcff")
+    assert r.returncode == 2 and "text: is not valid UTF-8" in r.stderr, (r.returncode, r.stderr)
+
+
+def test_cli_predict_refuses_model_with_unbounded_ngrams(tmp_path):
+    model = tmp_path / "model.json"
+    assert run("train", small_csv(tmp_path), "-o", model).returncode == 0
+    doc = json.loads(model.read_text(encoding="utf-8"))
+    doc["vectorizer"]["cjk_max_n"] = 1000000
+    model.write_text(json.dumps(doc), encoding="utf-8")
+    r = subprocess.run([os.environ["FSD_CLI"], "triage", "predict", str(model), "漏" * 4000],
+                       capture_output=True, text=True, timeout=20)
+    assert r.returncode == 2 and "/vectorizer/cjk_max_n" in r.stderr, r.stderr
+
+
+def test_cli_duplicates_refuses_window_and_threshold_out_of_range(tmp_path):
+    for option, value in [("--window-hours", "inf"), ("--window-hours", "nan"), ("--window-hours", "1e300"),
+                          ("--threshold", "nan"), ("--threshold", "1.5")]:
+        r = run("duplicates", TICKETS, option, value)
+        assert r.returncode == 2 and option in r.stderr, (option, value, r.stderr)

@@ -33,7 +33,8 @@ struct DuplicateSuggestion {
 /// Pairs of tickets from the same customer or on the same asset, created
 /// within the window, whose texts are similar enough. TF-IDF is fitted on the
 /// given tickets. Sorted by duplicate, then original. Throws InputError for a
-/// negative window or a threshold outside [0, 1].
+/// negative window, a threshold outside [0, 1], a creation time beyond
+/// ±kTimeMax, or term options that fail check_term_options.
 std::vector<DuplicateSuggestion> find_duplicates(const std::vector<Ticket>& tickets,
                                                  const DuplicateOptions& options = {});
 

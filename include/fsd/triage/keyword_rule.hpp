@@ -20,7 +20,11 @@ struct KeywordRule {
 std::optional<KeywordRule> match_rule(std::string_view text, const std::vector<KeywordRule>& rules);
 
 /// Parses "keyword=label" (as typed on the command line). Throws InputError
-/// naming `path` when either side is empty.
+/// naming `path` when either side is empty or the text is not UTF-8.
 KeywordRule parse_rule(std::string_view spec, const std::string& path);
+
+/// Throws InputError at `path`/<i>/keyword or /label when a rule has an empty
+/// keyword (it could never match) or label, or text that is not UTF-8.
+void check_rules(const std::vector<KeywordRule>& rules, const std::string& path);
 
 }  // namespace fsd::triage

@@ -27,7 +27,8 @@ public:
     SoftmaxRegression() = default;
 
     /// `labels[i]` is the class of row i, in [0, class_count). Throws
-    /// InputError when the rows and labels disagree or there is no row.
+    /// InputError when the rows and labels disagree, there is no row, l2 is
+    /// negative or not finite, or max_iterations is negative.
     static SoftmaxRegression fit(const SparseRows& features, const std::vector<Index>& labels,
                                  Index class_count, const SoftmaxOptions& options = {});
 

@@ -31,7 +31,8 @@ public:
 
     /// Learns the vocabulary (sorted, so the result does not depend on hash
     /// order) and the idf weights. Throws InputError when `texts` is empty or
-    /// yields no term at all.
+    /// yields no term at all, min_df is below 1 or the term options fail
+    /// check_term_options.
     static TfidfVectorizer fit(const std::vector<std::string>& texts, const TfidfOptions& options = {});
 
     /// fit followed by transform of the same texts, extracting terms once
@@ -39,7 +40,10 @@ public:
     static std::pair<TfidfVectorizer, SparseRows> fit_transform(const std::vector<std::string>& texts,
                                                                 const TfidfOptions& options = {});
 
-    /// Rebuilds a vectorizer from saved terms and idf weights.
+    /// Rebuilds a vectorizer from saved terms and idf weights. Throws
+    /// InputError ("/vectorizer/...") unless the terms are sorted and distinct,
+    /// there is one idf weight per term, none negative, and the options are
+    /// valid (check_term_options, min_df at least 1).
     static TfidfVectorizer from_parts(std::vector<std::string> terms, std::vector<double> idf,
                                       const TfidfOptions& options);
 

@@ -30,7 +30,8 @@ struct TicketColumns {
 /// column in `required` (e.g. the label column when training): a missing one
 /// throws InputError "/columns/<name>". Other absent columns leave the field
 /// empty. `created` takes Unix seconds or ISO-8601 ("2026-03-01T08:30:00Z",
-/// offsets allowed); a bad value throws "/rows/<i>/created".
+/// offsets allowed); a bad value throws "/rows/<i>/created". A field that is
+/// not UTF-8 throws "/rows/<i>/<column>".
 std::vector<Ticket> tickets_from_table(const CsvTable& table, const TicketColumns& columns = {},
                                        const std::vector<std::string>& required = {});
 
@@ -42,7 +43,8 @@ std::vector<Ticket> read_tickets_csv(const std::string& path, const TicketColumn
 /// Writes tickets with the default column names; `created` as ISO-8601 UTC.
 void write_tickets_csv(std::ostream& out, const std::vector<Ticket>& tickets);
 
-/// Parses Unix seconds or an ISO-8601 date-time; throws InputError at `path`.
+/// Parses Unix seconds (within ±kTimeMax) or an ISO-8601 date-time with a
+/// real calendar date; throws InputError at `path`.
 Time parse_ticket_time(std::string_view value, const std::string& path);
 /// Formats Unix seconds as "YYYY-MM-DDTHH:MM:SSZ".
 std::string format_ticket_time(Time t);

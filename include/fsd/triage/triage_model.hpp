@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,8 +64,10 @@ public:
     TriageModel() = default;
 
     /// Trains on labelled tickets. Throws InputError (path "/tickets/<i>/...")
-    /// when there is no ticket, a text or category is empty, or some but not
-    /// all tickets have a skill.
+    /// when there is no ticket, a text or category is empty, a field is not
+    /// UTF-8, or some but not all tickets have a skill; and for options a
+    /// saved model could not hold (training_min_df, check_rules,
+    /// check_term_options, a negative top_terms).
     static TriageModel fit(const std::vector<Ticket>& tickets, const TriageOptions& options = {});
 
     /// Predicts one text.
@@ -79,7 +82,9 @@ public:
     /// Serialises the whole model (vectorizer, weights, rules, history).
     std::string to_json() const;
     /// Loads a model written by to_json. Throws InputError with the path of
-    /// the first malformed field.
+    /// the first malformed field: a missing or unknown key, a value of the
+    /// wrong type or range, repeated or empty labels, an unsorted vocabulary,
+    /// a negative idf weight, an empty rule keyword.
     static TriageModel from_json(std::string_view json);
 
     const std::vector<std::string>& categories() const { return categories_; }
@@ -104,6 +109,12 @@ private:
     /// Column-major so a query touches only the columns of its own terms.
     Eigen::SparseMatrix<double> history_columns_;
 };
+
+/// The min_df that training on `tickets` tickets uses: `min_df` itself, or 1
+/// on a training set of fewer than 4 tickets, which keeps every term. Throws
+/// InputError at `path` when min_df is below 1, or above the number of
+/// tickets of a larger set (no term can occur in more tickets than there are).
+int training_min_df(int min_df, std::size_t tickets, const std::string& path);
 
 /// Share of predictions equal to the truth (0 for empty input).
 double accuracy(const std::vector<std::string>& predicted, const std::vector<std::string>& truth);

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,14 @@ namespace fsd::triage {
 /// malformed or overlong sequence does not throw: each bad byte becomes
 /// U+FFFD, which the term extractor treats as a separator.
 std::u32string decode_utf8(std::string_view text);
+
+/// Offset of the first byte that decode_utf8 would replace by U+FFFD, or
+/// std::string_view::npos when the whole text is well-formed UTF-8.
+std::size_t find_invalid_utf8(std::string_view text);
+
+/// Throws InputError at `path` unless `text` is well-formed UTF-8. Text that
+/// goes on into a saved model or JSON output must be: writing it would fail.
+void require_utf8(std::string_view text, const std::string& path);
 
 /// Appends the UTF-8 encoding of `cp` (U+FFFD for surrogates or values above
 /// U+10FFFF).

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "fsd/core/error.hpp"
@@ -35,6 +36,17 @@ std::string write_error(const std::string& path, const std::string& text) {
         return e.what();
     }
     FAIL("no InputError writing " << path);
+    return "";
+}
+
+// A disk, quota or file size that runs out is the machine's, not bad input.
+std::string out_of_space_error(const std::string& path, const std::string& text) {
+    try {
+        write_text_file(path, text);
+    } catch (const std::system_error& e) {
+        return e.what();
+    }
+    FAIL("no std::system_error writing " << path);
     return "";
 }
 
@@ -86,7 +98,7 @@ TEST_CASE("a write that fails leaves the old file as it was", "[cli][files][erro
         struct rlimit small = before;
         small.rlim_cur = 1000;
         REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
-        const std::string error = write_error(path, std::string(100'000, 'x'));
+        const std::string error = out_of_space_error(path, std::string(100'000, 'x'));
         ::setrlimit(RLIMIT_FSIZE, &before);
         std::signal(SIGXFSZ, previous);
         CHECK_THAT(error, Catch::Contains(path));
