@@ -2,9 +2,12 @@
 // simulated ticket flow (docs/simulation.md, KPIs in docs/kpis.md).
 #include <cmath>
 #include <fstream>
+#include <initializer_list>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +18,7 @@
 #include "fsd/io/scenario_json.hpp"
 #include "fsd/sim/scenario_generate.hpp"
 #include "fsd/sim/simulate.hpp"
+#include "option_checks.hpp"
 #include "sim_cli.hpp"
 
 namespace fsdcli {
@@ -46,6 +50,19 @@ std::vector<std::string> split_list(const std::string& text) {
     while (std::getline(ss, item, ','))
         if (!item.empty()) out.push_back(item);
     return out;
+}
+
+// The library names the options of a run by path ("/days"); on the command
+// line the message names the option the user typed.
+template <class F>
+void naming_options(std::initializer_list<std::pair<std::string_view, std::string_view>> options, F&& run) {
+    try {
+        run();
+    } catch (const fsd::InputError& e) {
+        for (const auto& [path, option] : options)
+            if (e.path() == path) throw fsd::InputError(std::string(option), e.message());
+        throw;
+    }
 }
 
 struct SimulateArgs {
@@ -157,21 +174,25 @@ void add_sim_commands(CLI::App& app) {
     auto* sim = app.add_subcommand("simulate", "Simulate days of ticket flow under one dispatch policy and report KPIs");
     sim->add_option("scenario", sa->scenario, "scenario JSON (docs/simulation.md) or preset:NAME")->required();
     sim->add_option("--policy", sa->policy, "nearest, least_loaded, edf, batch[:seconds], insertion[:seconds]");
-    sim->add_option("--days", sa->days, "days to simulate")->check(CLI::Range(1, 3660));
-    sim->add_option("--seed", sa->seed, "random seed (same seed, same run)");
+    sim->add_option("--days", sa->days, "days to simulate")->check(CLI::Range(1, fsd::kMaxSimDays));
+    sim->add_option("--seed", sa->seed, "random seed (same seed, same run)")->check(fsdcli::seed_text());
     sim->add_option("--json", sa->json_out, "write the KPIs as JSON here");
     sim->add_option("--events", sa->events_out, "write the event log as CSV here");
-    sim->callback([sa] { run_simulate(*sa); });
+    sim->callback([sa] { naming_options({{"/days", "--days"}, {"/policy", "--policy"}}, [&] { run_simulate(*sa); }); });
 
     auto ca = std::make_shared<CompareArgs>();
     auto* cmp = app.add_subcommand("compare", "Compare dispatch policies over replications: KPI means with 95% CIs");
     cmp->add_option("scenario", ca->scenario, "scenario JSON or preset:NAME")->required();
     cmp->add_option("--policies", ca->policies, "comma-separated policy names; the first is the baseline");
-    cmp->add_option("--replications", ca->replications, "runs per policy (same seeds for every policy)")->check(CLI::Range(1, 10000));
-    cmp->add_option("--days", ca->days, "days per run")->check(CLI::Range(1, 3660));
-    cmp->add_option("--seed", ca->seed, "base seed");
+    cmp->add_option("--replications", ca->replications, "runs per policy (same seeds for every policy)")
+        ->check(CLI::Range(1, fsd::kMaxSimReplications));
+    cmp->add_option("--days", ca->days, "days per run")->check(CLI::Range(1, fsd::kMaxSimDays));
+    cmp->add_option("--seed", ca->seed, "base seed")->check(fsdcli::seed_text());
     cmp->add_option("--csv", ca->csv_out, "write the comparison as CSV here");
-    cmp->callback([ca] { run_compare(*ca); });
+    cmp->callback([ca] {
+        naming_options({{"/days", "--days"}, {"/replications", "--replications"}, {"/policies", "--policies"}, {"/policy", "--policies"}},
+                       [&] { run_compare(*ca); });
+    });
 
     auto ga = std::make_shared<GenerateArgs>();
     auto* gen = app.add_subcommand("generate-scenario", "Write a generated simulation scenario (a preset, options override it)");
@@ -181,9 +202,16 @@ void add_sim_commands(CLI::App& app) {
     gen->add_option("--tickets-per-day", ga->options.tickets_per_day, "mean tickets a day over a week");
     gen->add_option("--skills", ga->options.skills, "number of skills (ticket types)");
     gen->add_option("--radius-km", ga->options.radius_km, "radius of the service region");
-    gen->add_option("--seed", ga->options.seed, "random seed");
+    gen->add_option("--seed", ga->options.seed, "random seed")->check(fsdcli::seed_text());
     gen->add_option("-o,--output", ga->out, "where to write the scenario JSON")->required();
-    gen->callback([ga, gen] { run_generate(*ga, *gen); });
+    gen->callback([ga, gen] {
+        naming_options({{"/preset", "--preset"},
+                        {"/engineers", "--engineers"},
+                        {"/tickets_per_day", "--tickets-per-day"},
+                        {"/skills", "--skills"},
+                        {"/radius_km", "--radius-km"}},
+                       [&] { run_generate(*ga, *gen); });
+    });
 }
 
 }  // namespace

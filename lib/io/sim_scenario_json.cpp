@@ -72,7 +72,7 @@ SimEngineer read_engineer(const Json& v, const std::string& path) {
             ObjectReader so(a[i], child_path(o.path("skills"), i), {"skill", "level"});
             SkillLevel sk;
             sk.skill = read_string(so.require("skill"), so.path("skill"));
-            if (const Json* l = so.get("level")) sk.level = static_cast<int>(read_int(*l, so.path("level"), 1, 100));
+            if (const Json* l = so.get("level")) sk.level = static_cast<int>(read_int(*l, so.path("level"), 1, kMaxSimLevel));
             e.skills.push_back(sk);
         }
     }
@@ -105,7 +105,7 @@ TicketType read_type(const Json& v, const std::string& path) {
     TicketType t;
     t.name = read_string(o.require("name"), o.path("name"));
     t.skill.skill = read_string(o.require("skill"), o.path("skill"));
-    if (const Json* l = o.get("min_level")) t.skill.min_level = static_cast<int>(read_int(*l, o.path("min_level"), 1, 100));
+    if (const Json* l = o.get("min_level")) t.skill.min_level = static_cast<int>(read_int(*l, o.path("min_level"), 1, kMaxSimLevel));
     if (const Json* w = o.get("weight")) t.weight = read_double(*w, o.path("weight"));
     t.priority_mix = read_doubles(o.require("priority_mix"), o.path("priority_mix"));
     ObjectReader d(o.require("duration"), o.path("duration"), {"median", "sigma", "empirical"});
@@ -176,7 +176,7 @@ Scenario read_scenario(const Json& doc) {
             r.created = c.is_string() ? unix_to_sim(s, io_detail::read_time(c, ro.path("created"))) : read_int(c, ro.path("created"));
             r.type = read_string(ro.require("type"), ro.path("type"));
             r.location = {read_double(ro.require("lat"), ro.path("lat")), read_double(ro.require("lon"), ro.path("lon"))};
-            if (const Json* pr = ro.get("priority")) r.priority = static_cast<int>(read_int(*pr, ro.path("priority"), 1, 100));
+            if (const Json* pr = ro.get("priority")) r.priority = static_cast<int>(read_int(*pr, ro.path("priority"), 1, kMaxSimPriority));
             if (const Json* d = ro.get("duration")) r.duration = read_duration(*d, ro.path("duration"));
             s.arrivals.replay.push_back(r);
         }

@@ -32,9 +32,15 @@ Comparison compare_runs(const std::vector<std::string>& policies, std::vector<st
 }
 
 Comparison compare_policies(const Scenario& scenario, const std::vector<std::string>& policies, const CompareOptions& options) {
-    if (options.replications < 1) throw InputError("/replications", "at least one replication");
+    if (options.replications < 1 || options.replications > kMaxSimReplications)
+        throw InputError("/replications", "between 1 and " + std::to_string(kMaxSimReplications) + " replications");
     if (policies.empty()) throw InputError("/policies", "compare at least one policy");
-    for (const std::string& name : policies) make_policy(name);  // refuse a bad name before any run
+    if (policies.size() > kMaxComparePolicies)
+        throw InputError("/policies", "compare at most " + std::to_string(kMaxComparePolicies) + " policies at once");
+    // Everything refusable is refused before the first run, not after hours of them.
+    for (const std::string& name : policies) make_policy(name);
+    validate_scenario(scenario);
+    check_run_size(scenario, options.days);
     std::vector<std::vector<Kpis>> runs(policies.size());
     const int total = static_cast<int>(policies.size()) * options.replications;
     int done = 0;

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <string>
+
+#include "fsd/core/error.hpp"
 
 namespace fsd {
 namespace {
@@ -79,7 +82,16 @@ std::vector<KpiEntry> kpi_entries(const Kpis& k) {
     };
 }
 
+void check_backlog_interval(Duration backlog_interval, Time horizon) {
+    if (backlog_interval <= 0) throw InputError("/backlog_interval", "the backlog interval must be positive");
+    if (horizon / backlog_interval > kMaxBacklogSamples)
+        throw InputError("/backlog_interval", "an interval of " + std::to_string(backlog_interval) + " s samples the backlog " +
+                                                  std::to_string(horizon / backlog_interval) + " times, and a report holds at most " +
+                                                  std::to_string(kMaxBacklogSamples) + " samples");
+}
+
 KpiReport compute_kpis(const SimLog& log, Duration backlog_interval) {
+    check_backlog_interval(backlog_interval, std::max<Time>(log.horizon_end, 0));
     KpiReport report;
     Kpis& k = report.kpis;
     const size_t nt = log.tickets.size();
@@ -226,7 +238,10 @@ KpiReport compute_kpis(const SimLog& log, Duration backlog_interval) {
     std::sort(closed.begin(), closed.end());
     double backlog_sum = 0;
     size_t samples = 0, io = 0, ic = 0;
-    for (Time t = backlog_interval; t <= log.horizon_end; t += backlog_interval) {
+    // Counted, not stepped: t + interval may not fit when the interval is huge.
+    const Time sample_count = std::max<Time>(log.horizon_end, 0) / backlog_interval;
+    for (Time i = 1; i <= sample_count; ++i) {
+        const Time t = i * backlog_interval;
         while (io < opened.size() && opened[io] <= t) ++io;
         while (ic < closed.size() && closed[ic] <= t) ++ic;
         const int open = static_cast<int>(io) - static_cast<int>(ic);

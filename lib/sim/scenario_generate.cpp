@@ -32,9 +32,11 @@ SlaPolicy default_sim_sla_policy() {
 }
 
 Scenario generate_scenario(const ScenarioGenerateOptions& o) {
-    if (o.engineers < 1 || o.engineers > 100000) throw InputError("/engineers", "between 1 and 100000 engineers");
-    if (!(o.tickets_per_day >= 0.0) || !std::isfinite(o.tickets_per_day))
-        throw InputError("/tickets_per_day", "an arrival rate must be a finite number >= 0");
+    if (o.engineers < 1 || o.engineers > static_cast<int>(kMaxSimEngineers))
+        throw InputError("/engineers", "between 1 and " + std::to_string(kMaxSimEngineers) + " engineers");
+    if (!(o.tickets_per_day >= 0.0 && o.tickets_per_day <= kMaxSimTicketsPerDay))
+        throw InputError("/tickets_per_day", "an arrival rate lies between 0 and " +
+                                                 std::to_string(static_cast<long long>(kMaxSimTicketsPerDay)) + " tickets a day");
     if (o.skills < 1 || o.skills > 50) throw InputError("/skills", "between 1 and 50 skills");
     if (o.skills > o.engineers) throw InputError("/skills", "at least one engineer per skill is needed");
     if (!(o.radius_km > 0.0 && o.radius_km <= 2000.0)) throw InputError("/radius_km", "a radius between 0 and 2000 km");

@@ -289,7 +289,8 @@ private:
             case Ev::cancel: on_cancel(ev.subject); break;
             case Ev::tick:
                 call([&] { policy_.on_tick(*this); });
-                if (now_ + tick_ < horizon_) push(now_ + tick_, Ev::tick, -1);
+                // Written as a difference: a policy may give any period, up to the largest number.
+                if (tick_ < horizon_ - now_) push(now_ + tick_, Ev::tick, -1);
                 break;
         }
     }
@@ -585,8 +586,8 @@ private:
 
 SimResult simulate(const Scenario& scenario, Policy& policy, const SimOptions& options) {
     validate_scenario(scenario);
-    if (options.days < 1 || options.days > 3660) throw InputError("/days", "simulate between 1 and 3660 days");
-    if (options.backlog_interval <= 0) throw InputError("/backlog_interval", "the backlog interval must be positive");
+    check_run_size(scenario, options.days);
+    check_backlog_interval(options.backlog_interval, static_cast<Time>(options.days) * 86400);
     Engine engine(scenario, policy, options);
     return engine.run();
 }

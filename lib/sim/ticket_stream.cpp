@@ -41,7 +41,7 @@ Duration draw_duration(SeededDraw& rng, const DurationModel& m) {
     if (!m.empirical.empty())
         return m.empirical[static_cast<size_t>(rng.integer(0, static_cast<std::int64_t>(m.empirical.size()) - 1))];
     const double d = static_cast<double>(m.median) * std::exp(m.sigma * normal(rng));
-    return std::max<Duration>(60, static_cast<Duration>(std::llround(std::min(d, 7.0 * 86400))));
+    return std::max<Duration>(60, static_cast<Duration>(std::llround(std::min(d, static_cast<double>(kMaxSimVisit)))));
 }
 
 // Mean-one lognormal factor: the policy plans with the expected time.
@@ -104,6 +104,10 @@ double home_travel_factor(const Scenario& scenario, std::uint64_t seed, Index en
 }
 
 TicketStream draw_ticket_stream(const Scenario& s, int days, std::uint64_t seed) {
+    // Also called on its own (Python): a rate of 1e308 or an unknown replayed
+    // type must be refused here, not drawn until memory runs out.
+    validate_scenario(s);
+    check_run_size(s, days);
     TicketStream out;
     // Separate streams for arrival instants and ticket attributes, so that a
     // change of the arrival rate leaves the attributes of early tickets alone.

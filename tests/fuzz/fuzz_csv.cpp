@@ -6,6 +6,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     return fsd_fuzz::read_or_refuse(data, size, [](std::string_view text) {
         const fsd::CsvTable table = fsd::parse_csv(text);
-        (void)fsd::tickets_from_table(table);
+        (void)fsd::triage::tickets_from_table(table);
     });
 }

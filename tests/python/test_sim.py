@@ -207,6 +207,39 @@ def test_bad_scenario_dicts_name_the_field():
     assert "/ticket_types/0" in str(err)
 
 
+def test_hostile_scenarios_and_runs_are_refused_from_python():
+    # The reported rate: drawn until the machine ran out, from the CLI and from Python alike.
+    assert _bad(lambda d: d["arrivals"].__setitem__("tickets_per_day", 1e308)).path == "/arrivals/tickets_per_day"
+    s = _scenario()
+    s.start_date = 10 ** 15  # days since 1970: the SLA calendars' arithmetic would overflow
+    with pytest.raises(fsd.InputError) as err:
+        fsd.simulate(s, "nearest", days=1)
+    assert err.value.path == "/start_date"
+    # Drawing the tickets on its own checks what a run checks.
+    with pytest.raises(fsd.InputError) as err:
+        fsd.draw_ticket_stream(s, 1, 1)
+    assert err.value.path == "/start_date"
+    with pytest.raises(fsd.InputError) as err:
+        fsd.draw_ticket_stream(_scenario(), 4000, 1)
+    assert err.value.path == "/days"
+    # A backlog interval of 0 sampled forever.
+    run = fsd.simulate(_scenario(), "nearest", days=1)
+    with pytest.raises(fsd.InputError) as err:
+        fsd.compute_kpis(run.result.log, 0)
+    assert err.value.path == "/backlog_interval"
+
+    class Rarely(FirstCapable):
+        def tick_interval(self):
+            return 2 ** 63 - 1  # once, at the start: the next tick lies past any horizon
+
+        def on_tick(self, ctx):
+            self.calls["tick"] = self.calls.get("tick", 0) + 1
+
+    policy = Rarely()
+    fsd.simulate(_scenario(), policy, days=2)
+    assert policy.calls["tick"] == 1
+
+
 def test_compare_policies_ci_and_paired_differences():
     s = _scenario()
     table = fsd.compare_policies(s, ["nearest", FirstCapable, "nearest"], replications=3, days=1, seed=5,

@@ -115,3 +115,101 @@ def test_simulate_on_a_road_network(cli, tmp_path):
     r = run(cli, "simulate", str(scenario), "--days", "1")
     assert r.returncode == 2
     assert "/travel/road_network" in r.stderr
+
+
+def _scenario_doc(cli, tmp_path, **changes):
+    """The urban preset as a dict, changed by {section: {field: value}}."""
+    scenario = tmp_path / "scenario.json"
+    assert run(cli, "generate-scenario", "--preset", "urban", "--engineers", "6", "--tickets-per-day", "25",
+               "-o", str(scenario)).returncode == 0
+    doc = json.loads(scenario.read_text())
+    for section, fields in changes.items():
+        doc[section] = {**doc[section], **fields}
+    return doc
+
+
+def _refused(cli, tmp_path, doc, *args):
+    scenario = tmp_path / "hostile.json"
+    scenario.write_text(json.dumps(doc))
+    r = run(cli, "simulate", str(scenario), *(args or ("--days", "1")))
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    return r.stderr
+
+
+def _points_into(doc, pointer):
+    """Whether the JSON pointer names a value of the document."""
+    node = doc
+    for part in pointer.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list):
+            if not part.isdigit() or int(part) >= len(node):
+                return False
+            node = node[int(part)]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return False
+    return True
+
+
+def test_simulate_refuses_an_unbounded_arrival_rate_by_field(cli, tmp_path):
+    # 1e308 tickets a day drew tickets until the machine ran out; now refused at once.
+    doc = _scenario_doc(cli, tmp_path, arrivals={"tickets_per_day": 1e308})
+    err = _refused(cli, tmp_path, doc)
+    assert "/arrivals/tickets_per_day" in err and "100000" in err
+    # Each quantity within its limit, the run too large: the option that sizes it is named.
+    doc = _scenario_doc(cli, tmp_path, arrivals={"tickets_per_day": 100000})
+    err = _refused(cli, tmp_path, doc, "--days", "30")
+    assert err.startswith("error: --days:") and "2000000" in err
+
+
+def test_replayed_ticket_with_a_priority_beyond_the_sla_policy_is_refused(cli, tmp_path):
+    doc = _scenario_doc(cli, tmp_path)
+    kind = doc["ticket_types"][0]["name"]
+    doc["arrivals"] = {"replay": [{"created": 3600, "type": kind, "lat": 52.37, "lon": 4.9, "priority": 2},
+                                  {"created": 7200, "type": kind, "lat": 52.37, "lon": 4.9, "priority": 9}]}
+    err = _refused(cli, tmp_path, doc)
+    assert "/arrivals/replay/1/priority" in err and "lowest priority 5" in err
+
+
+def test_scenario_error_paths_point_at_fields_of_the_document(cli, tmp_path):
+    doc = _scenario_doc(cli, tmp_path)
+    kind = doc["ticket_types"][0]["name"]
+    doc["arrivals"] = {"replay": [{"created": 3600, "type": kind, "lat": 100, "lon": 4.9}]}
+    cases = [doc]
+    doc = _scenario_doc(cli, tmp_path)
+    doc["region"]["sites"] = [{"lat": 52.3, "lon": 4.8, "weight": 1}, {"lat": 52.4, "lon": 4.9, "weight": -1}]
+    cases.append(doc)
+    doc = _scenario_doc(cli, tmp_path)
+    doc["engineers"][2]["home"]["lon"] = 200
+    cases.append(doc)
+    expected = ["/arrivals/replay/0/lat", "/region/sites/1/weight", "/engineers/2/home/lon"]
+    for doc, path in zip(cases, expected):
+        err = _refused(cli, tmp_path, doc)
+        assert err.startswith("error: " + path + ":"), err
+        assert _points_into(doc, path)
+
+
+def test_sim_options_out_of_range_are_refused_by_name(cli, tmp_path):
+    # CLI11 wrapped --seed -1 to 2^64 - 1 and clamped larger numbers to it, without a word.
+    for args, option in [(["simulate", "preset:urban", "--seed", "-1"], "--seed"),
+                         (["simulate", "preset:urban", "--seed", "18446744073709551616"], "--seed"),
+                         (["simulate", "preset:urban", "--days", "3661"], "--days"),
+                         (["simulate", "preset:urban", "--days", "0"], "--days"),
+                         (["simulate", "preset:urban", "--policy", "fastest"], "--policy"),
+                         (["compare", "preset:urban", "--seed", "-5"], "--seed"),
+                         (["compare", "preset:urban", "--replications", "10001"], "--replications"),
+                         (["compare", "preset:urban", "--policies", "nearest,fastest"], "--policies"),
+                         (["compare", "preset:urban", "--policies", ",".join(["nearest"] * 101)], "--policies"),
+                         (["generate-scenario", "--seed", "-1", "-o", str(tmp_path / "g.json")], "--seed"),
+                         (["generate-scenario", "--engineers", "10001", "-o", str(tmp_path / "g.json")], "--engineers"),
+                         (["generate-scenario", "--tickets-per-day", "1e308", "-o", str(tmp_path / "g.json")],
+                          "--tickets-per-day")]:
+        r = run(cli, *args)
+        assert r.returncode == 2, (args, r.returncode, r.stderr)
+        assert option + ":" in r.stderr, (args, r.stderr)
+    assert not (tmp_path / "g.json").exists()
+    # The largest seed is a seed like any other.
+    r = run(cli, "simulate", "preset:urban", "--days", "1", "--seed", "18446744073709551615")
+    assert r.returncode == 0, r.stderr
+    assert "seed 18446744073709551615" in r.stdout

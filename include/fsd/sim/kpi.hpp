@@ -1,6 +1,7 @@
 #pragma once
 // Key performance indicators of a simulated period, computed from its log.
 // Formulas and clocks: docs/kpis.md.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,8 +70,17 @@ struct KpiReport {
     std::vector<BacklogPoint> backlog;        ///< sampled every `backlog_interval`
 };
 
+/// Most backlog samples of one report (a sample every minute of ten years
+/// stays below it).
+inline constexpr std::int64_t kMaxBacklogSamples = 6'000'000;
+
+/// InputError at "/backlog_interval" unless the interval is positive and
+/// samples `horizon` seconds at most kMaxBacklogSamples times.
+void check_backlog_interval(Duration backlog_interval, Time horizon);
+
 /// Computes the report from a log. Tickets still open at the horizon count as
 /// breached when their deadline has passed, and are left out otherwise.
+/// check_backlog_interval applies to the log's horizon.
 KpiReport compute_kpis(const SimLog& log, Duration backlog_interval = 3600);
 
 /// Mean and 95 % confidence interval (Student t) of a sample; NaN values are

@@ -115,8 +115,10 @@ struct SimTravel {
 };
 
 /// Largest road network a scenario may carry: its all-pairs matrices are
-/// kept in memory (2,000 nodes: 64 MB).
+/// kept in memory (2,000 nodes: 64 MB), and every node is a shortest-path
+/// search over all edges.
 inline constexpr size_t kMaxSimRoadNodes = 2000;
+inline constexpr size_t kMaxSimRoadEdges = 100'000;
 
 /// First-time fix: a visit by an engineer of level L fixes the ticket with
 /// probability by_level[L - 1] (the last entry for higher levels); otherwise
@@ -149,6 +151,25 @@ struct SimRules {
     friend bool operator==(const SimRules&, const SimRules&) = default;
 };
 
+/// Limits of a scenario and of a run (docs/simulation.md): far beyond any
+/// service organisation, they keep the memory and the work of a run bounded
+/// whatever the input says.
+inline constexpr size_t kMaxSimEngineers = 10'000;
+inline constexpr size_t kMaxSimTicketTypes = 1'000;   ///< also skills per engineer
+inline constexpr size_t kMaxSimSites = 100'000;
+inline constexpr double kMaxSimTicketsPerDay = 100'000;
+inline constexpr int kMaxSimDays = 3660;
+inline constexpr size_t kMaxSimTickets = 2'000'000;    ///< of a run: replayed, or expected from the arrival rate
+inline constexpr size_t kMaxSimShifts = 2'000'000;     ///< engineer shifts of a run
+inline constexpr int kMaxSimLevel = 100;               ///< skill levels, entries of the by-level lists
+inline constexpr int kMaxSimPriority = 100;            ///< priorities, entries of a priority mix
+inline constexpr Duration kMaxSimVisit = 7 * 86400;    ///< a visit's duration (lognormal draws stop there too)
+inline constexpr Duration kMaxSimDelay = 366 * 86400;  ///< follow-up and cancellation delays
+inline constexpr Duration kMaxSimOvertime = 86400;
+inline constexpr double kMaxSimSpeedKmh = 1000.0;
+inline constexpr double kMinSimSpeedKmh = 1.0;
+inline constexpr double kMaxSimDetourFactor = 10.0;
+
 /// Everything a simulation needs besides the policy, the horizon and the seed.
 /// Times of day are local; instant 0 is local midnight of `start_date`.
 struct Scenario {
@@ -167,11 +188,25 @@ struct Scenario {
     std::string sla_tier;  ///< tier of every ticket; empty = the policy's first tier
 };
 
-/// Checks the scenario; InputError naming the field: negative rates or
-/// weights, a ticket type no engineer can serve ("/ticket_types/2/skill"),
-/// shifts that never start (no weekday, start >= end), duplicate ids,
-/// probabilities outside [0, 1], replayed tickets of unknown types.
+/// Checks the scenario; InputError at the field as the scenario JSON writes it
+/// (docs/simulation.md): negative rates or weights, a ticket type no engineer
+/// can serve ("/ticket_types/2/skill"), shifts that never start (no weekday,
+/// start >= end), duplicate ids, probabilities outside [0, 1], replayed
+/// tickets of unknown types or priorities beyond the SLA policy's, and any
+/// quantity beyond the limits above.
 void validate_scenario(const Scenario& scenario);
+
+/// The tickets a run of `days` days of a valid scenario expects: the replayed
+/// tickets created in it, or the arrival rate summed over its weekdays.
+double expected_ticket_count(const Scenario& scenario, int days);
+
+/// The engineer shifts of a run of `days` days of a valid scenario.
+std::int64_t shift_count(const Scenario& scenario, int days);
+
+/// InputError at "/days" unless a run of `days` days of a valid scenario
+/// keeps within kMaxSimDays, kMaxSimTickets and kMaxSimShifts. Checked before
+/// anything of the run is drawn or allocated.
+void check_run_size(const Scenario& scenario, int days);
 
 /// Weekday (Monday = 0) of simulation day `day`.
 int sim_weekday(const Scenario& scenario, int day);

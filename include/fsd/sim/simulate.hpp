@@ -33,11 +33,16 @@ struct SimResult {
     double policy_seconds = 0;  ///< of which inside the policy's calls
 };
 
-/// Runs the policy over `options.days` days. Validates the scenario first
-/// (InputError); a policy action that breaks the rules (assigning a ticket
+/// Runs the policy over `options.days` days. Validates the scenario and the
+/// size of the run first (validate_scenario, check_run_size,
+/// check_backlog_interval: InputError); a policy action that breaks the rules (assigning a ticket
 /// that is not waiting, or to an engineer who cannot serve it) is an InputError
 /// naming the policy and the action.
 SimResult simulate(const Scenario& scenario, Policy& policy, const SimOptions& options = {});
+
+/// Most replications and policies of one comparison.
+inline constexpr int kMaxSimReplications = 10'000;
+inline constexpr size_t kMaxComparePolicies = 100;
 
 /// Options of a comparison: replication r of every policy uses seed
 /// replication_seed(seed, r), so policies face the same tickets.
@@ -69,6 +74,8 @@ struct Comparison {
 Comparison compare_runs(const std::vector<std::string>& policies, std::vector<std::vector<Kpis>> runs);
 
 /// Simulates every built-in policy named (make_policy) for every replication.
+/// InputError at "/replications", "/policies", "/days" or in the scenario
+/// before the first run.
 Comparison compare_policies(const Scenario& scenario, const std::vector<std::string>& policies,
                             const CompareOptions& options = {});
 

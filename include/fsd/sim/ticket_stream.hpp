@@ -39,6 +39,7 @@ struct TicketStream {
 
 /// Draws the stream (Poisson arrivals or the replay, then each ticket's
 /// attributes and outcomes). Deterministic in (scenario, days, seed).
+/// InputError for an invalid scenario or a run beyond check_run_size.
 TicketStream draw_ticket_stream(const Scenario& scenario, int days, std::uint64_t seed);
 
 /// The travel factor of an engineer's drive home at the end of `day`, drawn
