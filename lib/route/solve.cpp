@@ -6,7 +6,6 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <system_error>
 #include <thread>
 
 #include "fsd/core/error.hpp"
@@ -231,14 +230,16 @@ Solution solve(const Problem& problem, const SolveOptions& options) {
     };
     // A thread the system cannot start (out of memory or of threads) leaves
     // the exchange unborn, so the others never wait for it; the solve goes
-    // on with the searches that run.
+    // on with the searches that run. (The pool's room is made before any
+    // thread starts, so that only a thread's start can fail among them.)
     std::size_t running = threads;
     {
         std::vector<std::jthread> pool;
+        pool.reserve(threads);
         for (std::size_t k = 1; k < threads; ++k) {
             try {
                 pool.emplace_back(work, k);
-            } catch (const std::system_error&) {
+            } catch (const std::exception&) {  // std::system_error, or std::bad_alloc for its state
                 for (std::size_t q = k; q < threads; ++q) exchange->leave(q);
                 running = k;
                 break;
