@@ -1,6 +1,5 @@
 #include "fsd/core/json_limits.hpp"
 
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <string>
@@ -111,7 +110,6 @@ void check_json_limits(std::string_view text) {
             std::size_t end = i;
             while (end < n && number_char(text[end])) ++end;
             const std::string token(text.substr(i, end - i));
-            errno = 0;
             char* stop = nullptr;
             const double value = std::strtod(token.c_str(), &stop);
             if (stop == token.c_str() + token.size() && std::isinf(value))
