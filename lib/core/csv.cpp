@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "fsd/core/error.hpp"
+#include "fsd/core/utf8.hpp"
 
 namespace fsd {
 
@@ -15,38 +16,6 @@ std::string trim(std::string_view s) {
     if (b == std::string_view::npos) return {};
     const auto e = s.find_last_not_of(" \t");
     return std::string(s.substr(b, e - b + 1));
-}
-
-// Well-formed UTF-8 (no overlong forms, surrogates or code points past
-// U+10FFFF): text that goes on into JSON output must be, or writing it fails.
-bool valid_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = 0;
-        unsigned min = 0, cp = 0;
-        if (c < 0x80) {
-            ++i;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            n = 1, min = 0x80, cp = c & 0x1Fu;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 2, min = 0x800, cp = c & 0x0Fu;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 3, min = 0x10000, cp = c & 0x07u;
-        } else {
-            return false;
-        }
-        for (std::size_t k = 1; k <= n; ++k) {
-            if (i + k >= s.size()) return false;
-            const auto d = static_cast<unsigned char>(s[i + k]);
-            if ((d & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (d & 0x3Fu);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += n + 1;
-    }
-    return true;
 }
 
 }  // namespace
@@ -114,7 +83,7 @@ CsvTable parse_csv(std::string_view text) {
 
     for (std::size_t r = 0; r < records.size(); ++r)
         for (std::size_t c = 0; c < records[r].size(); ++c)
-            if (!valid_utf8(records[r][c]))
+            if (find_invalid_utf8(records[r][c]) != std::string_view::npos)
                 throw InputError(r == 0 ? "/header/" + std::to_string(c) : "/rows/" + std::to_string(r - 1) + "/" + std::to_string(c),
                                  fmt::format("line {} is not valid UTF-8 text (save the file as UTF-8)", lines[r]));
 

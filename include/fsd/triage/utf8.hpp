@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "fsd/core/utf8.hpp"
+
 namespace fsd::triage {
 
 /// Decodes UTF-8 by hand. Ticket text is free text from many systems, so a
@@ -12,8 +14,9 @@ namespace fsd::triage {
 std::u32string decode_utf8(std::string_view text);
 
 /// Offset of the first byte that decode_utf8 would replace by U+FFFD, or
-/// std::string_view::npos when the whole text is well-formed UTF-8.
-std::size_t find_invalid_utf8(std::string_view text);
+/// std::string_view::npos when the whole text is well-formed UTF-8 (the
+/// core's rule, fsd/core/utf8.hpp).
+using fsd::find_invalid_utf8;
 
 /// Throws InputError at `path` unless `text` is well-formed UTF-8. Text that
 /// goes on into a saved model or JSON output must be: writing it would fail.

@@ -8,8 +8,11 @@
 #include "fsd/model/generate.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "../live_frozen_steps.hpp"
 
 using namespace fsd;
+using test_support::frozen_of;
+using test_support::require_frozen_kept;
 
 namespace {
 
@@ -47,47 +50,6 @@ Job ticket(const std::string& id, double lat, double lon, Duration duration, con
     j.duration = duration;
     j.skills = {SkillRequirement{skill, 1}};
     return j;
-}
-
-struct FrozenStep {
-    Index engineer;
-    StepKind kind;
-    Index index;
-    StepStatus status;
-    Time start;
-    Time end;
-};
-
-std::vector<std::vector<FrozenStep>> frozen_of(const LivePlan& plan) {
-    std::vector<std::vector<FrozenStep>> out(plan.engineers().size());
-    for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e) {
-        const auto& steps = plan.route(e).steps;
-        for (Index i = 0; i < plan.frozen_steps(e); ++i) {
-            const LiveStep& s = steps[static_cast<size_t>(i)];
-            out[static_cast<size_t>(e)].push_back({e, s.kind, s.index, s.status, s.start, s.end});
-        }
-    }
-    return out;
-}
-
-// Frozen steps never move: every one stays on its engineer, in its place, and
-// a done step keeps its times; steps only move forward in status.
-void require_frozen_kept(const std::vector<std::vector<FrozenStep>>& before, const LivePlan& plan) {
-    const auto after = frozen_of(plan);
-    for (size_t e = 0; e < before.size(); ++e) {
-        REQUIRE(after[e].size() >= before[e].size());
-        for (size_t i = 0; i < before[e].size(); ++i) {
-            const FrozenStep& b = before[e][i];
-            const FrozenStep& a = after[e][i];
-            REQUIRE(a.kind == b.kind);
-            REQUIRE(a.index == b.index);
-            REQUIRE(static_cast<int>(a.status) >= static_cast<int>(b.status));
-            if (b.status == StepStatus::done) {
-                REQUIRE(a.start == b.start);
-                REQUIRE(a.end == b.end);
-            }
-        }
-    }
 }
 
 // Objective increase of placing job j (pending in `base`) at (e, p), by

@@ -14,8 +14,11 @@
 #include "fsd/model/generate.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "../live_frozen_steps.hpp"
 
 using namespace fsd;
+using test_support::frozen_of;
+using test_support::require_frozen_kept;
 
 namespace {
 
@@ -31,24 +34,6 @@ LivePlan small_day(std::uint64_t seed) {
     o.iteration_limit = 50;
     o.seed = seed;
     return LivePlan(p, solve(p, o), kDay + 7 * 3600 + 1800);
-}
-
-struct Frozen {
-    StepKind kind;
-    Index index;
-    StepStatus status;
-    Time start;
-    Time end;
-};
-
-std::vector<std::vector<Frozen>> frozen_of(const LivePlan& plan) {
-    std::vector<std::vector<Frozen>> out(plan.engineers().size());
-    for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e)
-        for (Index i = 0; i < plan.frozen_steps(e); ++i) {
-            const LiveStep& s = plan.route(e).steps[static_cast<size_t>(i)];
-            out[static_cast<size_t>(e)].push_back({s.kind, s.index, s.status, s.start, s.end});
-        }
-    return out;
 }
 
 // One random event document: a random type about a random engineer or
@@ -125,19 +110,7 @@ TEST_CASE("live plan event sequences: accepted events keep a plan that verifies 
             const VerifyReport report = verify(res.problem, res.solution);
             for (const Violation& v : report.violations) INFO(v.kind << ": " << v.message);
             REQUIRE(report.ok());
-            const auto after = frozen_of(plan);
-            for (size_t e = 0; e < frozen.size(); ++e) {
-                REQUIRE(after[e].size() >= frozen[e].size());
-                for (size_t i = 0; i < frozen[e].size(); ++i) {
-                    REQUIRE(after[e][i].kind == frozen[e][i].kind);
-                    REQUIRE(after[e][i].index == frozen[e][i].index);
-                    REQUIRE(static_cast<int>(after[e][i].status) >= static_cast<int>(frozen[e][i].status));
-                    if (frozen[e][i].status == StepStatus::done) {
-                        REQUIRE(after[e][i].start == frozen[e][i].start);
-                        REQUIRE(after[e][i].end == frozen[e][i].end);
-                    }
-                }
-            }
+            require_frozen_kept(frozen, plan);
         }
     }
     // Both kinds happen often enough to mean something.
