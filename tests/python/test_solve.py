@@ -209,6 +209,14 @@ def test_threads_share_and_stay_deterministic(problem):
     assert fsd.verify(problem, a) == []
 
 
+def test_threads_beyond_the_machine_are_refused_by_field(problem):
+    most = fsd.max_solve_threads()
+    assert most >= 4 and most % 4 == 0
+    with pytest.raises(fsd.InputError) as err:
+        fsd.solve(problem, iteration_limit=5, threads=most + 1)
+    assert err.value.path == "/options/threads"
+
+
 def test_decompose_is_an_option_of_the_genetic_search(problem):
     # Below 400 served jobs nothing is decomposed: both settings give the same plan for a seed
     # (examples/python/large_day.py solves a day large enough for parts).

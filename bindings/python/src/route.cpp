@@ -44,6 +44,8 @@ void bind_route(py::module_& m) {
         });
     m.def("initial_routes_from", &initial_routes_from, py::arg("solution"),
           "The routes of a solution as a warm start (InitialRoute per route).");
+    m.def("max_solve_threads", &max_solve_threads,
+          "The most threads solve() takes on this machine (four per hardware thread).");
 
     m.def("_solve", [](const Problem& problem, double time_limit, std::int64_t iteration_limit, std::uint64_t seed,
                        int threads, std::optional<py::function> on_progress,
