@@ -8,10 +8,10 @@
 
 #include "cli_common.hpp"
 #include "command_registry.hpp"
-#include "fsd/core/csv.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/sla/escalation.hpp"
 #include "fsd/sla/sla_deadline.hpp"
+#include "fsd/sla/sla_events_csv.hpp"
 #include "fsd/sla/sla_json.hpp"
 #include "fsd/sla/sla_status.hpp"
 #include "fsd/sla/sla_time.hpp"
@@ -28,49 +28,8 @@ struct SlaArgs {
     bool response_on_site = false;
 };
 
-int to_int(const std::string& s, const std::string& path) {
-    if (s.empty()) return 0;
-    try {
-        std::size_t used = 0;
-        const int v = std::stoi(s, &used);
-        if (used == s.size()) return v;
-    } catch (const std::exception&) {
-    }
-    throw fsd::InputError(path, "expected an integer, got \"" + s + "\"");
-}
-
-// CSV with a header naming ticket, time, event and optionally priority, tier, impact, urgency.
 std::vector<fsd::SlaEventRow> read_events(const std::string& file) {
-    const fsd::CsvTable table = fsd::parse_csv(fsdcli::read_text_file(file));
-    auto column = [&](const char* name) {
-        for (std::size_t i = 0; i < table.header.size(); ++i)
-            if (table.header[i] == name) return static_cast<int>(i);
-        return -1;
-    };
-    const int c_ticket = column("ticket"), c_time = column("time"), c_event = column("event");
-    if (c_ticket < 0 || c_time < 0 || c_event < 0)
-        throw fsd::InputError("/events", "the CSV header needs the columns ticket, time and event");
-    const int c_pri = column("priority"), c_tier = column("tier"), c_imp = column("impact"), c_urg = column("urgency");
-    std::vector<fsd::SlaEventRow> rows;
-    for (const auto& cells : table.rows) {
-        const std::string p = "/events/" + std::to_string(rows.size());
-        auto cell = [&](int c) {
-            if (c < 0) return std::string();
-            const std::string& v = cells[static_cast<std::size_t>(c)];
-            const auto b = v.find_first_not_of(' ');
-            return b == std::string::npos ? std::string() : v.substr(b, v.find_last_not_of(' ') - b + 1);
-        };
-        fsd::SlaEventRow r;
-        r.ticket = cell(c_ticket);
-        r.time = fsd::parse_sla_time(cell(c_time), p + "/time");
-        r.kind = fsd::parse_sla_event_kind(cell(c_event), p + "/event");
-        r.priority = to_int(cell(c_pri), p + "/priority");
-        r.tier = cell(c_tier);
-        r.impact = to_int(cell(c_imp), p + "/impact");
-        r.urgency = to_int(cell(c_urg), p + "/urgency");
-        rows.push_back(std::move(r));
-    }
-    return rows;
+    return fsd::parse_sla_events_csv(fsdcli::read_text_file(file));
 }
 
 fsd::Time reading_instant(const std::string& at) {

@@ -132,6 +132,10 @@ void LivePlan::repair(Index e, std::vector<Index>& dropped, ChangeSet& changes) 
     std::vector<Index> removed;
     bool missed = false;
     // A planned break whose windows have all closed can no longer be taken.
+    // The anchor is read after the steps under way are timed: a delay or a
+    // new position moves their ends, and a plan read back from its JSON
+    // starts from the moved ends, so this must too.
+    (void)time_route(e, r);
     const Time from = anchor_of(e, r).time;
     auto closed = [&](const LiveStep& s) {
         return s.kind == StepKind::break_ && s.status == StepStatus::planned &&

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <limits>
 #include <numeric>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -16,6 +17,7 @@
 #include <boost/property_map/property_map.hpp>
 
 #include "fsd/core/error.hpp"
+#include "fsd/core/utf8.hpp"
 #include "fsd/travel/great_circle.hpp"
 #include "matrix_storage.hpp"
 
@@ -261,6 +263,15 @@ std::vector<std::string_view> split(std::string_view line) {
     return fields;
 }
 
+std::string read_whole_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, "cannot open the file for reading");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw InputError(path, "cannot read the file");
+    return std::move(text).str();
+}
+
 struct CsvRow {
     size_t line = 0;
     std::vector<std::string_view> fields;
@@ -272,26 +283,31 @@ class CsvFile {
 public:
     CsvFile(const CsvFile&) = delete;  // rows view into lines_
     CsvFile& operator=(const CsvFile&) = delete;
-    CsvFile(const std::string& path, std::string_view header) : path_(path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) throw InputError(path, "cannot open the file for reading");
-        std::string line;
+    // `name` is what messages call the file ("nodes.csv:12").
+    CsvFile(std::string name, std::string_view text, std::string_view header) : path_(std::move(name)) {
         bool header_seen = false;
-        while (std::getline(in, line)) lines_.push_back(line);
+        for (size_t begin = 0; begin < text.size();) {
+            const size_t end = std::min(text.find('\n', begin), text.size());
+            lines_.emplace_back(text.substr(begin, end - begin));
+            begin = end + 1;
+        }
         // Spreadsheet programs often start a UTF-8 file with a byte-order mark.
         if (!lines_.empty() && lines_[0].rfind("\xEF\xBB\xBF", 0) == 0) lines_[0].erase(0, 3);
         for (size_t k = 0; k < lines_.size(); ++k) {
-            const std::string_view text = trim(lines_[k]);
-            if (text.empty()) continue;
+            // Node ids go into JSON documents and messages, which hold UTF-8 only.
+            if (const size_t bad = find_invalid_utf8(lines_[k]); bad != std::string_view::npos)
+                throw InputError(location(k + 1), "byte " + std::to_string(bad + 1) + " of the line is not UTF-8 text");
+            const std::string_view line = trim(lines_[k]);
+            if (line.empty()) continue;
             if (!header_seen) {
-                if (split(text) != split(header))
+                if (split(line) != split(header))
                     throw InputError(location(k + 1), "the first line must be the header \"" + std::string(header) + "\"");
                 header_seen = true;
                 continue;
             }
-            rows_.push_back({k + 1, split(text)});
+            rows_.push_back({k + 1, split(line)});
         }
-        if (!header_seen) throw InputError(path, "the file is empty; it needs the header \"" + std::string(header) + "\"");
+        if (!header_seen) throw InputError(path_, "the file is empty; it needs the header \"" + std::string(header) + "\"");
         columns_ = split(header).size();
         for (const auto& row : rows_)
             if (row.fields.size() != columns_)
@@ -435,9 +451,10 @@ TravelMatrices road_network_matrices(const RoadNetwork& network, const std::vect
     return tm;
 }
 
-RoadNetwork read_road_network_csv(const std::string& nodes_csv_path, const std::string& edges_csv_path) {
-    const CsvFile nodes(nodes_csv_path, "id,lat,lon");
-    const CsvFile edges(edges_csv_path, "from,to,length_m,duration_s");
+RoadNetwork parse_road_network_csv(std::string_view nodes_csv, std::string_view edges_csv,
+                                   const std::string& nodes_name, const std::string& edges_name) {
+    const CsvFile nodes(nodes_name, nodes_csv, "id,lat,lon");
+    const CsvFile edges(edges_name, edges_csv, "from,to,length_m,duration_s");
     RoadNetwork network;
     network.nodes.reserve(nodes.rows().size());
     for (const auto& row : nodes.rows())
@@ -451,9 +468,14 @@ RoadNetwork read_road_network_csv(const std::string& nodes_csv_path, const std::
     } catch (const InputError& e) {
         // Point at the file and line rather than at an index the reader of a
         // CSV file never sees.
-        throw csv_error(e, nodes, edges, nodes_csv_path);
+        throw csv_error(e, nodes, edges, nodes_name);
     }
     return network;
+}
+
+RoadNetwork read_road_network_csv(const std::string& nodes_csv_path, const std::string& edges_csv_path) {
+    return parse_road_network_csv(read_whole_file(nodes_csv_path), read_whole_file(edges_csv_path), nodes_csv_path,
+                                  edges_csv_path);
 }
 
 }  // namespace fsd

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fsd/core/location.hpp"
@@ -46,8 +47,15 @@ Index nearest_node(const RoadNetwork& network, const Coordinates& point);
 TravelMatrices road_network_matrices(const RoadNetwork& network,
                                      const std::vector<Coordinates>& points, const std::string& path_prefix = "");
 
-/// Reads a network from two CSV files: nodes `id,lat,lon` and edges
-/// `from,to,length_m,duration_s`, each with that header line.
+/// Reads a network from the text of two CSV files: nodes `id,lat,lon` and
+/// edges `from,to,length_m,duration_s`, each with that header line (a UTF-8
+/// byte-order mark and CRLF line ends are accepted; bytes that are not UTF-8
+/// are refused). Errors name `nodes_name:line` or `edges_name:line`.
+RoadNetwork parse_road_network_csv(std::string_view nodes_csv, std::string_view edges_csv,
+                                   const std::string& nodes_name = "nodes.csv",
+                                   const std::string& edges_name = "edges.csv");
+
+/// parse_road_network_csv on the two files' contents; errors name the files.
 RoadNetwork read_road_network_csv(const std::string& nodes_csv_path,
                                   const std::string& edges_csv_path);
 

@@ -463,3 +463,36 @@ TEST_CASE("events that would move the clock past the day, or before a finished v
         }
     }
 }
+
+TEST_CASE("a delay that pushes a visit past the last break window drops the break, as reading the plan back does",
+          "[dispatch][hostile]") {
+    LivePlan plan = planned_day(4, 16, 11, kDay + 8 * 3600);
+    // An engineer at the first ticket whose only planned step left is a break.
+    Index e = -1;
+    for (Index k = 0; k < 4 && e < 0; ++k) {
+        const auto& steps = plan.route(k).steps;
+        if (!steps.empty() && steps.front().kind == StepKind::job &&
+            std::any_of(steps.begin(), steps.end(), [](const LiveStep& s) { return s.kind == StepKind::break_; }))
+            e = k;
+    }
+    REQUIRE(e >= 0);
+    const LiveStep first = plan.route(e).steps.front();
+    plan.arrive(plan.jobs()[static_cast<size_t>(first.index)].id, std::max(first.arrival, plan.now()));
+    for (const LiveStep& s : std::vector<LiveStep>(plan.route(e).steps))
+        if (s.kind == StepKind::job && s.status == StepStatus::planned)
+            plan.cancel(plan.jobs()[static_cast<size_t>(s.index)].id, plan.now());
+    const auto& steps = plan.route(e).steps;
+    REQUIRE(steps.size() == 2);
+    REQUIRE(steps[1].kind == StepKind::break_);
+    const Engineer& eng = plan.engineers()[static_cast<size_t>(e)];
+    const Time window_end = eng.breaks[static_cast<size_t>(steps[1].index)].windows.back().end;
+    const Duration late = window_end - steps[0].end + 60;
+    REQUIRE(late > 0);
+    REQUIRE(late <= 86'400);
+
+    plan.delay(eng.id, late, plan.now());
+    CHECK(plan.route(e).steps.size() == 1);  // the lunch can no longer be taken
+    const LivePlan back = LivePlan::from_parts(plan.parts());
+    CHECK(back.routes() == plan.routes());
+    require_verified(plan);
+}

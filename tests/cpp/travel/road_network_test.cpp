@@ -363,6 +363,38 @@ TEST_CASE("reading a road network from CSV", "[travel][road][csv]") {
     }
 }
 
+TEST_CASE("a road network from CSV text names the given file names", "[travel][road][csv]") {
+    const std::string nodes = "id,lat,lon\nA,48.1,11.5\nB,48.1,11.52\n", edges = "from,to,length_m,duration_s\nA,B,1000,100\n";
+    SECTION("text reads as the files would") {
+        const RoadNetwork net = parse_road_network_csv(nodes, edges);
+        REQUIRE(net.nodes.size() == 2);
+        CHECK(net.edges == std::vector<RoadEdge>{{"A", "B", 1000, 100}});
+    }
+    SECTION("a line without its newline is read") {
+        CHECK(parse_road_network_csv("id,lat,lon\nA,48.1,11.5", "from,to,length_m,duration_s").nodes.size() == 1);
+    }
+    auto message = [](std::string_view n, std::string_view e) {
+        try {
+            (void)parse_road_network_csv(n, e, "depots/nodes.csv", "depots/edges.csv");
+        } catch (const InputError& err) {
+            return std::string(err.what());
+        }
+        return std::string("<no error>");
+    };
+    SECTION("bytes that are not UTF-8 are refused by line, before they reach a node id") {
+        CHECK(message("id,lat,lon\nA\xff,48.1,11.5\n", edges) ==
+              "depots/nodes.csv:2: byte 2 of the line is not UTF-8 text");
+        CHECK(message(nodes, "from,to,length_m,duration_s\nA,\xc0\xaf,1,1\n") ==
+              "depots/edges.csv:2: byte 3 of the line is not UTF-8 text");
+    }
+    SECTION("an empty edges text names its file") {
+        CHECK(message(nodes, "") == "depots/edges.csv: the file is empty; it needs the header \"from,to,length_m,duration_s\"");
+    }
+    SECTION("validation errors point at the line in the named file") {
+        CHECK(message(nodes, "from,to,length_m,duration_s\nA,X,1,1\n") == "depots/edges.csv:2: column to: unknown node id \"X\"");
+    }
+}
+
 TEST_CASE("a path too long for a matrix entry is refused, naming both points", "[travel][road]") {
     // A chain of three edges at the 1e9 edge cap, back in one short edge.
     RoadNetwork chain;
