@@ -19,7 +19,7 @@ std::string_view trimmed(std::string_view v) {
 // An empty cell means 0, which the policy reads as "not given".
 int whole_number(std::string_view s, const std::string& path) {
     if (s.empty()) return 0;
-    if (s.front() == '+') s.remove_prefix(1);
+    if (s.size() > 1 && s[0] == '+' && s[1] != '-') s.remove_prefix(1);
     int v = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (!s.empty() && ec == std::errc() && end == s.data() + s.size()) return v;

@@ -53,6 +53,8 @@ TEST_CASE("SLA events from CSV: refusals name the row's field", "[sla][csv][host
           "/events/1/priority: expected a whole number, got \"high\"");
     CHECK(refusal("ticket,time,event,impact\nT-1,0,created,99999999999\n") ==
           "/events/0/impact: expected a whole number, got \"99999999999\"");
+    CHECK(refusal("ticket,time,event,urgency\nT-1,0,created,+-3\n") ==
+          "/events/0/urgency: expected a whole number, got \"+-3\"");
     CHECK(refusal("ticket,time,event\nT-1,0,opened\n").rfind("/events/0/event: ", 0) == 0);
     CHECK(refusal("ticket,time,event\nT-1,yesterday,created\n").rfind("/events/0/time: ", 0) == 0);
     CHECK(refusal("ticket,time,event\nT-1,0\n").rfind("/rows/0", 0) == 0);
