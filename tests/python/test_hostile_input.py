@@ -4,6 +4,7 @@ file left half-written; a live plan that refused an event is left as it was."""
 import json
 import resource
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -230,3 +231,37 @@ def test_full_disk_during_in_place_write_leaves_the_live_plan_and_exits_3(cli, t
     assert "cannot write file" in r.stderr
     assert live.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_read_only_folder_leaves_the_live_plan_and_exits_2(cli, tmp_path):
+    # Root writes anywhere, so as root the command runs as `nobody`, from a
+    # copy of fsd in a folder that user can enter.
+    import os
+    import shutil
+    import stat
+    import tempfile
+    live = live_day(cli, tmp_path)
+    folder = Path(tempfile.mkdtemp(prefix="fsd-read-only-"))
+    try:
+        shutil.copy(cli, folder / "fsd")
+        shutil.copy(live, folder / "live.json")
+        (folder / "event.json").write_text(json.dumps({"type": "place_pending"}))
+        for p in folder.iterdir():
+            p.chmod(0o755 if p.name == "fsd" else 0o644)
+        folder.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
+        before = (folder / "live.json").read_bytes()
+
+        def as_nobody():
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+        r = subprocess.run([str(folder / "fsd"), "dispatch", str(folder / "live.json"), str(folder / "event.json"),
+                            "--in-place"], capture_output=True, text=True, timeout=60, preexec_fn=as_nobody)
+        assert r.returncode == 2, r.stderr
+        assert str(folder / "live.json") in r.stderr
+        assert (folder / "live.json").read_bytes() == before
+        assert sorted(p.name for p in folder.iterdir()) == ["event.json", "fsd", "live.json"]
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
