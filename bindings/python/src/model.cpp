@@ -285,14 +285,10 @@ void bind_model(py::module_& m) {
         .def_readwrite("edges", &RoadNetwork::edges);
     m.def("read_road_network_csv", &read_road_network_csv, py::arg("nodes_csv"), py::arg("edges_csv"),
           "Reads nodes (id,lat,lon) and edges (from,to,length_m,duration_s) CSV files.");
-    m.def(
-        "parse_road_network_csv",
-        [](const std::string& nodes, const std::string& edges, const std::string& nodes_name,
-           const std::string& edges_name) { return parse_road_network_csv(nodes, edges, nodes_name, edges_name); },
-        py::arg("nodes_text"), py::arg("edges_text"), py::arg("nodes_name") = "nodes.csv",
-        py::arg("edges_name") = "edges.csv",
-        "Reads a road network from the text of its nodes and edges CSV files; errors name nodes_name:line or "
-        "edges_name:line.");
+    m.def("parse_road_network_csv", &parse_road_network_csv, py::arg("nodes_text"), py::arg("edges_text"),
+          py::arg("nodes_name") = "nodes.csv", py::arg("edges_name") = "edges.csv",
+          "Reads a road network from the text of its nodes and edges CSV files; errors name nodes_name:line or "
+          "edges_name:line.");
 
     py::class_<TravelMatrices>(m, "TravelMatrices",
                                "Explicit duration (s) and distance (m) matrices: 2-D arrays of whole numbers from 0 to "
