@@ -36,6 +36,16 @@ inline CLI::App* bench_group(CLI::App& app) {
     return bench;
 }
 
+/// The `fsd staffing` group (desk, field, roster), made by the first staffing
+/// file that asks for it, like the bench group.
+inline CLI::App* staffing_group(CLI::App& app) {
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        if (sub->get_name() == "staffing") return sub;
+    CLI::App* staffing = app.add_subcommand("staffing", "Staffing: desk agents (Erlang C/A), field headcount (simulated), rosters (CBC)");
+    staffing->require_subcommand(1);
+    return staffing;
+}
+
 /// Thrown by a command to end the program with a given exit code after it
 /// has printed what it had to say (e.g. `fsd verify` finding violations: 1).
 struct Exit {

@@ -4,53 +4,20 @@
 #include <nlohmann/json.hpp>
 
 #include "fsd/core/error.hpp"
-#include "fsd/core/json_limits.hpp"
+#include "../core/json_fields.hpp"
 #include "fsd/sla/sla_time.hpp"
 
 namespace fsd {
 namespace {
 
 using nlohmann::json;
-
-json parse_text(const std::string& text) {
-    check_json_limits(text);
-    try {
-        return json::parse(text);
-    } catch (const json::exception& e) {
-        throw InputError("", std::string("not valid JSON: ") + e.what());
-    }
-}
-
-// Typos in optional keys would otherwise be silently ignored.
-void only_keys(const json& j, const std::string& path, std::initializer_list<const char*> keys) {
-    if (!j.is_object()) throw InputError(path, "expected an object");
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        bool known = false;
-        for (const char* k : keys) known = known || it.key() == k;
-        if (!known) throw InputError(path + "/" + it.key(), "unknown field");
-    }
-}
-
-std::string get_string(const json& j, const std::string& path) {
-    if (!j.is_string()) throw InputError(path, "expected a string");
-    return j.get<std::string>();
-}
-
-std::int64_t get_int(const json& j, const std::string& path) {
-    if (!j.is_number_integer()) throw InputError(path, "expected an integer");
-    return j.get<std::int64_t>();
-}
+using namespace json_fields;
 
 Duration get_duration(const json& j, const std::string& path) {
     if (j.is_string()) return parse_sla_duration(j.get<std::string>(), path);
     const Duration d = get_int(j, path);
     if (d < 0) throw InputError(path, "a duration may not be negative");
     return d;
-}
-
-const json& array_at(const json& j, const std::string& path) {
-    if (!j.is_array()) throw InputError(path, "expected an array");
-    return j;
 }
 
 // Re-raises an error from a nested reader with the parent's path in front.

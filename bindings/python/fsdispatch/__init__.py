@@ -31,6 +31,23 @@ except ModuleNotFoundError as missing:
     if missing.name not in ("pandas", "numpy"):
         raise
 
+# Staffing: forecast, desk (Erlang C/A), field headcount, rosters; tables are pandas DataFrames.
+try:
+    if hasattr(_fsd, "ForecastOptions"):
+        from .forecast import backtest_forecast, forecast, plot_forecast  # noqa: F401
+    if hasattr(_fsd, "DeskTarget"):
+        from .desk import erlang_a, erlang_c, staff_desk  # noqa: F401
+    if hasattr(_fsd, "RosterProblem"):
+        from .roster import plot_coverage, roster  # noqa: F401
+    if hasattr(_fsd, "FieldStaffingOptions"):
+        from .field_staffing import plot_staffing_curve, staff_field  # noqa: F401
+    if hasattr(_fsd, "field_requirement") and hasattr(_fsd, "RosterProblem"):
+        from .staffing_loop import (field_requirement_frame, roster_people, scenario_with_demand,  # noqa: F401
+                                    scenario_with_roster, simulate_roster, week_arrivals)
+except ModuleNotFoundError as missing:
+    if missing.name not in ("pandas", "numpy"):
+        raise
+
 __version__ = "0.1.0"
 
 install_keyword_constructors(

@@ -525,10 +525,64 @@ def _ci_text(mean, low, high):
     return f"{mean:.4g} [{low:.4g}, {high:.4g}]"
 
 
-def html_report(path, comparison_df, runs=None, title="Dispatch policy comparison"):
+def _staffing_parts(staffing):
+    """HTML of the staffing section: each item is a forecast DataFrame (series, interval_start, mean,
+    lower, upper), a roster result (fsd.roster), a field staffing result (fsd.staff_field) or a
+    simulated check of a roster (a dict with "attainment" rows, as examples/python/staffing_from_history.py
+    makes)."""
+    import matplotlib.pyplot as plt
+
+    parts = ["<h2>Staffing</h2>"]
+    for item in staffing:
+        columns = getattr(item, "columns", None)
+        if columns is not None and {"series", "interval_start", "mean", "lower", "upper"} <= set(columns):
+            from .forecast import plot_forecast
+
+            summary = item.attrs.get("series")
+            if summary is not None and len(summary):
+                parts.append("<h3>Forecast: tickets per week in the history and expected next week, with its interval</h3>")
+                parts.append(summary.to_html(index=False, float_format=lambda v: f"{v:.3g}"))
+            for series in list(dict.fromkeys(item["series"]))[:6]:
+                fig, ax = plt.subplots(figsize=(9, 3))
+                plot_forecast(item, series=series, ax=ax)
+                parts.append(f"<img src='data:image/png;base64,{_png(fig)}'>")
+        elif hasattr(item, "verification") and hasattr(item, "points"):
+            from .field_staffing import plot_staffing_curve
+
+            parts.append("<h3>Field headcount per skill group (simulated)</h3>")
+            parts.append(item.groups.to_html(index=False))
+            parts.append("<h4>Check on replications the search never used</h4>")
+            parts.append(item.verification.to_html(index=False, float_format=lambda v: f"{v:.4g}"))
+            fig, ax = plt.subplots(figsize=(7, 4.5))
+            plot_staffing_curve(item, ax=ax)
+            parts.append(f"<img src='data:image/png;base64,{_png(fig)}'>")
+        elif hasattr(item, "coverage") and hasattr(item, "shifts"):
+            from .roster import plot_coverage
+
+            parts.append(f"<h3>Roster: {html.escape(str(item.status))}, cost {item.cost:.2f}, gap {item.gap:.2%}, "
+                         f"{len(item.shifts)} shifts</h3>")
+            coverage = item.coverage
+            for skill in list(dict.fromkeys(coverage["skill"]))[:6]:
+                fig, ax = plt.subplots(figsize=(9, 3))
+                plot_coverage(item, skill=skill, ax=ax)
+                parts.append(f"<img src='data:image/png;base64,{_png(fig)}'>")
+        elif isinstance(item, dict) and "attainment" in item:
+            parts.append(f"<h3>{html.escape(item.get('title', 'Roster checked in the simulator'))}</h3>")
+            import pandas as pd
+
+            parts.append(pd.DataFrame(item["attainment"]).to_html(index=False, float_format=lambda v: f"{v:.4g}"))
+        else:
+            raise TypeError(f"staffing: cannot report an item of type {type(item).__name__}")
+    return parts
+
+
+def html_report(path, comparison_df, runs=None, title="Dispatch policy comparison", staffing=None):
     """Writes a self-contained HTML page (figures as base64 PNG, tables as HTML): the KPI table with
     95 % CIs and paired differences, KPI bars, and for `runs` the backlog, a Gantt chart and a route
-    map of the first working day. Returns the path (a temporary file when path is None)."""
+    map of the first working day; `staffing` (a list) adds a staffing section: forecasts with their
+    intervals, field headcounts with the cost-vs-attainment curve, rosters' coverage against the
+    requirement and simulated checks of a roster. Returns the path (a temporary file when path is
+    None); the file is replaced whole, never left half written."""
     if path is None:
         path = os.path.join(tempfile.mkdtemp(prefix="fsd-report-"), "report.html")
     if isinstance(runs, SimRun):
@@ -567,7 +621,15 @@ def html_report(path, comparison_df, runs=None, title="Dispatch policy compariso
             parts.append(f"<h3>{html.escape(run.policy)}: day {day}</h3>")
             parts.append(f"<img src='data:image/png;base64,{_png(plot_gantt(run, day))}'>")
             parts.append(f"<img src='data:image/png;base64,{_png(plot_route_map(run, day))}'>")
+    if staffing:
+        parts.extend(_staffing_parts(list(staffing)))
     parts.append("</body></html>")
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("\n".join(parts))
+    temporary = f"{path}.tmp{os.getpid()}"
+    try:
+        with open(temporary, "w", encoding="utf-8") as out:
+            out.write("\n".join(parts))
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
     return path
