@@ -3,7 +3,6 @@
 // in the simulator under the forecast demand (docs/staffing.md, "Closing the loop").
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -17,6 +16,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/core/iso_time.hpp"
 #include "fsd/io/scenario_json.hpp"
+#include "fsd/sla/sla_time.hpp"
 #include "fsd/staffing/field_requirement.hpp"
 #include "fsd/staffing/field_staffing.hpp"
 #include "fsd/staffing/forecast.hpp"
@@ -58,15 +58,6 @@ struct PlanArgs {
     std::string json_out;
 };
 
-fsd::Duration clock_seconds(const std::string& text, const std::string& option) {
-    int h = -1, m = -1;
-    char colon = 0;
-    if (std::sscanf(text.c_str(), "%d%c%d", &h, &colon, &m) != 3 || colon != ':' || text.size() != 5 || h < 0 ||
-        h > 24 || m < 0 || m > 59 || (h == 24 && m != 0))
-        throw fsd::InputError(option, "a local time is HH:MM (00:00 to 24:00), got \"" + text + "\"");
-    return h * 3600 + m * 60;
-}
-
 const char* kDayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 void run_plan(PlanArgs a) {
@@ -106,8 +97,8 @@ void run_plan(PlanArgs a) {
 
     // 2. Requirement per skill and interval.
     a.requirement.interval = a.interval;
-    a.requirement.service_start = clock_seconds(a.service_start, "--service-start");
-    a.requirement.service_end = clock_seconds(a.service_end, "--service-end");
+    a.requirement.service_start = fsd::parse_time_of_day(a.service_start, "--service-start");
+    a.requirement.service_end = fsd::parse_time_of_day(a.service_end, "--service-end");
     a.requirement.service_days = a.service_days;
     fsd::RosterProblem problem;
     problem.interval = a.interval;

@@ -10,13 +10,6 @@
 namespace fsd {
 namespace {
 
-std::uint64_t splitmix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
 size_t draw_weighted(SeededDraw& rng, const std::vector<double>& w) {
     double total = 0;
     for (double x : w) total += x;
@@ -94,11 +87,11 @@ std::string ticket_id(size_t i) {
 }  // namespace
 
 std::uint64_t replication_seed(std::uint64_t seed, int replication) {
-    return splitmix(seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(replication) + 1);
+    return splitmix64(seed * 0x2545f4914f6cdd1dULL + static_cast<std::uint64_t>(replication) + 1);
 }
 
 double home_travel_factor(const Scenario& scenario, std::uint64_t seed, Index engineer, int day) {
-    SeededDraw rng(splitmix(splitmix(seed ^ 0x686f6d65ULL) + static_cast<std::uint64_t>(engineer) * 1'000'003ULL +
+    SeededDraw rng(splitmix64(splitmix64(seed ^ 0x686f6d65ULL) + static_cast<std::uint64_t>(engineer) * 1'000'003ULL +
                             static_cast<std::uint64_t>(day)));
     return travel_factor(rng, scenario.travel.noise_sigma);
 }
@@ -111,8 +104,8 @@ TicketStream draw_ticket_stream(const Scenario& s, int days, std::uint64_t seed)
     TicketStream out;
     // Separate streams for arrival instants and ticket attributes, so that a
     // change of the arrival rate leaves the attributes of early tickets alone.
-    SeededDraw when(splitmix(seed ^ 0x61727269ULL));
-    SeededDraw what(splitmix(seed ^ 0x61747472ULL));
+    SeededDraw when(splitmix64(seed ^ 0x61727269ULL));
+    SeededDraw what(splitmix64(seed ^ 0x61747472ULL));
     const Time horizon = static_cast<Time>(days) * 86400;
 
     auto add = [&](Time created, Index type, Coordinates where, int priority, std::optional<Duration> first) {

@@ -25,13 +25,6 @@ constexpr double kKmPerDegree = 111.32;
 constexpr int kMaxFieldEvaluations = 100'000;
 const std::string kDefaultPolicy = "nearest";
 
-std::uint64_t mix(std::uint64_t x) {
-    x += 0x9e3779b97f4a7c15ULL;
-    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
 // FNV-1a: a copy's home depends on its name, not on how many others exist.
 std::uint64_t name_hash(std::string_view s) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -40,7 +33,7 @@ std::uint64_t name_hash(std::string_view s) {
 }
 
 Coordinates jittered_home(const Coordinates& home, std::uint64_t seed, const std::string& id) {
-    SeededDraw rng(mix(seed ^ mix(name_hash(id))));
+    SeededDraw rng(splitmix64(seed ^ splitmix64(name_hash(id))));
     const auto dir = rng.direction();
     // sqrt of a uniform: uniform over the disc's area, not crowded at its centre.
     const double r = kCopyJitterKm * std::sqrt(rng.unit());

@@ -11,6 +11,7 @@
 The objective and the JSON format are described in docs/assign.md.
 """
 from . import _fsd
+from ._errors import input_error as _input_error
 from ._kwargs import install_keyword_constructors
 
 AssignTicket = _fsd.AssignTicket
@@ -22,12 +23,6 @@ AssignBatch = _fsd.AssignBatch
 install_keyword_constructors(AssignTicket, AssignEngineer, AssignOptions)
 
 _PAIR_COLUMNS = ["ticket", "engineer", "order", "eta", "start", "travel", "distance", "lateness", "cost"]
-
-
-def _input_error(path, message):
-    error = _fsd.InputError(f"{path}: {message}")
-    error.path = path
-    return error
 
 
 def _matrix(rows, name, tickets, engineers):

@@ -6,15 +6,10 @@ count as missed); `patience` (mean seconds a caller waits before hanging up) swi
 Errors are fsdispatch.InputError (a ValueError) naming the field, e.g. "/intervals/3/calls: ...".
 """
 from . import _fsd
+from ._errors import input_error as _error
 
 _RESULT_KEYS = ("agents", "scheduled", "load", "service_level", "answered_service_level", "wait_probability",
                 "average_speed_of_answer", "occupancy", "abandonment")
-
-
-def _error(path, message):
-    error = _fsd.InputError(f"{path}: {message}")
-    error.path = path
-    return error
 
 
 def _target(service_level, answer_within, max_asa, max_occupancy, shrinkage, patience):

@@ -15,20 +15,14 @@ import numpy as np
 import pandas as pd
 
 from . import _fsd
+from ._errors import input_error as _input_error
 from .triage import _seconds as _creation_seconds
-from ._fsd import InputError
 
 __all__ = ["BacktestResult", "backtest_forecast", "forecast", "plot_forecast"]
 
 BacktestResult = namedtuple("BacktestResult", ["folds", "overall", "points"])
 BacktestResult.__doc__ = ("Back-test tables: one row per series and fold, one per series over all folds, and "
                           "one per series and forecast interval (actual, mean, lower, upper).")
-
-
-def _input_error(path: str, message: str) -> InputError:
-    error = InputError(f"{path}: {message}")
-    error.path = path
-    return error
 
 
 def _arrivals(df: pd.DataFrame, by, created: str):

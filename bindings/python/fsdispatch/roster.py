@@ -9,16 +9,11 @@ import json as _json
 import numbers as _numbers
 
 from . import _fsd
+from ._errors import input_error as _error
 
 _WEEK = 7 * 86400
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _SHIFT_COLUMNS = ("person", "template", "weekday", "start", "end", "break_start", "break_end", "skill")
-
-
-def _error(path, message):
-    error = _fsd.InputError(f"{path}: {message}")
-    error.path = path
-    return error
 
 
 def _plain(value):

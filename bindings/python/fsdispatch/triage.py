@@ -12,15 +12,9 @@ import numpy as np
 import pandas as pd
 
 from . import _fsd
-from ._fsd import InputError
+from ._errors import input_error as _input_error
 
 __all__ = ["TriageModel", "find_duplicates", "generate_tickets", "read_tickets"]
-
-
-def _input_error(path: str, message: str) -> InputError:
-    error = InputError(f"{path}: {message}")
-    error.path = path
-    return error
 
 
 def _column(df: pd.DataFrame, name: Optional[str], required: bool) -> list:

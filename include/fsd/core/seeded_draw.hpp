@@ -6,6 +6,15 @@
 
 namespace fsd {
 
+/// SplitMix64's output function: a well-mixed 64-bit value from any input,
+/// to derive independent seeds from a base seed and an index or a name.
+inline std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
 /// Seeded random draws that are the same on every platform. The standard
 /// library's distributions are implementation-defined, so the same seed would
 /// give different values with libstdc++ and libc++; these draw only on
