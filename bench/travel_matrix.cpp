@@ -12,6 +12,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <numeric>
 #include <random>
 #include <string>
 #include <utility>
@@ -163,9 +164,9 @@ int main(int argc, char** argv) {
         const fsd::TravelMatrices tm = fsd::road_network_matrices(net, points);
         rows.push_back({"road_matrix_points", static_cast<double>(points.size())});
         record("road_matrix_2000", t);
-        rows.push_back({"road_matrix_mean_duration_s", static_cast<double>(tm.durations.cast<std::int64_t>().sum()) /
+        rows.push_back({"road_matrix_mean_duration_s", static_cast<double>(std::accumulate(tm.durations.data(), tm.durations.data() + tm.durations.size(), std::int64_t{0})) /
                                                            static_cast<double>(tm.durations.size())});
-        rows.push_back({"road_matrix_mean_distance_m", static_cast<double>(tm.distances.cast<std::int64_t>().sum()) /
+        rows.push_back({"road_matrix_mean_distance_m", static_cast<double>(std::accumulate(tm.distances.data(), tm.distances.data() + tm.distances.size(), std::int64_t{0})) /
                                                            static_cast<double>(tm.distances.size())});
 
         // Public nearest_node scans all nodes per point (pruned by latitude).

@@ -1,5 +1,6 @@
 # fsd_filter_by_layer(OUT files...): drops files whose name starts with a layer
-# ("sla_command.cpp", "route.cpp") that FSD_LAYERS leaves out of this build.
+# ("sla_command.cpp", "route.cpp") that this build leaves out: the layers of
+# FSD_LAYERS and those they depend on (FSD_ENABLED_LAYERS) stay in.
 function(fsd_filter_by_layer out)
   set(kept)
   file(GLOB layer_dirs LIST_DIRECTORIES true ${PROJECT_SOURCE_DIR}/lib/*)
@@ -11,7 +12,7 @@ function(fsd_filter_by_layer out)
   foreach(f ${ARGN})
     get_filename_component(name ${f} NAME_WE)
     string(REGEX REPLACE "_.*$" "" prefix ${name})
-    if(FSD_LAYERS STREQUAL "ALL" OR NOT prefix IN_LIST all_layers OR prefix IN_LIST FSD_LAYERS)
+    if(NOT prefix IN_LIST all_layers OR prefix IN_LIST FSD_ENABLED_LAYERS)
       list(APPEND kept ${f})
     endif()
   endforeach()

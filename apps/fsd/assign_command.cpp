@@ -2,10 +2,13 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/assign/assign.hpp"
 #include "fsd/assign/assign_json.hpp"
@@ -27,6 +30,7 @@ void run_assign(const AssignArgs& a) {
     const fsd::AssignProblem& p = batch.problem;
     const fsd::AssignResult r = fsd::assign(p, batch.options);
     const int off = a.utc_offset_minutes * 60;
+    std::optional<fsdcli::ReportAwayFromStdout> report(std::in_place, std::vector<std::string>{a.json_out});
 
     std::cout << fmt::format("{:<16} {:<16} {:>5} {:>7} {:>9} {:>9} {:>10}\n", "ticket", "engineer", "order", "ETA",
                              "distance", "late", "cost");
@@ -47,9 +51,10 @@ void run_assign(const AssignArgs& a) {
         "\n{}: {} of {} tickets served, total cost {} (served {} + left out {}), total ETA {}, {:.1f} ms\n",
         fsd::to_string(r.method), r.served, p.tickets.size(), r.total_cost, r.served_cost, r.left_out_cost,
         fsdcli::span(r.total_eta), r.seconds * 1000.0);
+    report.reset();
     if (!a.json_out.empty()) {
         fsdcli::write_text_file(a.json_out, fsd::assign_result_to_json(p, r, 2, off));
-        std::cout << "result written to " << a.json_out << '\n';
+        fsdcli::note_written("result", a.json_out);
     }
 }
 
@@ -59,7 +64,7 @@ void add_assign_command(CLI::App& app) {
     cmd->add_option("batch", args->batch_path, "batch JSON (docs/assign.md)")->required();
     cmd->add_option("--method", args->method, "exact or greedy (default: the batch's options, else exact)")
         ->check(CLI::IsMember({"exact", "greedy"}));
-    cmd->add_option("--json", args->json_out, "write the result JSON here");
+    cmd->add_option("--json", args->json_out, "write the result JSON here (- for stdout: then the table goes to stderr)");
     cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times")
         ->check(fsdcli::utc_offset_minutes());
     cmd->callback([args] { run_assign(*args); });

@@ -17,6 +17,10 @@ std::string clock_time(fsd::Time t, int utc_offset_seconds, bool with_day) {
     return std::string(kDays[((day % 7) + 7) % 7]) + " " + hm;
 }
 
+std::string clock_time(fsd::Time t, const fsd::TimeZone& zone, bool with_day) {
+    return clock_time(t, zone.offset_at(t), with_day);
+}
+
 std::string span(fsd::Duration d) {
     if (d < 60) return fmt::format("{}s", d);
     if (d < 3600) return fmt::format("{}m", (d + 30) / 60);
@@ -28,7 +32,7 @@ std::string km(fsd::Distance metres) { return fmt::format("{:.1f} km", static_ca
 
 namespace {
 
-std::string window_text(const fsd::Job& job, int off) {
+std::string window_text(const fsd::Job& job, const fsd::TimeZone& off) {
     if (job.time_windows.empty()) return "any time";
     std::string text;
     for (const auto& w : job.time_windows) {
@@ -38,7 +42,7 @@ std::string window_text(const fsd::Job& job, int off) {
     return text;
 }
 
-std::string sla_text(const fsd::Job& job, const fsd::Step& step, int off) {
+std::string sla_text(const fsd::Job& job, const fsd::Step& step, const fsd::TimeZone& off) {
     if (!job.sla) return "-";
     const auto& sla = *job.sla;
     const std::string kind = sla.hard ? "hard" : "soft";
@@ -49,7 +53,11 @@ std::string sla_text(const fsd::Job& job, const fsd::Step& step, int off) {
 
 }  // namespace
 
-void print_plan(std::ostream& out, const fsd::Problem& problem, const fsd::Solution& solution, int off) {
+void print_plan(std::ostream& out, const fsd::Problem& problem, const fsd::Solution& solution, int utc_offset_seconds) {
+    print_plan(out, problem, solution, fsd::TimeZone::fixed(utc_offset_seconds, "--utc-offset"));
+}
+
+void print_plan(std::ostream& out, const fsd::Problem& problem, const fsd::Solution& solution, const fsd::TimeZone& off) {
     fsd::Duration total_travel = 0, total_service = 0;
     fsd::Distance total_distance = 0;
     int served = 0;

@@ -3,11 +3,14 @@
 // plan would save. Exit 0 without violations, 1 with, 2 on bad input.
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/evaluate.hpp"
 #include "fsd/io/problem_json.hpp"
@@ -52,7 +55,8 @@ void print_row(const char* name, long long given, long long solver) {
 }
 
 void run_evaluate(const EvaluateArgs& a) {
-    const fsd::Problem problem = fsd::read_problem_file(a.problem_path);
+    fsdcli::at_most_one_stdin({a.problem_path, a.plan_path});
+    const fsd::Problem problem = fsd::problem_from_json(fsdcli::read_text_file(a.problem_path));
     const fsd::Solution plan = fsd::plan_from_json(problem, fsdcli::read_text_file(a.plan_path));
     std::unique_ptr<fsd::PlanComparison> cmp;
     fsd::PlanEvaluation given;
@@ -65,6 +69,7 @@ void run_evaluate(const EvaluateArgs& a) {
         cmp = std::make_unique<fsd::PlanComparison>(fsd::compare_with_solver(problem, plan, options));
         given = cmp->given;
     }
+    std::optional<fsdcli::ReportAwayFromStdout> report(std::in_place, std::vector<std::string>{a.json_path});
     print_routes(problem, given);
     std::cout << fmt::format("{} violation(s)\n", given.violations.size());
     for (const auto& v : given.violations) std::cout << "  " << v.kind << ": " << v.cause << '\n';
@@ -86,9 +91,10 @@ void run_evaluate(const EvaluateArgs& a) {
             std::cout << "note: the objective does not price broken rules; a plan with violations can look cheaper "
                          "than a feasible one\n";
     }
+    report.reset();
     if (!a.json_path.empty()) {
         fsdcli::write_text_file(a.json_path, fsd::evaluation_to_json(problem, given, cmp.get()));
-        std::cout << "evaluation written to " << a.json_path << '\n';
+        fsdcli::note_written("evaluation", a.json_path);
     }
     if (!given.violations.empty()) throw fsdcli::Exit{1};
 }
@@ -102,7 +108,7 @@ void add_evaluate_command(CLI::App& app) {
     cmd->add_option("--time-limit", args->time_limit, "seconds of search for the solver's plan (default 1)")
         ->check(CLI::NonNegativeNumber);
     cmd->add_option("--seed", args->seed, "random seed of the solver")->check(fsdcli::seed_text());
-    cmd->add_option("--json", args->json_path, "write the evaluation and comparison as JSON here");
+    cmd->add_option("--json", args->json_path, "write the evaluation and comparison as JSON here (- for stdout: then the report goes to stderr)");
     cmd->add_flag("--no-solve", args->no_solve, "evaluate only; do not solve the problem");
     cmd->callback([args] { run_evaluate(*args); });
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/io/problem_json.hpp"
@@ -23,13 +24,9 @@ void run_generate(const GenerateArgs& a) {
     fsd::JsonWriteOptions write;
     if (a.iso_offset_minutes) write.iso_offset_seconds = *a.iso_offset_minutes * 60;
     const std::string json = fsd::problem_to_json(problem, write);
-    if (a.output_path.empty() || a.output_path == "-") {
-        std::cout << json << '\n';
-    } else {
-        fsdcli::write_text_file(a.output_path, json);
-        std::cout << fmt::format("{} engineers, {} jobs written to {}\n", problem.num_engineers(), problem.num_jobs(),
-                                 a.output_path);
-    }
+    const std::string target = a.output_path.empty() ? std::string(fsdcli::kStdStream) : a.output_path;
+    fsdcli::write_text_file(target, json);
+    fsdcli::note_written(fmt::format("{} engineers, {} jobs", problem.num_engineers(), problem.num_jobs()), target);
 }
 
 void add_generate_command(CLI::App& app) {

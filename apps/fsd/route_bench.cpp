@@ -67,10 +67,10 @@ nlohmann::json vroom_input(const fsd::EuclideanInstance& inst) {
     const auto& dist = p.distances();
     nlohmann::json durations = nlohmann::json::array();
     nlohmann::json distances = nlohmann::json::array();
-    for (Eigen::Index a = 0; a < dur.rows(); ++a) {
+    for (std::ptrdiff_t a = 0; a < dur.rows(); ++a) {
         nlohmann::json drow = nlohmann::json::array();
         nlohmann::json mrow = nlohmann::json::array();
-        for (Eigen::Index b = 0; b < dur.cols(); ++b) {
+        for (std::ptrdiff_t b = 0; b < dur.cols(); ++b) {
             drow.push_back(dur(a, b));
             mrow.push_back(dist(a, b));
         }

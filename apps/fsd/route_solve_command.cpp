@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/io/problem_json.hpp"
@@ -33,6 +34,8 @@ struct SolveArgs {
     std::int64_t stagnation = -1;
     int threads = 1;
     int utc_offset_minutes = 0;
+    std::string time_zone;  // empty: the problem's "time_zone", else --utc-offset
+    bool utc_offset_given = false;  // an explicit --utc-offset wins over the problem's zone
     bool quiet = false;
     bool decompose = true;
     std::string format = "native";
@@ -119,7 +122,7 @@ std::string timing_line(double read_seconds, const fsd::Solution& solution) {
 // for the JSON alone (drop-in replacement) and talks on stderr.
 void run_solve_vroom(const SolveArgs& a) {
     const auto t0 = std::chrono::steady_clock::now();
-    const fsd::VroomInput input = fsd::read_vroom_file(a.problem_path);
+    const fsd::VroomInput input = fsd::vroom_from_json(fsdcli::read_text_file(a.problem_path));
     const double read_seconds = seconds_since(t0);
     for (const auto& w : input.warnings) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
     const fsdcli::InterruptCatcher interrupt;
@@ -127,47 +130,50 @@ void run_solve_vroom(const SolveArgs& a) {
     check_verified(input.problem, solution);
     if (!a.quiet) std::cerr << timing_line(read_seconds, solution);
     const std::string json = fsd::vroom_output_json(input, solution, a.quiet ? -1 : 2);
-    if (a.output_path.empty() || a.output_path == "-") {
-        std::cout << json << '\n';
-    } else {
-        fsdcli::write_text_file(a.output_path, json);
-        if (!a.quiet) std::cerr << "VROOM output written to " << a.output_path << '\n';
-    }
-    std::cout.flush();
+    fsdcli::write_text_file(a.output_path.empty() ? fsdcli::kStdStream : a.output_path, json);
+    if (!a.quiet && !a.output_path.empty() && a.output_path != fsdcli::kStdStream)
+        std::cerr << "VROOM output written to " << a.output_path << '\n';
     finish_if_interrupted(interrupt);
 }
 
 void run_solve(const SolveArgs& a) {
+    fsdcli::at_most_one_stdin({a.problem_path, a.initial_path});
     if (a.format == "vroom") return run_solve_vroom(a);
     const auto t0 = std::chrono::steady_clock::now();
-    const fsd::Problem problem = fsd::read_problem_file(a.problem_path);
+    const std::string problem_text = fsdcli::read_text_file(a.problem_path);
+    const fsd::Problem problem = fsd::problem_from_json(problem_text);
     const double read_seconds = seconds_since(t0);
     for (const auto& w : problem.warnings()) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
+    // A zone (given, or the problem's own) prints clock times and ISO instants with the offset of each day.
+    std::optional<fsd::TimeZone> zone;
+    if (!a.utc_offset_given) zone = fsd::problem_time_zone_from_json(problem_text);
+    if (!a.time_zone.empty()) zone = fsd::TimeZone::parse(a.time_zone, "--time-zone");
+    fsd::JsonWriteOptions write;
+    write.time_zone = zone;
     const fsdcli::InterruptCatcher interrupt;
     const fsd::Solution solution = solve_interruptible(problem, solve_options(a, problem), interrupt);
     check_verified(problem, solution);
-    if (!a.quiet) fsdcli::print_plan(std::cout, problem, solution, a.utc_offset_minutes * 60);
-    const std::string json = fsd::solution_to_json(problem, solution);
-    const bool json_to_stdout = a.output_path.empty() || a.output_path == "-";
-    // With -q the plan JSON alone goes to stdout, so the timing goes to stderr.
-    (a.quiet && json_to_stdout ? std::cerr : std::cout) << timing_line(read_seconds, solution);
-    if (json_to_stdout) {
-        if (a.quiet) std::cout << json << '\n';
-    } else {
-        fsdcli::write_text_file(a.output_path, json);
-        std::cout << "plan written to " << a.output_path << '\n';
+    // The plan JSON goes to stdout with -o -, or with -q and no -o; then the
+    // table and the timing line go to stderr and stdout is the JSON alone.
+    const std::string target = a.output_path.empty() && a.quiet ? std::string(fsdcli::kStdStream) : a.output_path;
+    {
+        const fsdcli::ReportAwayFromStdout report({target});
+        if (!a.quiet && zone) fsdcli::print_plan(std::cout, problem, solution, *zone);
+        if (!a.quiet && !zone) fsdcli::print_plan(std::cout, problem, solution, a.utc_offset_minutes * 60);
+        (a.quiet ? std::cerr : std::cout) << timing_line(read_seconds, solution);
     }
-    std::cout.flush();
+    if (!target.empty()) fsdcli::write_text_file(target, fsd::solution_to_json(problem, solution, write));
+    if (!target.empty() && target != fsdcli::kStdStream) std::cerr << "plan written to " << target << '\n';
     finish_if_interrupted(interrupt);
 }
 
 void add_solve_command(CLI::App& app) {
     auto args = std::make_shared<SolveArgs>();
     auto* cmd = app.add_subcommand("solve", "Plan a service day: assign and sequence jobs, print the plan, write it as JSON");
-    cmd->add_option("problem", args->problem_path, "problem JSON (docs/format.md, or VROOM's input with --format vroom)")->required();
+    cmd->add_option("problem", args->problem_path, "problem JSON (docs/format.md, or VROOM's input with --format vroom; - for stdin)")->required();
     cmd->add_option("--format", args->format, "input and output format: native (default) or vroom (docs/vroom.md)")
         ->check(CLI::IsMember({"native", "vroom"}));
-    cmd->add_option("-o,--output", args->output_path, "write the plan JSON here");
+    cmd->add_option("-o,--output", args->output_path, "write the plan JSON here (- for stdout: then the table goes to stderr)");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 1)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--initial", args->initial_path, "start from this plan JSON (warm start; jobs that no longer fit are re-planned)");
     cmd->add_option("--fix", args->fixes,
@@ -182,12 +188,19 @@ void add_solve_command(CLI::App& app) {
                   "search large plans whole (hgs from 400 jobs otherwise also searches groups of nearby routes on their own)");
     cmd->add_option("--stagnation", args->stagnation,
                     "stop after this many iterations without a better plan (-1: automatic, 500 + 5 per job; 0: never)");
-    cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times")
-        ->check(fsdcli::utc_offset_minutes());
+    auto* offset = cmd->add_option("--utc-offset", args->utc_offset_minutes, "minutes east of UTC for printed clock times")
+                       ->check(fsdcli::utc_offset_minutes());
+    cmd->add_option("--time-zone", args->time_zone,
+                    "IANA zone (Europe/Berlin) or offset (+01:00) for printed clock times and ISO instants in the plan JSON, "
+                    "daylight saving included (default: the problem's \"time_zone\")")
+        ->excludes(offset);
     cmd->add_flag("-q,--quiet", args->quiet, "print no progress and no table (the JSON to stdout without -o)");
     cmd->footer("SIGINT (Ctrl-C) or SIGTERM stops the search: the best plan found so far is verified and written as "
                 "usual, then fsd exits with 130 (SIGINT) or 143 (SIGTERM).");
-    cmd->callback([args] { run_solve(*args); });
+    cmd->callback([args, offset] {
+        args->utc_offset_given = offset->count() > 0;
+        run_solve(*args);
+    });
 }
 
 }  // namespace

@@ -17,6 +17,15 @@ std::string with_ci(const fsd::KpiSummary& s) {
 
 }  // namespace
 
+// Here rather than in sim_command.cpp: print_comparison uses it, and the
+// benchmarks (fsd-bench) link this library without the commands.
+std::string kpi_cell(double v) {
+    if (std::isnan(v)) return "-";
+    if (std::abs(v) >= 1000) return fmt::format("{:.0f}", v);
+    if (std::abs(v) >= 10) return fmt::format("{:.1f}", v);
+    return fmt::format("{:.3f}", v);
+}
+
 void print_comparison(std::ostream& out, const fsd::Comparison& c) {
     const size_t np = c.policies.size();
     const size_t nk = c.rows.size() / np;

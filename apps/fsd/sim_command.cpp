@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/io/scenario_json.hpp"
@@ -26,13 +27,6 @@ namespace fsdcli {
 fsd::Scenario load_scenario(const std::string& source) {
     if (source.rfind("preset:", 0) == 0) return fsd::generate_scenario(fsd::scenario_preset(source.substr(7)));
     return fsd::read_scenario_file(source);
-}
-
-std::string kpi_cell(double v) {
-    if (std::isnan(v)) return "-";
-    if (std::abs(v) >= 1000) return fmt::format("{:.0f}", v);
-    if (std::abs(v) >= 10) return fmt::format("{:.1f}", v);
-    return fmt::format("{:.3f}", v);
 }
 
 }  // namespace fsdcli
@@ -83,6 +77,7 @@ void run_simulate(const SimulateArgs& a) {
     o.record_events = !a.events_out.empty();
     const fsd::SimResult r = fsd::simulate(s, *policy, o);
     const fsd::Kpis& k = r.report.kpis;
+    const fsdcli::ReportAwayFromStdout report({a.json_out, a.events_out});
     std::cout << fmt::format("{}: policy {}, {} days, seed {}: {} tickets, {} events in {:.2f} s (policy {:.2f} s)\n\n",
                              s.name, a.policy, a.days, a.seed, k.tickets, r.events, r.seconds, r.policy_seconds);
     for (const fsd::KpiEntry& e : fsd::kpi_entries(k)) std::cout << fmt::format("  {:<24} {:>12}\n", e.name, kpi_cell(e.value));
@@ -107,7 +102,7 @@ void run_simulate(const SimulateArgs& a) {
         doc["events"] = r.events;
         doc["seconds"] = r.seconds;
         fsdcli::write_text_file(a.json_out, doc.dump(2) + "\n");
-        std::cout << "\nKPIs written to " << a.json_out << '\n';
+        fsdcli::note_written("KPIs", a.json_out);
     }
     if (!a.events_out.empty()) {
         std::ostringstream csv;
@@ -117,7 +112,7 @@ void run_simulate(const SimulateArgs& a) {
                 << (e.ticket >= 0 ? r.log.tickets[static_cast<size_t>(e.ticket)].id : "") << ','
                 << (e.engineer >= 0 ? r.log.engineers[static_cast<size_t>(e.engineer)] : "") << ',' << e.value << '\n';
         fsdcli::write_text_file(a.events_out, csv.str());
-        std::cout << "event log written to " << a.events_out << '\n';
+        fsdcli::note_written("event log", a.events_out);
     }
 }
 
@@ -140,10 +135,13 @@ void run_compare(const CompareArgs& a) {
     o.progress = [](int done, int total) { std::cerr << fmt::format("\r{} / {} runs", done, total) << std::flush; };
     const fsd::Comparison c = fsd::compare_policies(s, names, o);
     std::cerr << '\n';
-    fsdcli::print_comparison(std::cout, c);
+    {
+        const fsdcli::ReportAwayFromStdout report({a.csv_out});
+        fsdcli::print_comparison(std::cout, c);
+    }
     if (!a.csv_out.empty()) {
         fsdcli::write_text_file(a.csv_out, fsdcli::comparison_csv(c));
-        std::cout << "\ncomparison written to " << a.csv_out << '\n';
+        fsdcli::note_written("comparison", a.csv_out);
     }
 }
 
@@ -165,8 +163,9 @@ void run_generate(const GenerateArgs& a, const CLI::App& cmd) {
     if (given("--seed")) o.seed = a.options.seed;
     const fsd::Scenario s = fsd::generate_scenario(o);
     fsdcli::write_text_file(a.out, fsd::scenario_to_json(s) + "\n");
-    std::cout << fmt::format("scenario \"{}\": {} engineers, {} ticket types, {} tickets a day -> {}\n", s.name,
-                             s.engineers.size(), s.ticket_types.size(), s.arrivals.tickets_per_day, a.out);
+    fsdcli::note_written(fmt::format("scenario \"{}\": {} engineers, {} ticket types, {} tickets a day,", s.name,
+                                     s.engineers.size(), s.ticket_types.size(), s.arrivals.tickets_per_day),
+                         a.out);
 }
 
 void add_sim_commands(CLI::App& app) {
@@ -176,8 +175,8 @@ void add_sim_commands(CLI::App& app) {
     sim->add_option("--policy", sa->policy, "nearest, least_loaded, edf, batch[:seconds], insertion[:seconds]");
     sim->add_option("--days", sa->days, "days to simulate")->check(CLI::Range(1, fsd::kMaxSimDays));
     sim->add_option("--seed", sa->seed, "random seed (same seed, same run)")->check(fsdcli::seed_text());
-    sim->add_option("--json", sa->json_out, "write the KPIs as JSON here");
-    sim->add_option("--events", sa->events_out, "write the event log as CSV here");
+    sim->add_option("--json", sa->json_out, "write the KPIs as JSON here (- for stdout: then the report goes to stderr)");
+    sim->add_option("--events", sa->events_out, "write the event log as CSV here (- for stdout)");
     sim->callback([sa] { naming_options({{"/days", "--days"}, {"/policy", "--policy"}}, [&] { run_simulate(*sa); }); });
 
     auto ca = std::make_shared<CompareArgs>();
@@ -188,7 +187,7 @@ void add_sim_commands(CLI::App& app) {
         ->check(CLI::Range(1, fsd::kMaxSimReplications));
     cmp->add_option("--days", ca->days, "days per run")->check(CLI::Range(1, fsd::kMaxSimDays));
     cmp->add_option("--seed", ca->seed, "base seed")->check(fsdcli::seed_text());
-    cmp->add_option("--csv", ca->csv_out, "write the comparison as CSV here");
+    cmp->add_option("--csv", ca->csv_out, "write the comparison as CSV here (- for stdout: then the table goes to stderr)");
     cmp->callback([ca] {
         naming_options({{"/days", "--days"}, {"/replications", "--replications"}, {"/policies", "--policies"}, {"/policy", "--policies"}},
                        [&] { run_compare(*ca); });
@@ -203,7 +202,7 @@ void add_sim_commands(CLI::App& app) {
     gen->add_option("--skills", ga->options.skills, "number of skills (ticket types)");
     gen->add_option("--radius-km", ga->options.radius_km, "radius of the service region");
     gen->add_option("--seed", ga->options.seed, "random seed")->check(fsdcli::seed_text());
-    gen->add_option("-o,--output", ga->out, "where to write the scenario JSON")->required();
+    gen->add_option("-o,--output", ga->out, "where to write the scenario JSON (- for stdout)")->required();
     gen->callback([ga, gen] {
         naming_options({{"/preset", "--preset"},
                         {"/engineers", "--engineers"},

@@ -2,11 +2,15 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/sla/escalation.hpp"
@@ -43,6 +47,7 @@ void run_status(const SlaArgs& a) {
     const fsd::SlaPolicy policy = fsd::sla_policy_from_json(fsdcli::read_text_file(a.policy));
     const fsd::Time at = reading_instant(a.at);
     const auto table = fsd::sla_status_table(fsd::group_sla_events(read_events(a.events), policy), policy, at);
+    std::optional<fsdcli::ReportAwayFromStdout> report(std::in_place, std::vector<std::string>{a.json_out, a.csv_out});
     std::cout << fmt::format("{:<14} {:<10} {:>5} {:<9} {:>9} {:>9} {:>9} {:<21} {}\n", "ticket", "metric", "cycle",
                              "state", "elapsed", "paused", "remaining", "deadline", "breached");
     nlohmann::json j = nlohmann::json::array();
@@ -60,6 +65,7 @@ void run_status(const SlaArgs& a) {
         csv += fmt::format("{},{},{},{},{},{},{},{},{}\n", s.ticket, fsd::to_string(s.metric), s.cycle,
                            fsd::to_string(c.state), c.elapsed, c.paused, c.remaining, c.deadline, c.breached ? 1 : 0);
     }
+    report.reset();
     if (!a.json_out.empty()) fsdcli::write_text_file(a.json_out, j.dump(2) + "\n");
     if (!a.csv_out.empty()) fsdcli::write_text_file(a.csv_out, csv);
 }
@@ -68,6 +74,7 @@ void run_escalations(const SlaArgs& a) {
     const fsd::SlaPolicy policy = fsd::sla_policy_from_json(fsdcli::read_text_file(a.policy));
     const auto es = fsd::sla_escalations(fsd::group_sla_events(read_events(a.events), policy), policy,
                                          reading_instant(a.at));
+    std::optional<fsdcli::ReportAwayFromStdout> report(std::in_place, std::vector<std::string>{a.json_out});
     nlohmann::json j = nlohmann::json::array();
     std::cout << fmt::format("{:<21} {:<14} {:<10} {:>5} {:>7} {:<18} {}\n", "time", "ticket", "metric", "cycle",
                              "percent", "action", "fired");
@@ -77,6 +84,7 @@ void run_escalations(const SlaArgs& a) {
         j.push_back({{"ticket", e.ticket}, {"metric", fsd::to_string(e.metric)}, {"cycle", e.cycle},
                      {"percent", e.percent}, {"action", e.action}, {"time", e.time}, {"fired", e.fired}});
     }
+    report.reset();
     if (!a.json_out.empty()) fsdcli::write_text_file(a.json_out, j.dump(2) + "\n");
 }
 
@@ -84,6 +92,7 @@ void run_deadline(const SlaArgs& a) {
     const fsd::SlaPolicy policy = fsd::sla_policy_from_json(fsdcli::read_text_file(a.policy));
     const fsd::Duration visit = fsd::parse_sla_duration(a.duration, "--duration");
     const fsd::Time at = reading_instant(a.at);
+    std::optional<fsdcli::ReportAwayFromStdout> report(std::in_place, std::vector<std::string>{a.json_out});
     nlohmann::json j = nlohmann::json::array();
     std::cout << fmt::format("{:<14} {:<21} {:<5} {}\n", "ticket", "start_deadline", "hard", "cost_per_s");
     for (const auto& t : fsd::group_sla_events(read_events(a.events), policy)) {
@@ -95,6 +104,7 @@ void run_deadline(const SlaArgs& a) {
         j.push_back({{"ticket", t.id}, {"deadline", d->deadline}, {"hard", d->hard},
                      {"lateness_cost_per_second", d->lateness_cost_per_second}});
     }
+    report.reset();
     if (!a.json_out.empty()) fsdcli::write_text_file(a.json_out, j.dump(2) + "\n");
 }
 
@@ -106,11 +116,11 @@ void add_sla_command(CLI::App& app) {
         sub->add_option("policy", args->policy, "SLA policy JSON (docs/sla.md)")->required();
         sub->add_option("events", args->events, "event CSV: ticket,time,event[,priority,tier,impact,urgency]")->required();
         sub->add_option("--at", args->at, "reading instant: Unix seconds or ISO-8601 with offset (default: now)");
-        sub->add_option("--json", args->json_out, "write the rows as JSON to this file");
+        sub->add_option("--json", args->json_out, "write the rows as JSON to this file (- for stdout: then the table goes to stderr)");
     };
     auto* status = sla->add_subcommand("status", "one row per ticket x metric: elapsed, paused, deadline, breach");
     common(status);
-    status->add_option("--csv", args->csv_out, "write the rows as CSV to this file");
+    status->add_option("--csv", args->csv_out, "write the rows as CSV to this file (- for stdout)");
     status->callback([args] { run_status(*args); });
     auto* esc = sla->add_subcommand("escalations", "escalation levels fired and due");
     common(esc);

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/csv.hpp"
 #include "fsd/core/error.hpp"
@@ -102,6 +103,7 @@ Json staffing_json(const fsd::DeskStaffing& s, bool erlang_a) {
 std::string asa_text(double v) { return std::isfinite(v) ? fmt::format("{:.1f}", v) : "inf"; }
 
 void run_single(const DeskArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.json_out, a.csv_out});
     if (!a.calls) throw fsd::InputError("--calls", "required (or --intervals FILE.csv)");
     if (!a.interval) throw fsd::InputError("--interval", "required: the length in seconds the calls arrive in");
     if (!a.aht) throw fsd::InputError("--aht", "required: average handling time in seconds");
@@ -208,6 +210,7 @@ IntervalRows read_intervals(const DeskArgs& a) {
 }
 
 void run_intervals(const DeskArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.json_out, a.csv_out});
     const IntervalRows rows = read_intervals(a);
     const fsd::DeskTarget target = target_of(a);
     const auto plan = with_option_names([&] { return fsd::staff_desk(rows.demand, target); });
@@ -264,8 +267,8 @@ void add_staffing_desk_command(CLI::App& app) {
     desk->add_option("--agents", args->agents, "evaluate this many agents instead of searching (one interval)");
     desk->add_option("--intervals", args->intervals_csv,
                      "CSV with interval_start (ISO-8601 or seconds), calls (or mean) and optionally aht, interval");
-    desk->add_option("--json", args->json_out, "write the result as JSON (ASA null when infinite)");
-    desk->add_option("--csv", args->csv_out, "CSV mode: write the per-interval table as CSV");
+    desk->add_option("--json", args->json_out, "write the result as JSON (ASA null when infinite) (- for stdout)");
+    desk->add_option("--csv", args->csv_out, "CSV mode: write the per-interval table as CSV (- for stdout)");
     desk->callback([args] {
         if (!args->intervals_csv.empty()) {
             if (args->calls) throw fsd::InputError("--calls", "give either --calls or --intervals, not both");

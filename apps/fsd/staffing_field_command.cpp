@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/io/scenario_json.hpp"
@@ -166,6 +167,7 @@ std::string lower_ends(const StaffingPoint& p, double target) {
 }
 
 void run_field(const FieldArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.csv_out, a.json_out, a.plot_out});
     if (a.scenario.empty() == a.preset.empty())
         throw fsd::InputError("scenario", "give a scenario file or --preset (urban, rural, specialist, peak), not both");
     if (!a.plot_out.empty()) {
@@ -217,7 +219,7 @@ void run_field(const FieldArgs& a) {
 
     if (!a.csv_out.empty()) {
         fsdcli::write_text_file(a.csv_out, points_csv(r));
-        std::cout << "evaluated headcounts written to " << a.csv_out << '\n';
+        fsdcli::note_written("evaluated headcounts", a.csv_out);
     }
     if (!a.json_out.empty()) {
         nlohmann::ordered_json doc;
@@ -253,11 +255,11 @@ void run_field(const FieldArgs& a) {
         doc["simulations"] = r.simulations;
         doc["seconds"] = r.seconds;
         fsdcli::write_text_file(a.json_out, doc.dump(2) + "\n");
-        std::cout << "result written to " << a.json_out << '\n';
+        fsdcli::note_written("result", a.json_out);
     }
     if (!a.plot_out.empty()) {
         fsdcli::write_text_file(a.plot_out, curve_svg(r, o, s.name + ": cost vs " + o.kpi));
-        std::cout << "cost vs attainment curve written to " << a.plot_out << '\n';
+        fsdcli::note_written("cost vs attainment curve", a.plot_out);
     }
 }
 
@@ -279,9 +281,9 @@ void add_staffing_field(CLI::App& app) {
     cmd->add_option("--guard", a->options.guard, "extra half-widths the search demands above the target (default 1; 0: plain lower bound)");
     cmd->add_option("--max-evaluations", a->options.max_evaluations, "most headcounts the search simulates");
     cmd->add_option("--max-per-group", a->options.max_headcount_per_group, "largest headcount of a group (0: twice today's + 2)");
-    cmd->add_option("--csv", a->csv_out, "write every evaluated headcount as CSV here");
-    cmd->add_option("--json", a->json_out, "write the result as JSON here");
-    cmd->add_option("--plot", a->plot_out, "draw cost vs attainment as SVG here");
+    cmd->add_option("--csv", a->csv_out, "write every evaluated headcount as CSV here (- for stdout)");
+    cmd->add_option("--json", a->json_out, "write the result as JSON here (- for stdout)");
+    cmd->add_option("--plot", a->plot_out, "draw cost vs attainment as SVG here (- for stdout)");
     cmd->callback([a] {
         try {
             run_field(*a);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/core/iso_time.hpp"
@@ -42,6 +43,7 @@ nlohmann::json score_json(const fsd::ForecastScore& s) {
 }
 
 void run_forecast(const ForecastArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.csv_out, a.json_out});
     fsd::ForecastOptions o;
     o.grid.interval = a.interval;
     o.grid.utc_offset_minutes = a.utc_offset;
@@ -137,8 +139,8 @@ void add_forecast_command(CLI::App& app) {
     cmd->add_option("--holiday", args->holidays, "a local holiday date YYYY-MM-DD (repeatable)");
     cmd->add_option("--level", args->level, "level of the prediction intervals")->check(CLI::Range(0.5, 0.999));
     cmd->add_option("--backtest", args->backtest, "back-test on the last WEEKS whole weeks")->check(CLI::Range(1, 52));
-    cmd->add_option("--csv", args->csv_out, "write series,interval_start,mean,lower,upper rows here");
-    cmd->add_option("--json", args->json_out, "write the summary, the rows and the back-test as JSON here");
+    cmd->add_option("--csv", args->csv_out, "write series,interval_start,mean,lower,upper rows here (- for stdout)");
+    cmd->add_option("--json", args->json_out, "write the summary, the rows and the back-test as JSON here (- for stdout)");
     cmd->callback([args] { run_forecast(*args); });
 }
 

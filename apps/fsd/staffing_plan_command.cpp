@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/core/iso_time.hpp"
@@ -61,6 +62,7 @@ struct PlanArgs {
 const char* kDayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 void run_plan(PlanArgs a) {
+    const fsdcli::ReportAwayFromStdout report({a.csv_out, a.json_out});
     const fsd::Scenario scenario = fsd::read_scenario_file(a.scenario);
     const int offset_minutes = a.utc_offset_given ? a.utc_offset : scenario.utc_offset_seconds / 60;
 
@@ -254,8 +256,8 @@ void add_plan_command(CLI::App& app) {
     cmd->add_option("--replications", args->check.replications, "replications (common random numbers)")
         ->check(CLI::Range(2, 1000));
     cmd->add_option("--seed", args->check.seed, "seed of the replications")->check(fsdcli::seed_text());
-    cmd->add_option("--csv", args->csv_out, "write the shifts here");
-    cmd->add_option("--json", args->json_out, "write the requirement summary, the roster and the check here");
+    cmd->add_option("--csv", args->csv_out, "write the shifts here (- for stdout)");
+    cmd->add_option("--json", args->json_out, "write the requirement summary, the roster and the check here (- for stdout)");
     cmd->callback([args] { run_plan(*args); });
 }
 

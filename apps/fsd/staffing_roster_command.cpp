@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli_common.hpp"
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "fsd/staffing/roster.hpp"
@@ -86,6 +87,8 @@ std::string shifts_csv(const fsd::Roster& r) {
 }
 
 void run_roster(const RosterArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.csv_out, a.json_out});
+    fsdcli::at_most_one_stdin({a.problem, a.requirements, a.templates});
     fsd::RosterProblem p = fsd::roster_problem_from_json(fsdcli::read_text_file(a.problem));
     if (!a.requirements.empty())
         p.requirements = fsd::roster_requirements_from_csv(fsdcli::read_text_file(a.requirements), p.interval);
@@ -93,6 +96,9 @@ void run_roster(const RosterArgs& a) {
     fsd::RosterOptions o;
     o.time_limit = a.time_limit;
     o.relative_gap = a.gap;
+    // CBC prints its log on stdout itself, past std::cout.
+    if (a.log && report.document_on_stdout())
+        throw fsd::InputError("--log", "CBC's log goes to stdout, where the JSON or CSV goes; write that to a file");
     o.log = a.log;
     const fsd::Roster r = fsd::solve_roster(p, o);
     if (r.status == fsd::RosterStatus::infeasible || r.status == fsd::RosterStatus::no_solution_in_time) {
@@ -124,8 +130,8 @@ void add_roster_command(CLI::App& app) {
     cmd->add_option("--templates", args->templates, "JSON array of shift templates replacing the problem's");
     cmd->add_option("--time-limit", args->time_limit, "seconds for both stages")->check(CLI::Range(0.1, 86400.0));
     cmd->add_option("--gap", args->gap, "relative gap at which the solver stops")->check(CLI::Range(0.0, 1.0));
-    cmd->add_option("--csv", args->csv_out, "write the shifts as CSV here");
-    cmd->add_option("--json", args->json_out, "write the whole roster as JSON here");
+    cmd->add_option("--csv", args->csv_out, "write the shifts as CSV here (- for stdout)");
+    cmd->add_option("--json", args->json_out, "write the whole roster as JSON here (- for stdout)");
     cmd->add_flag("--log", args->log, "show CBC's log");
     cmd->callback([args] { run_roster(*args); });
 }

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <system_error>
 
@@ -56,6 +58,12 @@ bool write_all(int fd, const std::string& text) {
 }  // namespace
 
 std::string read_text_file(const std::string& path) {
+    if (path == kStdStream) {
+        std::ostringstream text;
+        text << std::cin.rdbuf();
+        if (std::cin.bad()) throw fsd::InputError("", "cannot read stdin");
+        return text.str();
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fsd::InputError("", "cannot read file \"" + path + "\"");
     std::ostringstream text;
@@ -63,7 +71,25 @@ std::string read_text_file(const std::string& path) {
     return text.str();
 }
 
+void at_most_one_stdin(const std::vector<std::string>& paths) {
+    int readers = 0;
+    for (const std::string& p : paths) readers += p == kStdStream;
+    if (readers > 1) throw fsd::InputError("", "only one input can come from stdin (\"-\"); give the others as files");
+}
+
 void write_text_file(const std::string& path, const std::string& text) {
+    if (path == kStdStream) {
+        // Straight to file descriptor 1, past std::cout: a command that
+        // writes a document to stdout sends std::cout's report to stderr
+        // (cli_streams.hpp). What std::cout and C's stdout hold goes first.
+        std::cout.flush();
+        std::fflush(stdout);
+        const bool newline = text.empty() || text.back() != '\n';
+        // A closed or full stdout is the machine's trouble, not the input's.
+        if (!write_all(STDOUT_FILENO, text) || (newline && !write_all(STDOUT_FILENO, "\n")))
+            throw std::system_error(errno, std::generic_category(), "cannot write to stdout");
+        return;
+    }
     std::error_code ec;
     fs::path target(path);
     if (fs::is_symlink(target, ec)) {

@@ -1,13 +1,23 @@
 #pragma once
 // Reading and writing whole text files for the fsd subcommands.
 #include <string>
+#include <vector>
 
 namespace fsdcli {
 
-/// Whole file as text; InputError naming the file when it cannot be read.
+/// The path that names the standard streams: stdin to read, stdout to write.
+inline constexpr const char* kStdStream = "-";
+
+/// Whole file as text; "-" reads stdin to its end. InputError naming the
+/// file when it cannot be read.
 std::string read_text_file(const std::string& path);
 
-/// Writes `text` to `path` atomically: into a temporary file in the same
+/// InputError when more than one of `paths` is "-": stdin can be read once,
+/// and a second reader would see it empty.
+void at_most_one_stdin(const std::vector<std::string>& paths);
+
+/// Writes `text` to `path` atomically ("-": to stdout, with a final newline
+/// added when the text has none, then flushed): into a temporary file in the same
 /// folder (creating missing parent folders), flushed to disk, then renamed
 /// over `path`. A reader, a crash or a second signal sees the old content
 /// or the new one, never a part; on failure the old file is left as it was

@@ -1,5 +1,6 @@
 // fsd triage: train / predict / similar / duplicates / generate on ticket text.
 #include <fmt/format.h>
+#include <fmt/ostream.h>
 
 #include <cmath>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
 #include "text_file.hpp"
@@ -27,6 +29,7 @@ using nlohmann::json;
 namespace tr = fsd::triage;
 
 std::string read_file(const std::string& path) {
+    if (path == fsdcli::kStdStream) return fsdcli::read_text_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fsd::InputError(path, "cannot open the file");
     std::ostringstream buffer;
@@ -89,6 +92,7 @@ struct TrainArgs {
 };
 
 void run_train(const TrainArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.output});
     // NaN passes every `<` test unnoticed: it made a flat model (--l2) or
     // switched the held-out split off (--holdout).
     if (!(std::isfinite(a.l2) && a.l2 >= 0.0)) throw fsd::InputError("--l2", "must be a finite number, 0 or more");
@@ -135,9 +139,9 @@ void run_train(const TrainArgs& a) {
             predicted.push_back(p.category.label);
             skills.push_back(p.skill.label);
         }
-        fmt::print("held-out split   {} train / {} test (seed {})\n", split.train.size(), split.test.size(), a.seed);
-        fmt::print("category accuracy {:.4f}\n", tr::accuracy(predicted, truth));
-        if (!model.skills().empty()) fmt::print("skill accuracy    {:.4f}\n", tr::accuracy(skills, skill_truth));
+        fmt::print(std::cout, "held-out split   {} train / {} test (seed {})\n", split.train.size(), split.test.size(), a.seed);
+        fmt::print(std::cout, "category accuracy {:.4f}\n", tr::accuracy(predicted, truth));
+        if (!model.skills().empty()) fmt::print(std::cout, "skill accuracy    {:.4f}\n", tr::accuracy(skills, skill_truth));
     }
     const auto model = tr::TriageModel::fit(tickets, options);
     fsdcli::write_text_file(a.output, model.to_json());
@@ -146,9 +150,9 @@ void run_train(const TrainArgs& a) {
         if (!labels.empty()) labels += ", ";
         labels += c;
     }
-    fmt::print("trained on {} tickets, {} terms\ncategories: {}\n", tickets.size(), model.vectorizer().size(), labels);
-    if (!model.skills().empty()) fmt::print("skills: {}\n", model.skills().size());
-    fmt::print("model written to {}\n", a.output);
+    fmt::print(std::cout, "trained on {} tickets, {} terms\ncategories: {}\n", tickets.size(), model.vectorizer().size(), labels);
+    if (!model.skills().empty()) fmt::print(std::cout, "skills: {}\n", model.skills().size());
+    fsdcli::note_written("model", a.output);
 }
 
 struct PredictArgs {
@@ -159,14 +163,15 @@ struct PredictArgs {
 };
 
 void run_predict(const PredictArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.json_out, a.csv_out});
     // The texts are echoed into the JSON output, which must be UTF-8.
     for (std::size_t i = 0; i < a.texts.size(); ++i) tr::require_utf8(a.texts[i], fmt::format("texts/{}", i));
     const auto model = tr::TriageModel::from_json(read_file(a.model));
     const auto predictions = model.predict(a.texts);
-    fmt::print("{:<32} {:<14} {:>6} {:<18} {}\n", "text", "category", "prob", "skill", "top terms");
+    fmt::print(std::cout, "{:<32} {:<14} {:>6} {:<18} {}\n", "text", "category", "prob", "skill", "top terms");
     for (std::size_t i = 0; i < predictions.size(); ++i) {
         const auto& p = predictions[i];
-        fmt::print("{:<32} {:<14} {:>6.3f} {:<18} {}\n", cell(a.texts[i], 30), p.category.label,
+        fmt::print(std::cout, "{:<32} {:<14} {:>6.3f} {:<18} {}\n", cell(a.texts[i], 30), p.category.label,
                    p.category.probability, p.skill.label, terms_text(p.category.top_terms));
     }
     if (!a.json_out.empty()) {
@@ -203,15 +208,16 @@ struct SimilarArgs {
 };
 
 void run_similar(const SimilarArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.json_out});
     tr::require_utf8(a.text, "text");
     const auto model = tr::TriageModel::from_json(read_file(a.model));
     if (a.k < 1) throw fsd::InputError("-k", "must be at least 1");
     const auto hits = model.similar(a.text, a.k);
-    fmt::print("{:<10} {:>6} {:<14} {:<36} {}\n", "id", "cosine", "category", "text", "resolution");
+    fmt::print(std::cout, "{:<10} {:>6} {:<14} {:<36} {}\n", "id", "cosine", "category", "text", "resolution");
     for (const auto& h : hits)
-        fmt::print("{:<10} {:>6.3f} {:<14} {:<36} {}\n", h.id, h.similarity, h.category, cell(h.text, 34),
+        fmt::print(std::cout, "{:<10} {:>6.3f} {:<14} {:<36} {}\n", h.id, h.similarity, h.category, cell(h.text, 34),
                    cell(h.resolution, 60));
-    if (hits.empty()) fmt::print("(no past ticket shares a term with this text)\n");
+    if (hits.empty()) fmt::print(std::cout, "(no past ticket shares a term with this text)\n");
     if (!a.json_out.empty()) {
         json out = json::array();
         for (const auto& h : hits)
@@ -230,6 +236,7 @@ struct DuplicateArgs {
 };
 
 void run_duplicates(const DuplicateArgs& a) {
+    const fsdcli::ReportAwayFromStdout report({a.json_out, a.csv_out});
     // A bound far beyond any ticket history keeps the conversion to seconds
     // exact (infinity would not fit a Duration).
     constexpr double kMaxWindowHours = 1e6;
@@ -241,11 +248,11 @@ void run_duplicates(const DuplicateArgs& a) {
     options.window = static_cast<fsd::Duration>(a.window_hours * 3600.0 + 0.5);
     options.threshold = a.threshold;
     const auto found = tr::find_duplicates(tickets, options);
-    fmt::print("{} tickets, {} merge suggestions (window {} h, similarity >= {:.2f})\n", tickets.size(), found.size(),
+    fmt::print(std::cout, "{} tickets, {} merge suggestions (window {} h, similarity >= {:.2f})\n", tickets.size(), found.size(),
                a.window_hours, a.threshold);
-    if (!found.empty()) fmt::print("{:<10} {:<10} {:>6}  {}\n", "duplicate", "original", "cosine", "reason");
+    if (!found.empty()) fmt::print(std::cout, "{:<10} {:<10} {:>6}  {}\n", "duplicate", "original", "cosine", "reason");
     for (const auto& d : found)
-        fmt::print("{:<10} {:<10} {:>6.3f}  {}\n", d.duplicate_id, d.original_id, d.similarity, d.reason);
+        fmt::print(std::cout, "{:<10} {:<10} {:>6.3f}  {}\n", d.duplicate_id, d.original_id, d.similarity, d.reason);
     if (!a.json_out.empty()) {
         json out = json::array();
         for (const auto& d : found)
@@ -291,7 +298,7 @@ void add_triage_command(CLI::App& app) {
     auto* p = triage->add_subcommand("predict", "Predict category and skill of ticket texts");
     p->add_option("model", predict->model, "Model JSON from `fsd triage train`")->required();
     p->add_option("texts", predict->texts, "Ticket texts")->required();
-    p->add_option("--json", predict->json_out, "Write predictions as JSON");
+    p->add_option("--json", predict->json_out, "Write predictions as JSON (- for stdout: then the table goes to stderr)");
     p->add_option("--csv", predict->csv_out, "Write predictions as CSV");
     p->callback([predict] { run_predict(*predict); });
 
@@ -300,7 +307,7 @@ void add_triage_command(CLI::App& app) {
     s->add_option("model", similar->model, "Model JSON from `fsd triage train`")->required();
     s->add_option("text", similar->text, "Ticket text")->required();
     s->add_option("-k", similar->k, "How many tickets")->capture_default_str();
-    s->add_option("--json", similar->json_out, "Write the neighbours as JSON");
+    s->add_option("--json", similar->json_out, "Write the neighbours as JSON (- for stdout: then the table goes to stderr)");
     s->callback([similar] { run_similar(*similar); });
 
     auto dup = std::make_shared<DuplicateArgs>();
@@ -308,7 +315,7 @@ void add_triage_command(CLI::App& app) {
     d->add_option("tickets", dup->tickets, "Ticket CSV with created, customer, asset and text columns")->required();
     d->add_option("--window-hours", dup->window_hours, "Largest gap between the two tickets")->capture_default_str();
     d->add_option("--threshold", dup->threshold, "Smallest cosine similarity of the texts")->capture_default_str();
-    d->add_option("--json", dup->json_out, "Write suggestions as JSON");
+    d->add_option("--json", dup->json_out, "Write suggestions as JSON (- for stdout: then the table goes to stderr)");
     d->add_option("--csv", dup->csv_out, "Write suggestions as CSV");
     d->callback([dup] { run_duplicates(*dup); });
 
@@ -324,7 +331,7 @@ void add_triage_command(CLI::App& app) {
         std::ostringstream out;
         tr::write_tickets_csv(out, tickets);
         fsdcli::write_text_file(*gen_out, out.str());
-        fmt::print("{} tickets written to {}\n", tickets.size(), *gen_out);
+        fsdcli::note_written(fmt::format("{} tickets", tickets.size()), *gen_out);
     });
 }
 

@@ -13,7 +13,8 @@
 namespace {
 
 void run_verify(const std::string& problem_path, const std::string& plan_path) {
-    const fsd::Problem problem = fsd::read_problem_file(problem_path);
+    fsdcli::at_most_one_stdin({problem_path, plan_path});
+    const fsd::Problem problem = fsd::problem_from_json(fsdcli::read_text_file(problem_path));
     const fsd::Solution solution = fsd::solution_from_json(problem, fsdcli::read_text_file(plan_path));
     const fsd::VerifyReport report = fsd::verify(problem, solution);
     const auto& o = report.objective;

@@ -14,7 +14,7 @@ n = len(places)
 durations = [[int(round(((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 / 4)) for (bx, by) in places] for (ax, ay) in places]
 travel = fsd.TravelMatrices(durations, [[4 * d for d in row] for row in durations])
 
-lunch = fsd.Break(id="lunch", windows=[fsd.TimeWindow(DAY + 7 * HOUR // 2, DAY + 11 * HOUR // 2)], duration=HOUR // 2)
+lunch = fsd.Break(id="lunch", time_windows=[fsd.TimeWindow(DAY + 7 * HOUR // 2, DAY + 11 * HOUR // 2)], duration=HOUR // 2)
 engineers = [fsd.Engineer(id=f"eng-{k}", start=fsd.Location(index=home), shifts=[fsd.TimeWindow(DAY, DAY + 9 * HOUR)],
                           breaks=[lunch]) for k, home in enumerate(homes)]
 jobs = []

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "fsd/core/error.hpp"
@@ -25,7 +26,13 @@ class IsoParser {
 public:
     IsoParser(std::string_view text, const std::string& path) : text_(text), path_(path) {}
 
-    Time parse() {
+    // The wall-clock reading in local seconds and its UTC offset, when written.
+    struct Reading {
+        std::int64_t local = 0;
+        std::optional<std::int64_t> offset;
+    };
+
+    Reading parse() {
         const int year = digits(4, "year");
         expect('-');
         const int month = digits(2, "month");
@@ -59,8 +66,8 @@ public:
         if (minute > 59) fail("the minute must be between 00 and 59 in \"" + std::string(text_) + "\"");
         if (second > 59) fail("the second must be between 00 and 59 in \"" + std::string(text_) + "\"");
 
-        if (pos_ >= text_.size())
-            fail("the timestamp \"" + std::string(text_) + "\" has no UTC offset; add a UTC offset such as +01:00 or Z");
+        const std::int64_t local = days_from_civil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60 + second;
+        if (pos_ >= text_.size()) return {local, std::nullopt};
         std::int64_t offset = 0;
         const char sign = text_[pos_];
         if (sign == 'Z' || sign == 'z') {
@@ -77,9 +84,7 @@ public:
         }
         if (pos_ != text_.size())
             fail("unexpected text after the UTC offset in \"" + std::string(text_) + "\"");
-
-        const std::int64_t local = days_from_civil(year, month, day) * kSecondsPerDay + hour * 3600 + minute * 60 + second;
-        return local - offset;
+        return {local, offset};
     }
 
 private:
@@ -148,7 +153,24 @@ CivilDate civil_from_days(std::int64_t days) noexcept {
     return {year, month, day};
 }
 
-Time parse_iso8601(std::string_view text, const std::string& path) { return IsoParser(text, path).parse(); }
+Time parse_iso8601(std::string_view text, const std::string& path) {
+    const auto r = IsoParser(text, path).parse();
+    if (!r.offset)
+        throw InputError(path, "the timestamp \"" + std::string(text) + "\" has no UTC offset; add a UTC offset such as +01:00 or Z");
+    return r.local - *r.offset;
+}
+
+Time parse_iso8601(std::string_view text, const TimeZone& zone, const std::string& path) {
+    const auto r = IsoParser(text, path).parse();
+    return r.offset ? r.local - *r.offset : zone.from_local(r.local);
+}
+
+std::string format_iso8601(Time t, const TimeZone& zone) {
+    const int offset = zone.offset_at(t);
+    // ISO-8601 offsets have no seconds; the few historical offsets that do
+    // (local mean time) are written in UTC, which names the same instant.
+    return format_iso8601(t, offset % 60 == 0 ? offset : 0);
+}
 
 std::string format_iso8601(Time t, int offset_seconds) {
     if (offset_seconds % 60 != 0 || offset_seconds <= -24 * 3600 || offset_seconds >= 24 * 3600)

@@ -21,7 +21,19 @@ std::string at(const std::string& base, size_t i) { return base + "/" + std::to_
 
 }  // namespace
 
-std::optional<InsertionCandidate> LivePlan::best_on(Index e, const Job& job, Index /*job_index*/) const {
+namespace {
+
+// Which of two places for a ticket is better: the cheaper one, or with
+// `asap` the one that starts service earlier (cost breaks ties); then the
+// lower engineer index, so the ranking does not depend on the search order.
+bool better_place(const InsertionCandidate& x, const InsertionCandidate& y, bool asap) {
+    if (asap && x.start != y.start) return x.start < y.start;
+    return x.cost != y.cost ? x.cost < y.cost : x.engineer < y.engineer;
+}
+
+}  // namespace
+
+std::optional<InsertionCandidate> LivePlan::best_on(Index e, const Job& job, Index /*job_index*/, bool asap) const {
     if (!compatible(e, job)) return std::nullopt;
     const Engineer& eng = engineers_[static_cast<size_t>(e)];
     const LiveRoute& r = routes_[static_cast<size_t>(e)];
@@ -151,19 +163,18 @@ std::optional<InsertionCandidate> LivePlan::best_on(Index e, const Job& job, Ind
         }
         if (eng.max_travel_time && travel_total + added_travel > *eng.max_travel_time) continue;
         const Cost cost = weights_.travel * travel_cost + weights_.lateness * late_cost + preference + overtime_change;
-        if (best && best->cost <= cost) continue;
-        best = InsertionCandidate{e, static_cast<Index>(p), arrival, start, cost, added_travel, added_distance, own_late, others_late};
+        const InsertionCandidate here{e, static_cast<Index>(p), arrival, start, cost, added_travel, added_distance, own_late, others_late};
+        if (best && !better_place(here, *best, asap)) continue;
+        best = here;
     }
     return best;
 }
 
-std::vector<InsertionCandidate> LivePlan::rank(const Job& job, Index job_index, int k) const {
+std::vector<InsertionCandidate> LivePlan::rank(const Job& job, Index job_index, int k, bool asap) const {
     std::vector<InsertionCandidate> all;
     for (Index e = 0; e < static_cast<Index>(engineers_.size()); ++e)
-        if (auto c = best_on(e, job, job_index)) all.push_back(*c);
-    auto better = [](const InsertionCandidate& x, const InsertionCandidate& y) {
-        return x.cost != y.cost ? x.cost < y.cost : x.engineer < y.engineer;
-    };
+        if (auto c = best_on(e, job, job_index, asap)) all.push_back(*c);
+    auto better = [asap](const InsertionCandidate& x, const InsertionCandidate& y) { return better_place(x, y, asap); };
     const auto keep = std::min(all.size(), static_cast<size_t>(std::max(k, 0)));
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(keep), all.end(), better);
     all.resize(keep);
@@ -217,7 +228,20 @@ LeftOut LivePlan::why_not(Index j) const {
     std::vector<Index> qualified;
     for (Index e = 0; e < static_cast<Index>(engineers_.size()); ++e)
         if (compatible(e, job)) qualified.push_back(e);
-    if (qualified.empty()) return out;
+    if (qualified.empty()) {
+        // Name what is missing, so a dispatcher knows whom to call.
+        const bool skilled = std::any_of(engineers_.begin(), engineers_.end(),
+                                         [&](const Engineer& eng) { return has_skills(eng, job); });
+        if (skilled) {
+            out.detail = "the pin and the engineer lists exclude everyone on today's plan who has its skills";
+        } else {
+            std::string needs;
+            for (const SkillRequirement& r : job.skills)
+                needs += (needs.empty() ? "" : ", ") + r.skill + " (level " + std::to_string(r.min_level) + ")";
+            out.detail = "no engineer on today's plan has " + (needs.empty() ? std::string("its skills") : needs);
+        }
+        return out;
+    }
     std::vector<Index> room;
     for (Index e : qualified) {
         const Engineer& eng = engineers_[static_cast<size_t>(e)];
@@ -325,10 +349,23 @@ InsertResult LivePlan::insert(Job ticket, const InsertOptions& options) {
     if (known && status_[static_cast<size_t>(*known)] != TicketStatus::pending)
         throw InputError("/ticket/id", "ticket " + ticket.id + " is already in the plan (" +
                                            to_string(status_[static_cast<size_t>(*known)]) + ")");
+    if (options.at) check_within_day(*options.at, "/at");
+    if (options.at && *options.at > now_ && !options.commit)
+        throw InputError("/at", "a ranking without commit changes nothing, so it cannot move the clock; leave out at");
+    // Every check is done: from here on the operation changes the plan. A
+    // later arrival instant moves the clock first, so the ticket is ranked
+    // against routes that already start no earlier than then.
+    ChangeSet changes;
+    if (options.at && *options.at > now_) {
+        now_ = *options.at;
+        std::vector<Index> dropped;
+        retime_all(changes, dropped);
+        reinsert(std::move(dropped), changes);
+    }
     InsertResult result;
-    result.alternatives = rank(ticket, known.value_or(-1), std::max(options.alternatives, 1));
+    result.alternatives = rank(ticket, known.value_or(-1), std::max(options.alternatives, 1), options.asap);
     std::optional<InsertionCandidate> pick;
-    if (chosen) pick = best_on(*chosen, ticket, known.value_or(-1));
+    if (chosen) pick = best_on(*chosen, ticket, known.value_or(-1), options.asap);
     else if (!result.alternatives.empty()) pick = result.alternatives.front();
     result.alternatives.resize(std::min(result.alternatives.size(), static_cast<size_t>(options.alternatives)));
     if (!options.commit) return result;
@@ -342,10 +379,16 @@ InsertResult LivePlan::insert(Job ticket, const InsertOptions& options) {
     }
     result.job = j;
     const Job& job = jobs_[static_cast<size_t>(j)];
-    ChangeSet changes;
     if (pick && (!job.optional || pick->cost <= left_out_cost(job, weights_))) {
         place(j, *pick);
         result.placed = true;
+        // The times as the re-timed route has them (the engineer may leave
+        // later than the candidate assumed), not the candidate's.
+        const LiveStep& placed = routes_[static_cast<size_t>(pick->engineer)].steps[static_cast<size_t>(pick->position)];
+        FSD_ASSERT(placed.kind == StepKind::job && placed.index == j);
+        result.engineer = pick->engineer;
+        result.arrival = placed.arrival;
+        result.start = placed.start;
     } else {
         LeftOut why = why_not(j);
         if (pick) {

@@ -115,6 +115,13 @@ LivePlan::Parts parts_from(const Problem& problem, const Solution& solution, Tim
 
 }  // namespace
 
+Time earliest_shift_start(const Problem& problem) {
+    Time now = kTimeMax;
+    for (const Engineer& e : problem.engineers())
+        for (const auto& s : e.shifts) now = std::min(now, s.start);
+    return now;
+}
+
 LivePlan::LivePlan(const Problem& problem, const Solution& solution, Time now)
     : LivePlan(parts_from(problem, solution, now), false) {}
 

@@ -77,7 +77,16 @@ std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& opti
     doc["problem"] = problem_document(plan, options);
     Json tickets = Json::array();
     for (Index j = 0; j < static_cast<Index>(plan.jobs().size()); ++j)
-        tickets.push_back(Json{{"id", plan.jobs()[static_cast<size_t>(j)].id}, {"status", to_string(plan.status(j))}});
+    {
+        Json t{{"id", plan.jobs()[static_cast<size_t>(j)].id}, {"status", to_string(plan.status(j))}};
+        // Derived from the plan, written for readers (the board, a CRM); the reader ignores them.
+        if (plan.status(j) == TicketStatus::pending) {
+            const LeftOut why = plan.why_pending(j);
+            t["reason"] = to_string(why.reason);
+            t["detail"] = why.detail;
+        }
+        tickets.push_back(std::move(t));
+    }
     doc["tickets"] = tickets;
     Json routes = Json::array();
     for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e) {
@@ -152,7 +161,7 @@ LivePlan live_plan_from_json(std::string_view text) {
         std::vector<char> listed(parts.jobs.size(), 0);
         for (size_t i = 0; i < arr.size(); ++i) {
             const std::string path = child_path(r.path("tickets"), i);
-            ObjectReader t(arr[i], path, {"id", "status"});
+            ObjectReader t(arr[i], path, {"id", "status", "reason", "detail"});
             const std::string id = io_detail::read_string(t.require("id"), t.path("id"));
             const auto j = problem.job_index(id);
             if (!j) throw InputError(t.path("id"), "no ticket with id '" + id + "' in the problem");
@@ -245,9 +254,10 @@ std::string change_set_to_json(const LivePlan& plan, const ChangeSet& changes, c
     return dump(changes_json(plan, changes), options);
 }
 
-std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonWriteOptions& options) {
-    const auto& iso = options.iso_offset_seconds;
-    const Json doc = io_detail::parse_json_text(event);
+namespace {
+
+// Applies one parsed event and returns its outcome (docs/dispatch.md).
+Json event_outcome(LivePlan& plan, const Json& doc, const std::optional<int>& iso) {
     if (!doc.is_object()) throw InputError("", "an event is a JSON object with a \"type\"");
     const auto type_it = doc.find("type");
     if (type_it == doc.end()) throw InputError("/type", "the field \"type\" is required");
@@ -257,8 +267,12 @@ std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonW
     auto time = [&](const ObjectReader& r, const char* key) { return io_detail::read_time(r.require(key), r.path(key)); };
 
     if (type == "insert" || type == "offer_slots" || type == "book_slot") {
-        ObjectReader r(doc, "", {"type", "ticket", "engineer", "alternatives", "windows", "window"});
+        ObjectReader r = type == "offer_slots"
+                             ? ObjectReader(doc, "", {"type", "ticket", "windows", "at"})
+                             : ObjectReader(doc, "", {"type", "ticket", "engineer", "alternatives", "asap", "window", "at"});
         const Job ticket = io_detail::read_job_json(r.require("ticket"), r.path("ticket"));
+        std::optional<Time> at;
+        if (const Json* x = r.get("at")) at = io_detail::read_time(*x, r.path("at"));
         if (type == "offer_slots") {
             std::vector<TimeWindow> windows;
             const Json& arr = io_detail::read_array(r.require("windows"), r.path("windows"));
@@ -266,22 +280,32 @@ std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonW
                 ObjectReader w(arr[i], child_path(r.path("windows"), i), {"start", "end"});
                 windows.push_back({time(w, "start"), time(w, "end")});
             }
+            // Grade on a copy first, so that a bad ticket or window leaves the
+            // clock where it was; then move the clock of the plan itself.
+            LivePlan moved = plan;
+            ChangeSet clock;
+            if (at && *at > moved.now()) clock = moved.advance_time(*at);
+            const std::vector<SlotOffer> graded = moved.offer_slots(ticket, windows);
+            plan = std::move(moved);
             Json offers = Json::array();
-            for (const SlotOffer& o : plan.offer_slots(ticket, windows)) {
+            for (const SlotOffer& o : graded) {
                 Json j = Json{{"start", io_detail::write_time(o.window.start, iso)},
                               {"end", io_detail::write_time(o.window.end, iso)},
                               {"feasible", o.feasible}};
                 if (o.best) j["best"] = candidate_json(plan, *o.best, iso);
                 offers.push_back(std::move(j));
             }
+            out["ticket"] = ticket.id;
             out["offers"] = offers;
-            out["changes"] = changes_json(plan, ChangeSet{});
-            return dump(out, options);
+            out["changes"] = changes_json(plan, clock);
+            return out;
         }
         InsertOptions io;
         if (const Json* x = r.get("engineer")) io.engineer = io_detail::read_string(*x, r.path("engineer"));
         if (const Json* x = r.get("alternatives"))
             io.alternatives = static_cast<int>(io_detail::read_int(*x, r.path("alternatives"), 0, 1000));
+        if (const Json* x = r.get("asap")) io.asap = io_detail::read_bool(*x, r.path("asap"));
+        io.at = at;
         InsertResult res;
         if (type == "book_slot") {
             ObjectReader w(r.require("window"), r.path("window"), {"start", "end"});
@@ -289,16 +313,18 @@ std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonW
         } else {
             res = plan.insert(ticket, io);
         }
+        out["ticket"] = ticket.id;
         out["placed"] = res.placed;
         if (res.placed) {
-            const Index e = *plan.engineer_of(res.job);
-            out["engineer"] = plan.engineers()[static_cast<size_t>(e)].id;
+            out["engineer"] = plan.engineers()[static_cast<size_t>(res.engineer)].id;
+            out["arrival"] = io_detail::write_time(res.arrival, iso);
+            out["start"] = io_detail::write_time(res.start, iso);
         }
         Json alts = Json::array();
         for (const InsertionCandidate& c : res.alternatives) alts.push_back(candidate_json(plan, c, iso));
         out["alternatives"] = alts;
         out["changes"] = changes_json(plan, res.changes);
-        return dump(out, options);
+        return out;
     }
     if (type == "reoptimise") {
         ObjectReader r(doc, "", {"type", "time_limit", "iteration_limit", "seed", "reassignment_cost"});
@@ -314,7 +340,7 @@ std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonW
         out["moved"] = res.moved;
         out["newly_placed"] = res.newly_placed;
         out["changes"] = changes_json(plan, res.changes);
-        return dump(out, options);
+        return out;
     }
 
     ChangeSet changes;
@@ -352,7 +378,33 @@ std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonW
                                       "reoptimise)");
     }
     out["changes"] = changes_json(plan, changes);
-    return dump(out, options);
+    return out;
+}
+
+}  // namespace
+
+std::string apply_event_json(LivePlan& plan, std::string_view event, const JsonWriteOptions& options) {
+    const Json doc = io_detail::parse_json_text(event);
+    return dump(event_outcome(plan, doc, options.iso_offset_seconds), options);
+}
+
+std::string apply_events_json(LivePlan& plan, std::string_view events, const JsonWriteOptions& options) {
+    const Json doc = io_detail::parse_json_text(events);
+    if (!doc.is_array()) return dump(event_outcome(plan, doc, options.iso_offset_seconds), options);
+    // All or nothing: the events run on a copy that replaces the plan only
+    // when every one of them was accepted, so a caller that stores the plan
+    // never stores half a batch.
+    LivePlan work = plan;
+    Json outcomes = Json::array();
+    for (size_t i = 0; i < doc.size(); ++i) {
+        try {
+            outcomes.push_back(event_outcome(work, doc[i], options.iso_offset_seconds));
+        } catch (const InputError& e) {
+            throw InputError(child_path("", i) + e.path(), e.message());
+        }
+    }
+    plan = std::move(work);
+    return dump(outcomes, options);
 }
 
 }  // namespace fsd

@@ -4,6 +4,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
+#include "instant_json.hpp"
 #include "json_reader.hpp"
 #include "problem_json_parts.hpp"
 
@@ -32,34 +33,39 @@ Location read_location(const Json& v, const std::string& path) {
     return loc;
 }
 
-std::vector<TimeWindow> read_windows(const Json& v, const std::string& path) {
+std::vector<TimeWindow> read_windows(const Json& v, const std::string& path, const TimeZone* zone) {
     std::vector<TimeWindow> out;
     const Json& arr = io_detail::read_array(v, path);
     for (size_t i = 0; i < arr.size(); ++i) {
         const std::string wpath = child_path(path, i);
         ObjectReader r(arr[i], wpath, {"start", "end"});
-        out.push_back({io_detail::read_time(r.require("start"), r.path("start")),
-                       io_detail::read_time(r.require("end"), r.path("end"))});
+        out.push_back({io_detail::read_instant(r.require("start"), r.path("start"), zone),
+                       io_detail::read_instant(r.require("end"), r.path("end"), zone)});
     }
     return out;
 }
 
-Engineer read_engineer(const Json& v, const std::string& path) {
+// `problem_zone` reads local ISO times unless the engineer names a zone of its own.
+Engineer read_engineer(const Json& v, const std::string& path, const TimeZone* problem_zone) {
     ObjectReader r(v, path,
                    {"id", "start", "end", "shifts", "breaks", "skills", "capacity", "max_jobs", "max_travel_time", "costs",
-                    "speed_factor", "max_overtime"});
+                    "speed_factor", "max_overtime", "time_zone"});
+    std::optional<TimeZone> own_zone;
+    if (const Json* tz = r.get("time_zone"))
+        own_zone = TimeZone::parse(io_detail::read_string(*tz, r.path("time_zone")), r.path("time_zone"));
+    const TimeZone* zone = own_zone ? &*own_zone : problem_zone;
     Engineer e;
     e.id = io_detail::read_string(r.require("id"), r.path("id"));
     e.start = read_location(r.require("start"), r.path("start"));
     if (const Json* end = r.get_nullable("end")) e.end = read_location(*end, r.path("end"));
-    if (const Json* shifts = r.get("shifts")) e.shifts = read_windows(*shifts, r.path("shifts"));
+    if (const Json* shifts = r.get("shifts")) e.shifts = read_windows(*shifts, r.path("shifts"), zone);
     if (const Json* breaks = r.get("breaks")) {
         const Json& arr = io_detail::read_array(*breaks, r.path("breaks"));
         for (size_t b = 0; b < arr.size(); ++b) {
             ObjectReader br(arr[b], child_path(r.path("breaks"), b), {"id", "time_windows", "duration"});
             Break brk;
             brk.id = io_detail::read_string(br.require("id"), br.path("id"));
-            brk.windows = read_windows(br.require("time_windows"), br.path("time_windows"));
+            brk.windows = read_windows(br.require("time_windows"), br.path("time_windows"), zone);
             brk.duration = io_detail::read_duration(br.require("duration"), br.path("duration"));
             e.breaks.push_back(std::move(brk));
         }
@@ -93,7 +99,7 @@ Engineer read_engineer(const Json& v, const std::string& path) {
     return e;
 }
 
-Job read_job(const Json& v, const std::string& path) {
+Job read_job(const Json& v, const std::string& path, const TimeZone* zone) {
     ObjectReader r(v, path,
                    {"id", "location", "duration", "time_windows", "skills", "priority", "sla", "demand", "pinned_engineer",
                     "allowed_engineers", "forbidden_engineers", "optional", "penalty", "preferred_engineer",
@@ -102,7 +108,7 @@ Job read_job(const Json& v, const std::string& path) {
     j.id = io_detail::read_string(r.require("id"), r.path("id"));
     j.location = read_location(r.require("location"), r.path("location"));
     if (const Json* d = r.get("duration")) j.duration = io_detail::read_duration(*d, r.path("duration"));
-    if (const Json* tw = r.get("time_windows")) j.time_windows = read_windows(*tw, r.path("time_windows"));
+    if (const Json* tw = r.get("time_windows")) j.time_windows = read_windows(*tw, r.path("time_windows"), zone);
     if (const Json* skills = r.get("skills")) {
         const Json& arr = io_detail::read_array(*skills, r.path("skills"));
         for (size_t s = 0; s < arr.size(); ++s) {
@@ -119,7 +125,7 @@ Job read_job(const Json& v, const std::string& path) {
     if (const Json* sla = r.get_nullable("sla")) {
         ObjectReader sr(*sla, r.path("sla"), {"deadline", "hard", "lateness_cost_per_second"});
         SlaDeadline d;
-        d.deadline = io_detail::read_time(sr.require("deadline"), sr.path("deadline"));
+        d.deadline = io_detail::read_instant(sr.require("deadline"), sr.path("deadline"), zone);
         if (const Json* h = sr.get("hard")) d.hard = io_detail::read_bool(*h, sr.path("hard"));
         if (const Json* c = sr.get("lateness_cost_per_second"))
             d.lateness_cost_per_second = io_detail::read_int(*c, sr.path("lateness_cost_per_second"));
@@ -162,10 +168,10 @@ Matrix read_matrix(const Json& v, const std::string& path) {
             throw InputError(child_path(path, i), "row " + std::to_string(i) + " has " + std::to_string(row.size()) +
                                                       " entries but row 0 has " + std::to_string(cols));
     }
-    Matrix m(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(cols));
+    Matrix m(static_cast<std::ptrdiff_t>(n), static_cast<std::ptrdiff_t>(cols));
     for (size_t i = 0; i < n; ++i)
         for (size_t k = 0; k < cols; ++k)
-            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) = static_cast<TravelValue>(
+            m(static_cast<std::ptrdiff_t>(i), static_cast<std::ptrdiff_t>(k)) = static_cast<TravelValue>(
                 io_detail::read_int(rows[i][k], child_path(child_path(path, i), k), 0, kTravelValueMax));
     return m;
 }
@@ -190,7 +196,7 @@ TravelSpec read_travel(const Json& v, const std::string& path) {
         if (const Json* d = r.get("distances"))
             tm.distances = read_matrix<DistanceMatrix>(*d, r.path("distances"));
         else
-            tm.distances = DistanceMatrix::Zero(tm.durations.rows(), tm.durations.cols());
+            tm.distances = DistanceMatrix(tm.durations.rows(), tm.durations.cols());
         return tm;
     }
     if (model == "road_network") return io_detail::read_road_network_json(v, path, true);
@@ -222,14 +228,14 @@ Json write_location(const Location& loc) {
     return j;
 }
 
-Json write_windows(const std::vector<TimeWindow>& windows, const std::optional<int>& iso) {
+Json write_windows(const std::vector<TimeWindow>& windows, const JsonWriteOptions& iso) {
     Json arr = Json::array();
     for (const auto& w : windows)
-        arr.push_back(Json{{"start", io_detail::write_time(w.start, iso)}, {"end", io_detail::write_time(w.end, iso)}});
+        arr.push_back(Json{{"start", io_detail::write_instant(w.start, iso)}, {"end", io_detail::write_instant(w.end, iso)}});
     return arr;
 }
 
-Json write_engineer(const Engineer& e, const std::optional<int>& iso) {
+Json write_engineer(const Engineer& e, const JsonWriteOptions& iso) {
     Json j = Json::object();
     j["id"] = e.id;
     j["start"] = write_location(e.start);
@@ -253,7 +259,7 @@ Json write_engineer(const Engineer& e, const std::optional<int>& iso) {
     return j;
 }
 
-Json write_job(const Job& job, const std::optional<int>& iso) {
+Json write_job(const Job& job, const JsonWriteOptions& iso) {
     Json j = Json::object();
     j["id"] = job.id;
     j["location"] = write_location(job.location);
@@ -263,7 +269,7 @@ Json write_job(const Job& job, const std::optional<int>& iso) {
     for (const auto& s : job.skills) j["skills"].push_back(Json{{"skill", s.skill}, {"min_level", s.min_level}});
     j["priority"] = job.priority;
     if (job.sla)
-        j["sla"] = Json{{"deadline", io_detail::write_time(job.sla->deadline, iso)},
+        j["sla"] = Json{{"deadline", io_detail::write_instant(job.sla->deadline, iso)},
                         {"hard", job.sla->hard},
                         {"lateness_cost_per_second", job.sla->lateness_cost_per_second}};
     j["demand"] = job.demand;
@@ -285,9 +291,9 @@ Json write_job(const Job& job, const std::optional<int>& iso) {
 template <class Matrix>
 Json write_matrix(const Matrix& m) {
     Json rows = Json::array();
-    for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    for (std::ptrdiff_t i = 0; i < m.rows(); ++i) {
         Json row = Json::array();
-        for (Eigen::Index k = 0; k < m.cols(); ++k) row.push_back(m(i, k));
+        for (std::ptrdiff_t k = 0; k < m.cols(); ++k) row.push_back(m(i, k));
         rows.push_back(std::move(row));
     }
     return rows;
@@ -307,16 +313,20 @@ Json write_travel(const TravelSpec& spec) {
 Problem problem_from_json(std::string_view text) {
     const Json doc = io_detail::parse_json_text(text);
     io_detail::check_header(doc, "fsdispatch-problem");
-    ObjectReader r(doc, "", {"format", "version", "engineers", "jobs", "travel", "weights"});
+    ObjectReader r(doc, "", {"format", "version", "time_zone", "engineers", "jobs", "travel", "weights"});
+    std::optional<TimeZone> zone;
+    if (const Json* tz = r.get("time_zone"))
+        zone = TimeZone::parse(io_detail::read_string(*tz, r.path("time_zone")), r.path("time_zone"));
+    const TimeZone* zone_ptr = zone ? &*zone : nullptr;
 
     ProblemBuilder builder;
     if (const Json* engineers = r.get("engineers")) {
         const Json& arr = io_detail::read_array(*engineers, r.path("engineers"));
-        for (size_t e = 0; e < arr.size(); ++e) builder.add_engineer(read_engineer(arr[e], child_path(r.path("engineers"), e)));
+        for (size_t e = 0; e < arr.size(); ++e) builder.add_engineer(read_engineer(arr[e], child_path(r.path("engineers"), e), zone_ptr));
     }
     if (const Json* jobs = r.get("jobs")) {
         const Json& arr = io_detail::read_array(*jobs, r.path("jobs"));
-        for (size_t j = 0; j < arr.size(); ++j) builder.add_job(read_job(arr[j], child_path(r.path("jobs"), j)));
+        for (size_t j = 0; j < arr.size(); ++j) builder.add_job(read_job(arr[j], child_path(r.path("jobs"), j), zone_ptr));
     }
     if (const Json* travel = r.get("travel")) builder.set_travel(read_travel(*travel, r.path("travel")));
     if (const Json* weights = r.get("weights")) builder.set_weights(read_weights(*weights, r.path("weights")));
@@ -333,10 +343,12 @@ Problem problem_from_json(std::string_view text) {
 }
 
 std::string problem_to_json(const Problem& problem, const JsonWriteOptions& options) {
-    const auto& iso = options.iso_offset_seconds;
+    const auto& iso = options;
     Json doc = Json::object();
     doc["format"] = "fsdispatch-problem";
     doc["version"] = kFormatVersion;
+    // Readers then know which zone the written offsets came from.
+    if (options.time_zone) doc["time_zone"] = options.time_zone->name();
     doc["engineers"] = Json::array();
     for (const auto& e : problem.engineers()) doc["engineers"].push_back(write_engineer(e, iso));
     doc["jobs"] = Json::array();
@@ -349,6 +361,14 @@ std::string problem_to_json(const Problem& problem, const JsonWriteOptions& opti
     return io_detail::dump_json(doc, options.indent);
 }
 
+std::optional<TimeZone> problem_time_zone_from_json(std::string_view text) {
+    const Json doc = io_detail::parse_json_text(text);
+    if (!doc.is_object()) return std::nullopt;
+    const auto it = doc.find("time_zone");
+    if (it == doc.end()) return std::nullopt;
+    return TimeZone::parse(io_detail::read_string(*it, "/time_zone"), "/time_zone");
+}
+
 Problem read_problem_file(const std::string& path) {
     return problem_from_json(io_detail::read_text_file(path, "problem file"));
 }
@@ -357,7 +377,7 @@ namespace io_detail {
 
 Location read_location_json(const Json& v, const std::string& path) { return read_location(v, path); }
 Json write_location_json(const Location& location) { return write_location(location); }
-Job read_job_json(const Json& v, const std::string& path) { return read_job(v, path); }
+Job read_job_json(const Json& v, const std::string& path) { return read_job(v, path, nullptr); }
 
 }  // namespace io_detail
 

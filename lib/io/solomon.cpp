@@ -133,7 +133,7 @@ private:
         return static_cast<std::int64_t>(std::floor(v * static_cast<double>(scale_) + 1e-6));
     }
 
-    [[noreturn]] void refuse_distance(Eigen::Index a, Eigen::Index b, std::int64_t scaled) const {
+    [[noreturn]] void refuse_distance(std::ptrdiff_t a, std::ptrdiff_t b, std::int64_t scaled) const {
         std::ostringstream out;
         out << "the distance from customer " << a << " to customer " << b << " is " << scaled << " at scale " << scale_
             << ", " << beyond_travel_limit() << "; use a smaller scale";
@@ -143,12 +143,12 @@ private:
     Problem build(int vehicles, double capacity, const std::vector<double>& x, const std::vector<double>& y,
                   const std::vector<double>& demand, const std::vector<double>& ready, const std::vector<double>& due,
                   const std::vector<double>& service) const {
-        const auto n = static_cast<Eigen::Index>(x.size());
+        const auto n = static_cast<std::ptrdiff_t>(x.size());
         TravelMatrices tm;
         tm.durations.resize(n, n);
         tm.distances.resize(n, n);
-        for (Eigen::Index a = 0; a < n; ++a) {
-            for (Eigen::Index b = 0; b < n; ++b) {
+        for (std::ptrdiff_t a = 0; a < n; ++a) {
+            for (std::ptrdiff_t b = 0; b < n; ++b) {
                 const double d = std::hypot(x[static_cast<size_t>(a)] - x[static_cast<size_t>(b)],
                                             y[static_cast<size_t>(a)] - y[static_cast<size_t>(b)]);
                 // Coordinates are at most 1e15 / scale, so both fit int64 before the check.

@@ -3,6 +3,7 @@
 #include <climits>
 
 #include "fsd/core/error.hpp"
+#include "instant_json.hpp"
 #include "json_reader.hpp"
 
 namespace fsd {
@@ -215,14 +216,14 @@ SolveStats read_stats(const Json& v, const std::string& path) {
 
 // ---------------------------------------------------------------- writing
 
-Json write_step(const Problem& problem, const Engineer& engineer, const Step& s, const std::optional<int>& iso) {
+Json write_step(const Problem& problem, const Engineer& engineer, const Step& s, const JsonWriteOptions& iso) {
     Json j = Json::object();
     j["type"] = step_name(s.kind);
     if (s.kind == StepKind::job) j["id"] = problem.job(s.index).id;
     if (s.kind == StepKind::break_) j["id"] = engineer.breaks.at(static_cast<size_t>(s.index)).id;
-    j["arrival"] = io_detail::write_time(s.arrival, iso);
-    j["start"] = io_detail::write_time(s.start, iso);
-    j["end"] = io_detail::write_time(s.end, iso);
+    j["arrival"] = io_detail::write_instant(s.arrival, iso);
+    j["start"] = io_detail::write_instant(s.start, iso);
+    j["end"] = io_detail::write_instant(s.end, iso);
     j["waiting"] = s.waiting;
     j["travel_time"] = s.travel_time;
     j["distance"] = s.travel_distance;
@@ -267,7 +268,7 @@ Solution plan_from_json(const Problem& problem, std::string_view text) {
 }
 
 std::string solution_to_json(const Problem& problem, const Solution& solution, const JsonWriteOptions& options) {
-    const auto& iso = options.iso_offset_seconds;
+    const auto& iso = options;
     Json doc = Json::object();
     doc["format"] = "fsdispatch-solution";
     doc["version"] = kFormatVersion;

@@ -136,7 +136,7 @@ struct MatrixInput {
 
 DurationMatrix read_square(const Json& v, const std::string& path) {
     const Json& rows = io_detail::read_array(v, path);
-    const auto n = static_cast<Eigen::Index>(rows.size());
+    const auto n = static_cast<std::ptrdiff_t>(rows.size());
     DurationMatrix m(n, n);
     for (size_t i = 0; i < rows.size(); ++i) {
         const std::string rpath = child_path(path, i);
@@ -145,7 +145,7 @@ DurationMatrix read_square(const Json& v, const std::string& path) {
             refuse(rpath, "the matrix must be square: row " + std::to_string(i) + " has " + std::to_string(row.size()) +
                               " entries but there are " + std::to_string(rows.size()) + " rows");
         for (size_t k = 0; k < row.size(); ++k)
-            m(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(k)) =
+            m(static_cast<std::ptrdiff_t>(i), static_cast<std::ptrdiff_t>(k)) =
                 static_cast<TravelValue>(io_detail::read_int(row[k], child_path(rpath, k), 0, kTravelValueMax));
     }
     return m;
@@ -186,7 +186,7 @@ std::optional<MatrixInput> read_matrices(const ObjectReader& top, const std::str
     } else {
         return std::nullopt;
     }
-    if (!out.has_distances) out.distances = DistanceMatrix::Zero(out.durations.rows(), out.durations.rows());
+    if (!out.has_distances) out.distances = DistanceMatrix(out.durations.rows(), out.durations.rows());
     return out;
 }
 
@@ -426,12 +426,9 @@ VroomInput vroom_from_json(std::string_view text) {
     }
     if (needs_nowhere) {
         const auto n = travel.durations.rows();
-        travel.durations.conservativeResize(n + 1, n + 1);
-        travel.distances.conservativeResize(n + 1, n + 1);
-        travel.durations.row(n).setZero();
-        travel.durations.col(n).setZero();
-        travel.distances.row(n).setZero();
-        travel.distances.col(n).setZero();
+        // The added last row and column (the "nowhere" location) are zero.
+        travel.durations.resize_keeping(n + 1, n + 1);
+        travel.distances.resize_keeping(n + 1, n + 1);
         Location nowhere;
         nowhere.matrix_index = static_cast<Index>(n);
         for (size_t v = 0; v < engineers.size(); ++v) {

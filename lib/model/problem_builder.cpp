@@ -76,8 +76,8 @@ void check_matrix(const M& m, const std::string& path, Index size) {
     if (m.rows() != size)
         throw InputError(path, "the matrix has " + std::to_string(m.rows()) +
                                    " rows but the duration matrix has " + std::to_string(size));
-    for (Eigen::Index i = 0; i < m.rows(); ++i)
-        for (Eigen::Index j = 0; j < m.cols(); ++j)
+    for (std::ptrdiff_t i = 0; i < m.rows(); ++i)
+        for (std::ptrdiff_t j = 0; j < m.cols(); ++j)
             if (m(i, j) < 0)
                 throw InputError(path + "/" + std::to_string(i) + "/" + std::to_string(j),
                                  "travel values must not be negative");

@@ -134,12 +134,12 @@ private:
         b.add_engineer(std::move(c));
         rows.push_back(problem_.start_location(e));
         rows.push_back(problem_.end_location(e));
-        const auto size = static_cast<Eigen::Index>(rows.size());
+        const auto size = static_cast<std::ptrdiff_t>(rows.size());
         TravelMatrices m{DurationMatrix(size, size), DistanceMatrix(size, size)};
         const DurationMatrix& dur = problem_.durations(e);
         const DistanceMatrix& dist = problem_.distances();
-        for (Eigen::Index a = 0; a < size; ++a)
-            for (Eigen::Index z = 0; z < size; ++z) {
+        for (std::ptrdiff_t a = 0; a < size; ++a)
+            for (std::ptrdiff_t z = 0; z < size; ++z) {
                 m.durations(a, z) = dur(rows[static_cast<size_t>(a)], rows[static_cast<size_t>(z)]);
                 m.distances(a, z) = dist(rows[static_cast<size_t>(a)], rows[static_cast<size_t>(z)]);
             }

@@ -33,11 +33,23 @@ BusinessCalendar BusinessCalendar::always_open(std::vector<std::int64_t> holiday
     return BusinessCalendar(full_week(), std::move(holidays), utc_offset_seconds);
 }
 
+BusinessCalendar BusinessCalendar::always_open(std::vector<std::int64_t> holidays, TimeZone zone) {
+    return BusinessCalendar(full_week(), std::move(holidays), std::move(zone));
+}
+
 BusinessCalendar::BusinessCalendar(std::array<std::vector<WorkInterval>, 7> week, std::vector<std::int64_t> holidays,
                                    int utc_offset_seconds)
-    : week_(std::move(week)), holidays_(std::move(holidays)), offset_(utc_offset_seconds) {
-    if (offset_ < -18 * 3600 || offset_ > 18 * 3600)
-        throw InputError("/utc_offset", "a UTC offset must lie between -18:00 and +18:00");
+    : week_(std::move(week)), holidays_(std::move(holidays)), zone_(TimeZone::fixed(utc_offset_seconds, "/utc_offset")) {
+    validate_and_precompute();
+}
+
+BusinessCalendar::BusinessCalendar(std::array<std::vector<WorkInterval>, 7> week, std::vector<std::int64_t> holidays,
+                                   TimeZone zone)
+    : week_(std::move(week)), holidays_(std::move(holidays)), zone_(std::move(zone)) {
+    validate_and_precompute();
+}
+
+void BusinessCalendar::validate_and_precompute() {
     for (int d = 0; d < 7; ++d) {
         const auto& day = week_[static_cast<std::size_t>(d)];
         for (std::size_t i = 0; i < day.size(); ++i) {
@@ -91,15 +103,29 @@ void BusinessCalendar::precompute() {
     for (std::size_t i = 0; i < holidays_.size(); ++i) {
         const std::int64_t wd = ((holidays_[i] + 3) % 7 + 7) % 7;  // day 0 was a Thursday
         holiday_cum_[i + 1] = holiday_cum_[i] + day_total_[static_cast<std::size_t>(wd)];
-        holiday_at_[i] = plain_clock(holidays_[i] * kDay - offset_) - holiday_cum_[i];
+        holiday_at_[i] = plain_clock(holidays_[i] * kDay) - holiday_cum_[i];
+    }
+    // Each offset change jumps the wall clock from at + before to at + after:
+    // the wall business in between never happens (spring forward) or happens
+    // twice (fall back). Summing it per change keeps the business clock equal
+    // to elapsed business seconds, continuous and monotone across changes.
+    change_at_.clear();
+    period_offset_.assign(1, zone_.offset_at(kTimeMin));
+    correction_.assign(1, 0);
+    change_clock_.clear();
+    for (const ZoneTransition& z : zone_.transitions(kTimeMin, kTimeMax)) {
+        change_at_.push_back(z.at);
+        period_offset_.push_back(z.offset_after);
+        correction_.push_back(correction_.back() + wall_clock(z.at + z.offset_after) - wall_clock(z.at + z.offset_before));
+        change_clock_.push_back(wall_clock(z.at + z.offset_after) - correction_.back());
     }
 }
 
-Duration BusinessCalendar::plain_clock(Time t) const {
-    if (always_) return t;
-    const std::int64_t local = t + offset_ - kMondayOffset;
-    const std::int64_t w = floor_div(local, kWeek);
-    const std::int64_t s = local - w * kWeek;
+Duration BusinessCalendar::plain_clock(Time local) const {
+    if (always_) return local;
+    const std::int64_t from_monday = local - kMondayOffset;
+    const std::int64_t w = floor_div(from_monday, kWeek);
+    const std::int64_t s = from_monday - w * kWeek;
     const auto it = std::upper_bound(starts_.begin(), starts_.end(), s);
     std::int64_t in_week = 0;
     if (it != starts_.begin()) {
@@ -116,25 +142,39 @@ Time BusinessCalendar::from_plain_clock(Duration x) const {
     const std::int64_t w = floor_div(x - 1, week_total_);
     const std::int64_t r = x - w * week_total_;
     const auto k = static_cast<std::size_t>(std::lower_bound(cum_end_.begin(), cum_end_.end(), r) - cum_end_.begin());
-    return w * kWeek + starts_[k] + (r - cum_[k]) + kMondayOffset - offset_;
+    return w * kWeek + starts_[k] + (r - cum_[k]) + kMondayOffset;
 }
 
-Duration BusinessCalendar::holiday_clock(Time t) const {
+Duration BusinessCalendar::holiday_clock(Time local) const {
     if (holidays_.empty()) return 0;
-    const std::int64_t day = floor_div(t + offset_, kDay);
+    const std::int64_t day = floor_div(local, kDay);
     const auto j = static_cast<std::size_t>(std::lower_bound(holidays_.begin(), holidays_.end(), day) - holidays_.begin());
     Duration h = holiday_cum_[j];
-    if (j < holidays_.size() && holidays_[j] == day) h += plain_clock(t) - plain_clock(day * kDay - offset_);
+    if (j < holidays_.size() && holidays_[j] == day) h += plain_clock(local) - plain_clock(day * kDay);
     return h;
 }
 
-Duration BusinessCalendar::business_clock(Time t) const { return plain_clock(t) - holiday_clock(t); }
+Duration BusinessCalendar::wall_clock(Time local) const { return plain_clock(local) - holiday_clock(local); }
 
-Time BusinessCalendar::from_business_clock(Duration b) const {
-    // Holidays starting at business clock >= b lie after the answer; all the
+Time BusinessCalendar::from_wall_clock(Duration b) const {
+    // Holidays starting at wall clock >= b lie after the answer; all the
     // others lie before it, so their business time is skipped.
     const auto k = static_cast<std::size_t>(std::lower_bound(holiday_at_.begin(), holiday_at_.end(), b) - holiday_at_.begin());
     return from_plain_clock(b + holiday_cum_[k]);
+}
+
+Duration BusinessCalendar::business_clock(Time t) const {
+    const auto k = static_cast<std::size_t>(std::upper_bound(change_at_.begin(), change_at_.end(), t) - change_at_.begin());
+    return wall_clock(t + period_offset_[k]) - correction_[k];
+}
+
+Time BusinessCalendar::from_business_clock(Duration b) const {
+    // The period holding the answer is the last one whose start has a
+    // business clock below b (the clock is monotone, so a binary search);
+    // inside it the wall clock is the instant plus one offset.
+    const auto k =
+        static_cast<std::size_t>(std::lower_bound(change_clock_.begin(), change_clock_.end(), b) - change_clock_.begin());
+    return from_wall_clock(b + correction_[k]) - period_offset_[k];
 }
 
 Time BusinessCalendar::add(Time t, Duration d) const {

@@ -26,7 +26,7 @@ Duration get_duration(const json& j, const std::string& path) {
 }
 
 BusinessCalendar calendar_from(const json& j, const std::string& path) {
-    only_keys(j, path, {"name", "type", "utc_offset", "hours", "holidays"});
+    only_keys(j, path, {"name", "type", "utc_offset", "time_zone", "hours", "holidays"});
     int offset = 0;
     if (j.contains("utc_offset")) {
         const auto& o = j["utc_offset"];
@@ -34,6 +34,13 @@ BusinessCalendar calendar_from(const json& j, const std::string& path) {
             offset = parse_utc_offset(o.get<std::string>(), path + "/utc_offset");
         else
             offset = static_cast<int>(get_int(o, path + "/utc_offset"));
+    }
+    // A named zone carries its own offsets; giving both would leave one of them ignored.
+    TimeZone zone = TimeZone::fixed(offset, path + "/utc_offset");
+    if (j.contains("time_zone")) {
+        if (j.contains("utc_offset"))
+            throw InputError(path + "/time_zone", "give either \"time_zone\" or \"utc_offset\", not both");
+        zone = TimeZone::parse(get_string(j["time_zone"], path + "/time_zone"), path + "/time_zone");
     }
     std::vector<std::int64_t> holidays;
     if (j.contains("holidays")) {
@@ -50,7 +57,7 @@ BusinessCalendar calendar_from(const json& j, const std::string& path) {
     try {
         if (type == "24x7") {
             if (j.contains("hours")) throw InputError("/hours", "a 24x7 calendar takes no hours");
-            return BusinessCalendar::always_open(std::move(holidays), offset);
+            return BusinessCalendar::always_open(std::move(holidays), zone);
         }
         std::array<std::vector<WorkInterval>, 7> week;
         only_keys(j["hours"], "/hours", {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
@@ -67,7 +74,7 @@ BusinessCalendar calendar_from(const json& j, const std::string& path) {
                                    parse_time_of_day(get_string(day[i][1], p + "/1"), p + "/1")});
             }
         }
-        return BusinessCalendar(std::move(week), std::move(holidays), offset);
+        return BusinessCalendar(std::move(week), std::move(holidays), zone);
     } catch (const InputError& e) {
         rethrow_under(path, e);
     }
@@ -175,7 +182,11 @@ std::string sla_policy_to_json(const SlaPolicy& policy) {
     j["calendars"] = json::array();
     for (std::size_t c = 1; c < policy.calendar_names().size(); ++c) {
         const auto& cal = policy.calendar(static_cast<int>(c));
-        json cj{{"name", policy.calendar_names()[c]}, {"utc_offset", cal.utc_offset()}};
+        json cj{{"name", policy.calendar_names()[c]}};
+        if (cal.time_zone().is_fixed())
+            cj["utc_offset"] = cal.utc_offset();
+        else
+            cj["time_zone"] = cal.time_zone().name();
         json hol = json::array();
         for (auto d : cal.holidays()) hol.push_back(format_sla_time(d * 86400).substr(0, 10));
         cj["holidays"] = hol;

@@ -45,7 +45,7 @@ std::int64_t round_half_up(double v) { return static_cast<std::int64_t>(v + 0.5)
 // "not below" so that NaN and infinity are refused too.
 constexpr double kRoundingLimit = static_cast<double>(kTravelValueMax) + 0.5;
 
-[[noreturn]] void refuse_leg(Eigen::Index from, Eigen::Index to, const ExactLeg& leg, const GreatCircleOptions& options,
+[[noreturn]] void refuse_leg(std::ptrdiff_t from, std::ptrdiff_t to, const ExactLeg& leg, const GreatCircleOptions& options,
                              const std::string& path_prefix) {
     const std::string where = fmt::format("the great-circle leg from location {} to location {}", from, to);
     if (!(leg.metres < kRoundingLimit))
@@ -74,7 +74,7 @@ GreatCircleLeg great_circle_leg(const Coordinates& a, const Coordinates& b, cons
 
 TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points, const GreatCircleOptions& options,
                                      const std::string& path_prefix) {
-    const auto n = static_cast<Eigen::Index>(points.size());
+    const auto n = static_cast<std::ptrdiff_t>(points.size());
     // Not zeroed: the loops write every entry (the diagonal, and each pair
     // once for both directions).
     TravelMatrices tm{travel_detail::unwritten_matrix(n, n), travel_detail::unwritten_matrix(n, n)};
@@ -84,18 +84,18 @@ TravelMatrices great_circle_matrices(const std::vector<Coordinates>& points, con
     const double seconds_per_metre = 3.6 / options.speed_kmh;
     // Road metres for a chord c: 2 R asin(c / 2) is the arc, times the detour.
     const double arc_scale = 2.0 * kEarthRadius * options.detour_factor;
-    for (Eigen::Index i = 0; i < n; ++i) tm.distances(i, i) = tm.durations(i, i) = 0;
+    for (std::ptrdiff_t i = 0; i < n; ++i) tm.distances(i, i) = tm.durations(i, i) = 0;
     // Each pair is computed once and written in both directions. The mirrored
     // write goes down a column, one row (and one memory page) per entry, so
     // the upper triangle is walked in square tiles whose rows and columns stay
     // in the caches and the TLB (a fifth less CPU time than row by row at
     // 11,000 locations).
-    constexpr Eigen::Index kTile = 64;
-    for (Eigen::Index ti = 0; ti < n; ti += kTile) {
-        for (Eigen::Index tj = ti; tj < n; tj += kTile) {
-            const Eigen::Index i_end = std::min(ti + kTile, n), j_end = std::min(tj + kTile, n);
-            for (Eigen::Index i = ti; i < i_end; ++i) {
-                for (Eigen::Index j = std::max(tj, i + 1); j < j_end; ++j) {
+    constexpr std::ptrdiff_t kTile = 64;
+    for (std::ptrdiff_t ti = 0; ti < n; ti += kTile) {
+        for (std::ptrdiff_t tj = ti; tj < n; tj += kTile) {
+            const std::ptrdiff_t i_end = std::min(ti + kTile, n), j_end = std::min(tj + kTile, n);
+            for (std::ptrdiff_t i = ti; i < i_end; ++i) {
+                for (std::ptrdiff_t j = std::max(tj, i + 1); j < j_end; ++j) {
                     const ExactLeg leg =
                         leg_between(u[static_cast<size_t>(i)], u[static_cast<size_t>(j)], arc_scale, seconds_per_metre);
                     if (!(leg.seconds < kRoundingLimit) || !(leg.metres < kRoundingLimit))

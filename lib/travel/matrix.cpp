@@ -17,8 +17,8 @@ namespace fsd {
 
 namespace travel_detail {
 
-DurationMatrix unwritten_matrix(Eigen::Index rows, Eigen::Index cols) {
-    DurationMatrix m(rows, cols);
+DurationMatrix unwritten_matrix(std::ptrdiff_t rows, std::ptrdiff_t cols) {
+    DurationMatrix m = DurationMatrix::for_overwrite(rows, cols);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     // The first touch of fresh memory is most of the cost of a large matrix:
     // loading an 11,000-location problem took 3.7 s with 4 KB pages on a
@@ -52,10 +52,10 @@ DurationMatrix scale_durations(const DurationMatrix& base, double speed_factor, 
     // (a tiny factor) has no defined result.
     constexpr double kLimit = static_cast<double>(kTravelValueMax) + 0.5;
     DurationMatrix out = travel_detail::unwritten_matrix(base.rows(), base.cols());
-    for (Eigen::Index i = 0; i < base.size(); ++i) {
+    for (std::ptrdiff_t i = 0; i < base.size(); ++i) {
         const double scaled = static_cast<double>(base.data()[i]) / speed_factor;
         if (!(scaled < kLimit)) {
-            const Eigen::Index from = i / base.cols(), to = i % base.cols();
+            const std::ptrdiff_t from = i / base.cols(), to = i % base.cols();
             throw InputError(path, fmt::format("with speed factor {} the travel duration from location {} to location {} "
                                                "({} s) becomes {} s, {}",
                                                speed_factor, from, to, base.data()[i],

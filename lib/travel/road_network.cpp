@@ -192,7 +192,7 @@ Graph make_graph(const RoadNetwork& network, std::int64_t multiplier) {
 }
 
 // Path sums are int64 (up to 1e9 per edge); a matrix entry holds less.
-[[noreturn]] void refuse_path(Eigen::Index from, Eigen::Index to, const PathCost& path, const std::string& path_prefix) {
+[[noreturn]] void refuse_path(std::ptrdiff_t from, std::ptrdiff_t to, const PathCost& path, const std::string& path_prefix) {
     const std::string where = "the fastest path from location " + std::to_string(from) + " to location " + std::to_string(to);
     if (path.duration > kTravelValueMax)
         throw InputError(path_prefix, where + " takes " + std::to_string(path.duration) + " s, " + beyond_travel_limit("s"));
@@ -213,14 +213,14 @@ void fill_matrices(const Graph& graph, WeightMap weights, Less less, Plus plus, 
     }
     // first_point[v]: the first point snapped to node v; its row is reused by
     // every later point on the same node.
-    std::vector<Eigen::Index> first_point(num_nodes, -1);
+    std::vector<std::ptrdiff_t> first_point(num_nodes, -1);
     std::vector<Cost> cost(num_nodes, unreached);
-    const auto n = static_cast<Eigen::Index>(snapped.size());
-    for (Eigen::Index i = 0; i < n; ++i) {
+    const auto n = static_cast<std::ptrdiff_t>(snapped.size());
+    for (std::ptrdiff_t i = 0; i < n; ++i) {
         const auto source = static_cast<size_t>(snapped[static_cast<size_t>(i)]);
         if (first_point[source] >= 0) {
-            tm.durations.row(i) = tm.durations.row(first_point[source]);
-            tm.distances.row(i) = tm.distances.row(first_point[source]);
+            std::ranges::copy(tm.durations.row(first_point[source]), tm.durations.row(i).begin());
+            std::ranges::copy(tm.distances.row(first_point[source]), tm.distances.row(i).begin());
             continue;
         }
         first_point[source] = i;
@@ -230,7 +230,7 @@ void fill_matrices(const Graph& graph, WeightMap weights, Less less, Plus plus, 
                                                         zero, StopAtTargets(&is_target, targets));
         } catch (const AllTargetsSettled&) {
         }
-        for (Eigen::Index j = 0; j < n; ++j) {
+        for (std::ptrdiff_t j = 0; j < n; ++j) {
             const Cost& c = cost[static_cast<size_t>(snapped[static_cast<size_t>(j)])];
             if (!less(c, unreached))
                 throw InputError(path_prefix, "location " + std::to_string(j) + " cannot be reached from location " +
@@ -426,7 +426,7 @@ Index nearest_node(const RoadNetwork& network, const Coordinates& point) {
 TravelMatrices road_network_matrices(const RoadNetwork& network, const std::vector<Coordinates>& points,
                                      const std::string& path_prefix) {
     validate_road_network(network, path_prefix);
-    const auto n = static_cast<Eigen::Index>(points.size());
+    const auto n = static_cast<std::ptrdiff_t>(points.size());
     // Not zeroed: fill_matrices writes every row (computed, or copied from the
     // first point on the same node).
     TravelMatrices tm{travel_detail::unwritten_matrix(n, n), travel_detail::unwritten_matrix(n, n)};

@@ -10,8 +10,7 @@ namespace test_support {
 /// away) needs gas, lasts 500 s, 300 s from level 4; overtime weight `weight`.
 inline fsd::Problem overtime_levels_day(fsd::Duration max_overtime, fsd::Cost per_hour = 3600, int level = 1,
                                         fsd::Cost weight = 1) {
-    fsd::TravelMatrices travel{fsd::DurationMatrix(2, 2), fsd::DistanceMatrix(2, 2)};
-    travel.durations << 0, 100, 100, 0;
+    fsd::TravelMatrices travel{fsd::DurationMatrix{{0, 100}, {100, 0}}, {}};
     travel.distances = travel.durations;
     fsd::Engineer e;
     e.id = "E";

@@ -2,7 +2,9 @@
 
 Plans engineers' service days (who goes where, when, in what order), checks
 plans independently, and explains every ticket left out. The work is done in
-C++; this package adds keyword constructors, pandas tables and matplotlib plots.
+C++; every class is defined in its binding with its methods (keyword
+constructors, repr, ==, pickling of Problem and Solution); the Python modules
+add functions over pandas tables and matplotlib plots.
 
     import fsdispatch as fsd
     problem = fsd.Problem.read("problem.json")
@@ -12,9 +14,8 @@ C++; this package adds keyword constructors, pandas tables and matplotlib plots.
 """
 from . import _fsd
 from ._fsd import *  # noqa: F401,F403
-from ._fsd import InputError, Problem, Solution
-from ._kwargs import install_keyword_constructors
-from .plan import plot_routes, solution_to_dataframe, unassigned_to_dataframe  # noqa: F401
+from ._fsd import InputError, Problem, Solution  # noqa: F401  (named for readers; also in the * import)
+from .plan import plot_plan_gantt, plot_routes, solution_to_dataframe, unassigned_to_dataframe  # noqa: F401
 from .sla import sla_at_risk, sla_escalations, sla_status  # noqa: F401
 if hasattr(_fsd, "AssignProblem"):  # partial builds may leave the assign layer out
     from .assign import AssignResult, assign, generate_assign_batch, load_assign_batch, read_assign_batch  # noqa: F401
@@ -22,8 +23,9 @@ if hasattr(_fsd, "LivePlan"):  # partial builds may leave the dispatch layer out
     from .dispatch import LivePlan  # noqa: F401
 if hasattr(_fsd, "Scenario"):  # partial builds may leave the sim layer out
     from .sim import (SimRun, compare_policies, comparison_to_dataframe, first_working_day, html_report,  # noqa: F401
-                      load_scenario, plot_backlog, plot_gantt, plot_kpis, plot_route_map, serial_sweep, simulate,
-                      sweep)
+                      load_scenario, plot_backlog, plot_kpis, plot_route_map, serial_sweep, simulate, sweep)
+# One plot_gantt for plans and simulation runs: plan.py's dispatches runs to sim.plot_gantt.
+from .plan import plot_gantt  # noqa: F401,E402
 
 try:  # the triage helpers work on pandas DataFrames; the rest of the package does not need pandas
     from .triage import TriageModel, find_duplicates, generate_tickets, read_tickets  # noqa: F401
@@ -50,28 +52,50 @@ except ModuleNotFoundError as missing:
 
 __version__ = "0.1.0"
 
-install_keyword_constructors(
-    _fsd.Engineer, _fsd.Job, _fsd.Break, _fsd.EngineerCosts, _fsd.ObjectiveWeights, _fsd.Step, _fsd.Route,
-    _fsd.Unassigned, _fsd.Solution,
-)
-
 
 def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_progress=None, progress=False,
           initial=None, fix=None, algorithm="auto", stagnation_limit=-1, decompose=True):
-    """Plans the day for `problem` and returns a Solution (which remembers its problem).
+    """Plan the day for `problem`.
 
-    time_limit: seconds from the call (the plan comes back within it); iteration_limit: -1 for none;
-    stagnation_limit: stop after this many iterations without a better plan (-1: automatic, 500 + 5 per
-    job, so a small day returns in milliseconds; 0: never); seed: same seed, same plan;
-    threads: searches sharing their best plan now and then, the best kept; on_progress: called with a Progress at each
-    new best; progress=True shows a tqdm bar; initial: a Solution of this problem, or a list of
-    InitialRoute, to start from (warm start; jobs that no longer fit are dropped from it and inserted
-    again); fix: {engineer id: True} keeps that engineer's initial route as it is, {engineer id: N}
-    keeps its first N jobs first and in order (InitialRoute.fixed / fixed_jobs do the same); algorithm: the
-    improving stage of the one search, "auto" (hgs from 2 s per 100 jobs on days of 100 jobs or more, ils
-    otherwise), "ils" (iterated local search) or "hgs" (hybrid genetic search); solution.stats.solver says
-    which ran; decompose: hgs on plans of 400 served jobs or more also searches groups of nearby routes on
-    their own now and then (False: always the whole plan).
+    Parameters
+    ----------
+    problem : Problem
+    time_limit : float, default 1.0
+        Seconds from the call; the plan comes back within it.
+    seed : int, default 1
+        Same seed, same plan.
+    iteration_limit : int, default -1
+        -1: none.
+    threads : int, default 1
+        Searches sharing their best plan now and then; the best is kept.
+    on_progress : callable, optional
+        Called with a Progress at each new best (with the GIL held); raising stops the search.
+    progress : bool, default False
+        True shows a tqdm bar.
+    initial : Solution or list of InitialRoute, optional
+        A plan of this problem to start from (warm start); jobs that no longer fit are dropped
+        from it and inserted again.
+    fix : dict, optional
+        {engineer id: True} keeps that engineer's initial route as it is, {engineer id: N} keeps
+        its first N jobs first and in order (InitialRoute.fixed / fixed_jobs do the same).
+    algorithm : {"auto", "ils", "hgs"}, default "auto"
+        The improving stage: "auto" takes hgs from 2 s per 100 jobs on days of 100 jobs or more,
+        ils otherwise; ``solution.stats.solver`` says which ran.
+    stagnation_limit : int, default -1
+        Stop after this many iterations without a better plan (-1: 500 + 5 per job; 0: never).
+    decompose : bool, default True
+        hgs on plans of 400 served jobs or more also searches groups of nearby routes on their
+        own now and then (False: always the whole plan).
+
+    Returns
+    -------
+    Solution
+        It remembers `problem` (``solution.problem``).
+
+    Raises
+    ------
+    InputError
+        A bad option or fix, named by its path.
     """
     callback = on_progress
     bar = None
@@ -93,29 +117,3 @@ def solve(problem, time_limit=1.0, seed=1, iteration_limit=-1, threads=1, on_pro
             bar.close()
     solution.problem = problem
     return solution
-
-
-def _solution_from_json(problem, text):
-    solution = _fsd._solution_from_json(problem, text)
-    solution.problem = problem
-    return solution
-
-
-def _solution_to_json(self, problem=None, indent=2, iso_offset_seconds=None):
-    problem = problem if problem is not None else _problem_of(self)
-    return _fsd._solution_to_json(problem, self, indent=indent, iso_offset_seconds=iso_offset_seconds)
-
-
-def _problem_of(solution):
-    problem = getattr(solution, "problem", None)
-    if problem is None:
-        raise ValueError("this Solution does not know its problem; pass problem=...")
-    return problem
-
-
-Solution.from_json = staticmethod(_solution_from_json)
-Solution.to_json = _solution_to_json
-Solution.to_dataframe = lambda self, problem=None: solution_to_dataframe(
-    problem if problem is not None else _problem_of(self), self)
-Solution.plot_routes = lambda self, problem=None, ax=None: plot_routes(
-    problem if problem is not None else _problem_of(self), self, ax=ax)

@@ -12,15 +12,12 @@ The objective and the JSON format are described in docs/assign.md.
 """
 from . import _fsd
 from ._errors import input_error as _input_error
-from ._kwargs import install_keyword_constructors
 
 AssignTicket = _fsd.AssignTicket
 AssignEngineer = _fsd.AssignEngineer
 AssignOptions = _fsd.AssignOptions
 AssignProblem = _fsd.AssignProblem
 AssignBatch = _fsd.AssignBatch
-
-install_keyword_constructors(AssignTicket, AssignEngineer, AssignOptions)
 
 _PAIR_COLUMNS = ["ticket", "engineer", "order", "eta", "start", "travel", "distance", "lateness", "cost"]
 
@@ -36,8 +33,23 @@ def _matrix(rows, name, tickets, engineers):
 
 
 class AssignResult:
-    """The matching: `pairs` (ticket id, engineer id, order, eta, start, travel, distance, lateness, cost),
-    `left_out` (ticket id, reason, cost) and the totals."""
+    """The matching of one batch, with ticket and engineer ids.
+
+    Attributes
+    ----------
+    pairs : list of dict
+        One per served ticket: ticket id, engineer id, order, eta, start, travel, distance, lateness, cost.
+    left_out : list of dict
+        One per ticket left out: ticket id, reason, cost.
+    method : str
+        "exact" or "greedy".
+    total_cost, served_cost, left_out_cost, total_eta, served : int
+        The totals.
+    seconds : float
+        Wall time of the match.
+    problem : AssignProblem
+        The batch matched.
+    """
 
     def __init__(self, core, problem):
         self._core = core
@@ -58,7 +70,14 @@ class AssignResult:
         self.seconds = core.seconds
 
     def to_dataframe(self):
-        """One row per served ticket (a list of dicts without pandas)."""
+        """One row per served ticket.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ticket, engineer, order, eta, start, travel, distance, lateness, cost (a list of
+            dicts without pandas).
+        """
         try:
             import pandas as pd
         except ImportError:  # pragma: no cover - pandas is optional
@@ -66,7 +85,13 @@ class AssignResult:
         return pd.DataFrame.from_records(self.pairs, columns=_PAIR_COLUMNS)
 
     def left_out_dataframe(self):
-        """One row per ticket left out, with its reason."""
+        """One row per ticket left out.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ticket, reason, cost (a list of dicts without pandas).
+        """
         try:
             import pandas as pd
         except ImportError:  # pragma: no cover
@@ -74,8 +99,32 @@ class AssignResult:
         return pd.DataFrame.from_records(self.left_out, columns=["ticket", "reason", "cost"])
 
     def to_json(self, indent=2, iso_offset_seconds=None):
-        """The result in the fsdispatch-assign-result format."""
+        """The result in the fsdispatch-assign-result format.
+
+        Parameters
+        ----------
+        indent : int, default 2
+            Spaces per level; -1 writes one line.
+        iso_offset_seconds : int, optional
+            Write instants as ISO-8601 text with this UTC offset.
+
+        Returns
+        -------
+        str
+        """
         return self._core.to_json(self.problem, indent=indent, iso_offset_seconds=iso_offset_seconds)
+
+    def _key(self):
+        return (self.method, self.pairs, self.left_out, self.total_cost, self.served_cost, self.left_out_cost,
+                self.total_eta, self.served)
+
+    def __eq__(self, other):
+        """Same matching of the same batch (wall time aside)."""
+        if not isinstance(other, AssignResult):
+            return NotImplemented
+        return self._key() == other._key() and self.problem == other.problem
+
+    __hash__ = None
 
     def __repr__(self):
         return (f"AssignResult(method={self.method!r}, served={self.served}, left_out={len(self.left_out)}, "
@@ -83,8 +132,23 @@ class AssignResult:
 
 
 def make_assign_problem(tickets, engineers, now, travel=None, durations=None, distances=None):
-    """An AssignProblem; `travel` is a GreatCircle, or give `durations` (and optionally
-    `distances`) as ticket x engineer tables."""
+    """Builds an AssignProblem.
+
+    Parameters
+    ----------
+    tickets : list of AssignTicket
+    engineers : list of AssignEngineer
+    now : int or str or datetime.datetime
+        The instant of the decision.
+    travel : GreatCircle, optional
+        Great-circle travel settings.
+    durations, distances : 2-D table, optional
+        Ticket x engineer travel seconds (and metres), replacing great-circle travel.
+
+    Returns
+    -------
+    AssignProblem
+    """
     problem = AssignProblem()
     problem.now = now
     problem.tickets = list(tickets)
@@ -101,11 +165,32 @@ def make_assign_problem(tickets, engineers, now, travel=None, durations=None, di
 
 def assign(tickets, engineers=None, now=None, method="exact", options=None, travel=None, durations=None,
            distances=None, **weights):
-    """Matches tickets to engineers and returns an AssignResult.
+    """Matches waiting tickets to engineers now.
 
-    tickets: a list of AssignTicket (or an AssignProblem / AssignBatch, then engineers and now are taken
-    from it); now: Unix seconds or ISO-8601 text; method: "exact" or "greedy"; options: an AssignOptions;
-    weights: any AssignOptions field as a keyword (eta_weight=2, per_ticket_time=1800, ...).
+    Parameters
+    ----------
+    tickets : list of AssignTicket, or AssignProblem, or AssignBatch
+        With a problem or a batch, engineers and now are taken from it.
+    engineers : list of AssignEngineer
+    now : int or str or datetime.datetime
+        Unix seconds, ISO-8601 text with an offset, or an aware datetime.
+    method : {"exact", "greedy"}, default "exact"
+    options : AssignOptions, optional
+    travel, durations, distances
+        As for make_assign_problem.
+    **weights
+        Any AssignOptions field (eta_weight=2, per_ticket_time=1800, ...).
+
+    Returns
+    -------
+    AssignResult
+
+    Raises
+    ------
+    InputError
+        A bad field of the batch or the options, named by its path.
+    TypeError
+        An unknown option.
     """
     if isinstance(tickets, AssignBatch):
         options = options if options is not None else tickets.options
@@ -132,16 +217,43 @@ def assign(tickets, engineers=None, now=None, method="exact", options=None, trav
 
 def generate_assign_batch(tickets=100, engineers=30, seed=1, max_capacity=3, sla_share=0.6, radius_km=30.0, now=None,
                           centre=None):
-    """A seeded batch around Munich (or `centre`, a Coordinates): an AssignProblem."""
+    """A seeded batch around Munich (or `centre`).
+
+    Parameters
+    ----------
+    tickets, engineers : int
+    seed : int, default 1
+    max_capacity : int, default 3
+    sla_share : float, default 0.6
+        Share of tickets with an SLA deadline.
+    radius_km : float, default 30.0
+    now : int or str or datetime.datetime, optional
+    centre : Coordinates, optional
+
+    Returns
+    -------
+    AssignProblem
+    """
     return _fsd._generate_assign_batch(tickets, engineers, seed, max_capacity, sla_share, radius_km, now, centre)
 
 
 def read_assign_batch(path):
-    """Reads a batch file (fsdispatch-assign JSON): an AssignBatch with .problem and .options."""
+    """Reads a batch file (fsdispatch-assign JSON).
+
+    Returns
+    -------
+    AssignBatch
+        With .problem and .options.
+    """
     with open(path, encoding="utf-8") as f:
         return AssignBatch.from_json(f.read())
 
 
 def load_assign_batch(text):
-    """Reads a batch from JSON text: an AssignBatch."""
+    """Reads a batch from fsdispatch-assign JSON text.
+
+    Returns
+    -------
+    AssignBatch
+    """
     return AssignBatch.from_json(text)

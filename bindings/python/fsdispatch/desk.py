@@ -40,7 +40,29 @@ def _one(calls, interval, aht, agents, answer_within, service_level, max_asa, ma
 
 def erlang_c(calls, interval, aht, agents=None, answer_within=20, service_level=0.8, max_asa=None,
              max_occupancy=1.0, shrinkage=0.0):
-    """Erlang C (callers wait as long as it takes) for one interval; returns a dict.
+    """Erlang C (callers wait as long as it takes) for one interval.
+
+    Parameters
+    ----------
+    calls : float
+        Expected calls in the interval.
+    interval : int
+        Seconds.
+    aht : float
+        Average handling time, seconds.
+    agents : int, optional
+        Given: the figures for that many agents. None: the fewest agents meeting the target.
+    answer_within : int, default 20
+    service_level : float, default 0.8
+    max_asa : float, optional
+        Seconds.
+    max_occupancy : float, default 1.0
+    shrinkage : float, default 0.0
+
+    Returns
+    -------
+    dict
+        As described below.
 
     With `agents` given: the figures for that many agents ("scheduled" is then None). With agents=None: the fewest agents whose
     service level (share answered within `answer_within` s) is at least `service_level`, whose
@@ -55,6 +77,18 @@ def erlang_c(calls, interval, aht, agents=None, answer_within=20, service_level=
 def erlang_a(calls, interval, aht, patience, agents=None, answer_within=20, service_level=0.8, max_asa=None,
              max_occupancy=1.0, shrinkage=0.0):
     """Erlang A (callers hang up after an exponential patience of mean `patience` seconds).
+
+    Parameters
+    ----------
+    calls, interval, aht, agents, answer_within, service_level, max_asa, max_occupancy, shrinkage
+        As for erlang_c.
+    patience : float
+        Mean patience of callers, seconds.
+
+    Returns
+    -------
+    dict
+        The keys of erlang_c.
 
     As erlang_c; service_level counts abandoned calls as missed (answered_service_level is the share
     of answered calls answered in time), average_speed_of_answer is the mean wait of answered calls,
@@ -86,7 +120,27 @@ def _interval_seconds(df, interval):
 
 def staff_desk(df, aht=None, service_level=0.8, answer_within=20, shrinkage=0.0, max_occupancy=1.0,
                patience=None, interval=None, calls=None, max_asa=None):
-    """Agents per interval for a DataFrame of demand; returns a copy with the staffing columns added.
+    """Agents per interval for a DataFrame of demand.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per interval (see below).
+    aht : float, optional
+        Seconds; else an "aht" column.
+    service_level, answer_within, shrinkage, max_occupancy, max_asa
+        The target, as for erlang_c.
+    patience : float, optional
+        Erlang A with this mean patience (seconds).
+    interval : int, optional
+        Seconds per row (see below).
+    calls : str, optional
+        The column of expected calls.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with the staffing columns added.
 
     df: one row per interval with the expected calls in column `calls` (default "calls", or "mean"
     when there is no "calls" column, as in fsd.forecast's output) and, unless `aht` (seconds) is

@@ -39,6 +39,16 @@ def _points_frame(points, groups):
 class FieldStaffingResult:
     """The outcome of staff_field.
 
+    Parameters
+    ----------
+    result : FieldStaffingResult (C++)
+    options : FieldStaffingOptions
+
+    Attributes
+    ----------
+    groups, points, verification : pandas.DataFrame
+        As described below.
+
     groups: DataFrame, one row per skill group (skill, today, found);
     points: DataFrame of every headcount the search judged (n_<skill> per group, engineers, covered,
         attainment_mean / _low / _high, engineer_hours, breaches, engineer_cost, breach_cost, total_cost,
@@ -98,7 +108,35 @@ class FieldStaffingResult:
 def staff_field(scenario, target=0.9, kpi="sla_response_rate", policy=None, days=7, replications=10, seed=1,
                 cost_per_hour=40.0, cost_per_breach=200.0, guard=1.0, max_evaluations=200, max_headcount_per_group=0,
                 progress=False):
-    """The smallest headcount per skill group (engineers grouped by their first skill) whose
+    """The smallest headcount per skill group meeting an SLA target in simulation.
+
+    Parameters
+    ----------
+    scenario : Scenario or str or os.PathLike or dict
+    target : float, default 0.9
+    kpi : str, default "sla_response_rate"
+    policy : str, optional
+    days : int, default 7
+    replications : int, default 10
+    seed : int, default 1
+    cost_per_hour, cost_per_breach : float
+    guard : float, default 1.0
+    max_evaluations : int, default 200
+    max_headcount_per_group : int, default 0
+    progress : bool, default False
+
+    Returns
+    -------
+    FieldStaffingResult
+
+    Raises
+    ------
+    InputError
+        A bad option, named.
+
+    Notes
+    -----
+    Engineers are grouped by their first skill; the answer's
     simulated attainment clears `target` with 95 % confidence and `guard` half-widths to spare
     (mean - (1 + guard) x half-width >= target; the spare keeps the answer above the target on
     new seeds, see docs/staffing.md; guard=0: the plain lower bound).
@@ -133,8 +171,19 @@ def staff_field(scenario, target=0.9, kpi="sla_response_rate", policy=None, days
 
 
 def plot_staffing_curve(result, ax=None):
-    """Engineer cost against attainment for every simulated headcount (95 % intervals as error
-    bars), the target as a dashed line and the answer circled. Returns the Axes."""
+    """Engineer cost against attainment for every simulated headcount.
+
+    95 % intervals are error bars, the target a dashed line, the answer circled.
+
+    Parameters
+    ----------
+    result : FieldStaffingResult
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     import matplotlib.pyplot as plt
 
     if ax is None:

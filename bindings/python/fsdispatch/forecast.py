@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import _fsd
 from ._errors import input_error as _input_error
+from ._time import instant as _instant
 from .triage import _seconds as _creation_seconds
 
 __all__ = ["BacktestResult", "backtest_forecast", "forecast", "plot_forecast"]
@@ -52,7 +53,7 @@ def _options(interval, weeks, utc_offset, holidays, level, start, model, **extra
     o.weeks = int(weeks)
     o.level = float(level)
     if start is not None:
-        o.start = int(pd.Timestamp(start).timestamp()) if not isinstance(start, (int, np.integer)) else int(start)
+        o.start = _instant(start, "/options/start")
     o.model = model
     for name, value in extra.items():
         if value is not None:
@@ -68,8 +69,38 @@ def forecast(df: pd.DataFrame, by="category", interval: int = 3600, weeks: int =
              holidays: Sequence[str] = (), level: float = 0.9, created: str = "created", start=None,
              model: str = "automatic", total_series: Optional[str] = "all",
              interaction_penalty: Optional[float] = None, trend: Optional[bool] = None) -> pd.DataFrame:
-    """Expected ticket arrivals per interval for each series (the values of
-    column ``by``; a list of columns joins them as "a/b") with ``level``
+    """Expected ticket arrivals per interval for each series, with prediction bounds.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per ticket; ``created`` holds integer seconds, timezone-aware datetimes or
+        ISO-8601 text with an offset (naive datetimes are refused).
+    by : str or list of str, default "category"
+        The series column(s); several are joined as "a/b".
+    interval : int, default 3600
+    weeks : int, default 1
+    utc_offset : int, default 0
+        Minutes east of UTC of the local clock.
+    holidays : sequence of str
+        Local dates YYYY-MM-DD.
+    level : float, default 0.9
+    created : str, default "created"
+    start : int or str or datetime.datetime, optional
+        First forecast interval.
+    model : {"automatic", "poisson"}
+    total_series : str or None, default "all"
+    interaction_penalty : float, optional
+    trend : bool, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        See below.
+
+    Notes
+    -----
+    Each series (the values of column ``by``) gets ``level``
     prediction bounds. ``utc_offset`` (minutes) sets the local clock on which
     weeks start on Monday 00:00; ``holidays`` are local dates YYYY-MM-DD. With
     two or more series a pooled series ``total_series`` ("all") is added.
@@ -99,11 +130,28 @@ def backtest_forecast(df: pd.DataFrame, by="category", interval: int = 3600, utc
                       holidays: Sequence[str] = (), level: float = 0.9, created: str = "created",
                       folds: int = 4, model: str = "automatic", total_series: Optional[str] = "all"
                       ) -> BacktestResult:
-    """Rolling-origin back-test: each of the last ``folds`` whole weeks is
-    forecast from the history before it. Returns BacktestResult(folds,
+    """Rolling-origin back-test of the forecast.
+
+    Each of the last ``folds`` whole weeks is forecast from the history before it.
+
+    Parameters
+    ----------
+    df, by, interval, utc_offset, holidays, level, created, model, total_series
+        As for forecast.
+    folds : int, default 4
+
+    Returns
+    -------
+    BacktestResult
+        See below.
+
+    Notes
+    -----
+    Returns BacktestResult(folds,
     overall, points): per fold and overall, WAPE, MAPE (over non-zero
     actuals), bias and interval coverage per interval (``interval_*``
-    columns) and per day (``day_*``)."""
+    columns) and per day (``day_*``).
+    """
     times, series = _arrivals(df, by, created)
     o = _options(interval, 1, utc_offset, holidays, level, None, model,
                  total_series="" if total_series is None else total_series)
@@ -117,10 +165,30 @@ def backtest_forecast(df: pd.DataFrame, by="category", interval: int = 3600, utc
 
 def plot_forecast(forecast_df: pd.DataFrame, history_df: Optional[pd.DataFrame] = None,
                   series: Optional[str] = None, ax=None, by: str = "category", created: str = "created"):
-    """Plots one series' forecast mean with its prediction band and, when
+    """Plots one series' forecast mean with its prediction band.
+
+    Parameters
+    ----------
+    forecast_df : pandas.DataFrame
+        What forecast returns.
+    history_df : pandas.DataFrame, optional
+        The tickets, to draw actual counts.
+    series : str, optional
+    ax : matplotlib.axes.Axes, optional
+    by, created : str
+        Columns of history_df.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Notes
+    -----
+    When
     ``history_df`` (tickets) is given, the actual counts per interval over the
     forecast span and the week before it. ``series`` defaults to the pooled
-    total when present, else the first series. Returns the Axes."""
+    total when present, else the first series. Returns the Axes.
+    """
     import matplotlib.pyplot as plt
 
     if series is None:

@@ -126,7 +126,17 @@ def _requirements(requirement, interval):
 
 def roster_problem(requirement, templates, people=None, interval=1800, shortfall_cost=None, rules=None,
                    surplus_cost=0.0, min_week_cost=1.0):
-    """The RosterProblem of these inputs (see roster() for their forms)."""
+    """The RosterProblem of these inputs, without solving it.
+
+    Parameters
+    ----------
+    requirement, templates, people, interval, shortfall_cost, rules, surplus_cost, min_week_cost
+        As for roster.
+
+    Returns
+    -------
+    RosterProblem
+    """
     doc = {
         "interval": interval,
         "requirements": _requirements(requirement, interval),
@@ -143,9 +153,20 @@ def roster_problem(requirement, templates, people=None, interval=1800, shortfall
 
 
 class RosterResult:
-    """A solved roster. status: "optimal", "feasible", "infeasible" or "no_solution_in_time";
+    """A solved roster.
+
+    Parameters
+    ----------
+    problem : RosterProblem
+    raw : dict
+        What the C++ solve_roster returned.
+
+    Notes
+    -----
+    status: "optimal", "feasible", "infeasible" or "no_solution_in_time";
     cost, best_bound, gap (relative); message (why infeasible); shifts and coverage DataFrames;
-    unfilled: the shifts no person could take, explained; to_json(): the roster as the CLI writes it."""
+    unfilled: the shifts no person could take, explained; to_json(): the roster as the CLI writes it.
+    """
 
     def __init__(self, problem, raw):
         import pandas as pd
@@ -189,6 +210,36 @@ def roster(requirement, templates, people=None, interval=1800, shortfall_cost=No
            gap=0.01, surplus_cost=0.0, min_week_cost=1.0, threads=1, log=False):
     """The cheapest roster covering `requirement` with shifts of `templates`, people named onto it.
 
+    Parameters
+    ----------
+    requirement : pandas.DataFrame or dict or list
+        People needed per interval of the week (forms below).
+    templates : list of dict or pandas.DataFrame
+        Shift templates.
+    people : list of dict or pandas.DataFrame, optional
+    interval : int, default 1800
+    shortfall_cost : float, optional
+        None: coverage is hard.
+    rules : dict, optional
+        min_rest, min_days_off, max_consecutive_days.
+    time_limit : float, default 30
+    gap : float, default 0.01
+    surplus_cost, min_week_cost : float
+    threads : int, default 1
+    log : bool, default False
+
+    Returns
+    -------
+    RosterResult
+
+    Raises
+    ------
+    InputError
+        A bad field, named by its path.
+
+    Notes
+    -----
+
     requirement: a DataFrame with `required`, optional `skill`, and `interval_start` (a date-time: its
     weekday and wall-clock time count; or seconds from Monday 00:00) or `weekday` (0 = Monday, or a
     name) and `time` ("HH:MM" or seconds); or a dict skill -> list of counts per interval of the week;
@@ -206,8 +257,19 @@ def roster(requirement, templates, people=None, interval=1800, shortfall_cost=No
 
 
 def plot_coverage(result, skill=None, ax=None):
-    """Requirement vs rostered coverage by interval over the week (step plot) for one skill (default:
-    the first); returns the matplotlib Axes."""
+    """Requirement vs rostered coverage by interval over the week (step plot) for one skill.
+
+    Parameters
+    ----------
+    result : RosterResult
+    skill : str, optional
+        Default: the first.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     import matplotlib.pyplot as plt
 
     cov = result.coverage

@@ -31,12 +31,31 @@ _DEFAULT_PLOT_KPIS = ["sla_response_rate", "sla_resolution_rate", "first_respons
                       "utilisation", "first_time_fix_rate"]
 _DAY = 86400
 _COMPARISON_COLUMNS = ["policy", "kpi", "mean", "ci_low", "ci_high", "diff_mean", "diff_low", "diff_high"]
+# Every KPI is a count, a duration, a distance or a share: none can be negative, so a confidence
+# bound below 0 says only that the sample is small. Shares cannot exceed 1 either.
+_SHARE_KPIS = {"sla_response_rate", "sla_resolution_rate", "first_time_fix_rate", "occupancy", "travel_share",
+               "jain_index"}
 
 
 # ---- inputs -------------------------------------------------------------------------------------
 
 def load_scenario(scenario):
-    """A Scenario from a Scenario, a path, JSON text or a dict (InputError naming the bad field)."""
+    """A Scenario from what the user has.
+
+    Parameters
+    ----------
+    scenario : Scenario or str or os.PathLike or dict
+        A Scenario, a path, JSON text or the document as a dict.
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    InputError
+        Naming the bad field of the document.
+    """
     if isinstance(scenario, _fsd.Scenario):
         return scenario
     if isinstance(scenario, dict):
@@ -76,8 +95,19 @@ def _progress_bar(progress, total, desc, unit):
 # ---- one run ------------------------------------------------------------------------------------
 
 class SimRun:
-    """A finished simulation: `.kpis` (Series), `.events`, `.tickets`, `.backlog`, `.by_priority`
-    (DataFrames), `.result` (the C++ SimResult), `.scenario`, `.policy` (its name), `.days`, `.seed`."""
+    """A finished simulation run.
+
+    Attributes
+    ----------
+    result : SimResult
+        The C++ result (log and KPI report).
+    scenario : Scenario
+    policy : str
+        The policy's name.
+    days, seed : int
+    kpis : pandas.Series
+    events, tickets, backlog, by_priority : pandas.DataFrame
+    """
 
     def __init__(self, result, scenario, days, seed):
         self.result = result
@@ -91,6 +121,29 @@ class SimRun:
 
     def __repr__(self):
         return f"SimRun(policy={self.policy!r}, scenario={self.scenario.name!r}, days={self.days}, seed={self.seed})"
+
+    def __eq__(self, other):
+        """The same scenario, policy, days and seed with the same KPIs (runs are deterministic)."""
+        if not isinstance(other, SimRun):
+            return NotImplemented
+        return ((self.policy, self.days, self.seed) == (other.policy, other.days, other.seed)
+                and self.scenario == other.scenario and self.result.report.kpis == other.result.report.kpis)
+
+    __hash__ = None
+
+    def plot_gantt(self, day=None):
+        """Engineers' activities on one day of the run (see fsdispatch.sim.plot_gantt).
+
+        Parameters
+        ----------
+        day : int, optional
+            Simulation day; default the first working day.
+
+        Returns
+        -------
+        matplotlib.figure.Figure
+        """
+        return plot_gantt(self, day=day)
 
     @property
     def kpis(self):
@@ -203,13 +256,32 @@ class SimRun:
         return self._locations
 
 
-def simulate(scenario, policy, days=7, seed=1, record_events=True, progress=False):
-    """Simulates `days` days of `scenario` under `policy` and returns a SimRun.
+def simulate(scenario, policy, days=7, seed=1, record_events=True, progress=False, start=None):
+    """Simulates `days` days of `scenario` under `policy`.
 
-    scenario: a Scenario, a path, JSON text or a dict; policy: a built-in name, a Policy or a Policy
-    subclass; seed: same seed, same tickets and outcomes; progress=True shows a bar over days.
+    Parameters
+    ----------
+    scenario : Scenario or str or os.PathLike or dict
+        A Scenario, a path, JSON text or a dict.
+    policy : str or Policy or type
+        A built-in name, a Policy or a Policy subclass (instantiated fresh).
+    days : int, default 7
+    seed : int, default 1
+        Same seed, same tickets and outcomes.
+    record_events : bool, default True
+        False keeps only the KPIs (smaller result).
+    progress : bool, default False
+        Show a bar over days.
+    start : datetime.date or datetime.datetime or str or int, optional
+        First simulated day instead of the scenario's start_date: a date, an aware datetime or an
+        ISO-8601 instant (its local date under the scenario's UTC offset), "YYYY-MM-DD", or days
+        since 1970-01-01. The scenario passed in is not changed.
+
+    Returns
+    -------
+    SimRun
     """
-    scenario = load_scenario(scenario)
+    scenario = _starting(load_scenario(scenario), start)
     runner = _policy_for_run(policy)
     bar = _progress_bar(progress, days, "simulating", "day")
     callback = None
@@ -224,24 +296,82 @@ def simulate(scenario, policy, days=7, seed=1, record_events=True, progress=Fals
     return SimRun(result, scenario, days, seed)
 
 
+def _starting(scenario, start):
+    """The scenario, or a copy of it starting on the local date of `start`."""
+    if start is None:
+        return scenario
+    import copy
+    import datetime as dt
+
+    from ._time import instant
+
+    moved = copy.copy(scenario)
+    is_date_text = isinstance(start, str) and len(start) == 10
+    if isinstance(start, int) or is_date_text or (isinstance(start, dt.date) and not isinstance(start, dt.datetime)):
+        moved.start_date = start
+    else:
+        moved.start_date = (instant(start, "/start") + scenario.utc_offset_seconds) // _DAY
+    return moved
+
+
 # ---- comparisons --------------------------------------------------------------------------------
 
+def _value_bounds(kpi, mean, half_width):
+    """The confidence interval of a KPI's mean, clipped to the values the KPI can take."""
+    low, high = mean - half_width, mean + half_width
+    if low < 0:
+        low = 0.0
+    if kpi in _SHARE_KPIS and high > 1:
+        high = 1.0
+    return low, high
+
+
 def comparison_to_dataframe(comparison):
-    """A C++ Comparison as the table compare_policies returns."""
+    """A C++ Comparison as the table compare_policies returns.
+
+    Parameters
+    ----------
+    comparison : Comparison
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per policy and KPI: policy, kpi, mean, ci_low, ci_high (the 95 % interval of the
+        mean, clipped at 0, and at 1 for shares), diff_mean, diff_low, diff_high (the paired
+        difference to the first policy, which may be negative).
+    """
     import pandas as pd
 
     rows = []
     for r in comparison.rows:
         v, d = r.value, r.difference
-        rows.append((r.policy, r.kpi, v.mean, v.mean - v.half_width, v.mean + v.half_width,
-                     d.mean, d.mean - d.half_width, d.mean + d.half_width))
+        low, high = _value_bounds(r.kpi, v.mean, v.half_width)
+        rows.append((r.policy, r.kpi, v.mean, low, high, d.mean, d.mean - d.half_width, d.mean + d.half_width))
     return pd.DataFrame(rows, columns=_COMPARISON_COLUMNS)
 
 
 def compare_policies(scenario, policies, replications=5, days=7, seed=1, progress=True):
-    """Every policy for every replication; replication r uses replication_seed(seed, r) for all of
-    them (common random numbers). Returns one row per policy and KPI: mean and 95 % CI, and the
-    paired difference to the first policy with its CI (built by the C++ compare_runs)."""
+    """Simulates every policy for every replication and compares them.
+
+    Replication r uses replication_seed(seed, r) for all policies (common random numbers).
+
+    Parameters
+    ----------
+    scenario : Scenario or str or os.PathLike or dict
+    policies : list of str or Policy or type
+        Built-in names, Policy objects or subclasses; each is labelled as passed ("batch" stays
+        "batch", a Policy by its name()).
+    replications : int, default 5
+    days : int, default 7
+    seed : int, default 1
+    progress : bool, default True
+
+    Returns
+    -------
+    pandas.DataFrame
+        As comparison_to_dataframe: mean and 95 % CI per policy and KPI, and the paired difference
+        to the first policy with its CI (built by the C++ compare_runs).
+    """
     scenario = load_scenario(scenario)
     if not policies:
         raise ValueError("compare_policies needs at least one policy")
@@ -249,20 +379,25 @@ def compare_policies(scenario, policies, replications=5, days=7, seed=1, progres
     names, runs = [], []
     try:
         for policy in policies:
-            kpis, name = [], None
+            kpis = []
             for r in range(replications):
                 result = _fsd.simulate(scenario, _policy_for_run(policy), days=days,
                                        seed=_fsd.replication_seed(seed, r), record_events=False)
                 kpis.append(result.report.kpis)
-                name = result.policy
                 if bar is not None:
                     bar.update(1)
-            names.append(name if name is not None else _policy_name(policy))
+            names.append(_policy_label(policy))
             runs.append(kpis)
     finally:
         if bar is not None:
             bar.close()
     return comparison_to_dataframe(_fsd.compare_runs(names, runs))
+
+
+def _policy_label(policy):
+    """The label a policy has in tables: a name as the user passed it ("batch", not "batch:300"),
+    otherwise the policy's own name()."""
+    return _policy_name(policy)
 
 
 def _policy_name(policy):
@@ -282,7 +417,7 @@ def _sweep_chunk(scenario_json, scenario_label, policy, replications, days, seed
     for r in replications:
         result = _fsd.simulate(scenario, _policy_for_run(policy), days=days, seed=_fsd.replication_seed(seed, r),
                                record_events=False)
-        row = {"scenario": scenario_label, "policy": result.policy, "replication": r}
+        row = {"scenario": scenario_label, "policy": _policy_label(policy), "replication": r}
         for name, value, _ in result.report.kpis.entries():
             row[name] = value
         rows.append(row)
@@ -314,19 +449,45 @@ def _sweep_frame(chunks):
 
 
 def serial_sweep(scenarios, policies, replications=5, days=7, seed=1):
-    """The sweep in this process, in the same order and with the same seeds as sweep()."""
+    """The sweep in this process, in the same order and with the same seeds as sweep().
+
+    Parameters
+    ----------
+    scenarios, policies, replications, days, seed
+        As for sweep.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per run: scenario, policy (as passed), replication and one column per KPI.
+    """
     tasks = _sweep_tasks(scenarios, policies, replications, days, seed, shippable=False)
     return _sweep_frame([_sweep_chunk(*t) for t in tasks])
 
 
 def sweep(scenarios, policies, replications=5, days=7, seed=1, client=None):
-    """Every scenario x policy x replication on Dask `distributed`; one row per run: scenario,
-    policy, replication and one column per KPI. Equal to serial_sweep() for the same seeds.
+    """Every scenario x policy x replication on Dask `distributed`.
 
-    scenarios: a list (labelled by scenario name) or a dict label -> scenario, each a Scenario,
-    path, JSON text or dict (shipped to workers as JSON text); policies: names or Policy subclasses.
-    client: None starts a local cluster (2 worker processes) and closes it afterwards; a string is a
-    scheduler address; a distributed.Client is used as is; "serial" runs in this process.
+    Equal to serial_sweep() for the same seeds.
+
+    Parameters
+    ----------
+    scenarios : list or dict
+        A list (labelled by scenario name) or a dict label -> scenario; each a Scenario, path,
+        JSON text or dict (shipped to workers as JSON text).
+    policies : list of str or type
+        Names or Policy subclasses (a Policy object cannot be shipped); labelled as passed.
+    replications : int, default 5
+    days : int, default 7
+    seed : int, default 1
+    client : None or str or distributed.Client
+        None starts a local cluster (2 worker processes) and closes it afterwards; a string is a
+        scheduler address; a Client is used as is; "serial" runs in this process.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per run: scenario, policy, replication and one column per KPI.
     """
     if isinstance(client, str) and client == "serial":
         return serial_sweep(scenarios, policies, replications=replications, days=days, seed=seed)
@@ -368,7 +529,24 @@ def _figure(nrows=1, ncols=1, **kwargs):
 
 
 def plot_kpis(comparison_df, kpis=None):
-    """Bars of each policy's mean with 95 % CI whiskers, one panel per KPI. Returns the Figure."""
+    """Bars of each policy's mean with 95 % CI whiskers, one panel per KPI.
+
+    Parameters
+    ----------
+    comparison_df : pandas.DataFrame
+        The table compare_policies returns.
+    kpis : list of str, optional
+        Default: SLA rates, response time, travel, utilisation and first-time fix.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    KeyError
+        A KPI that is not in the table.
+    """
     import numpy as np
 
     available = list(dict.fromkeys(comparison_df["kpi"]))
@@ -400,7 +578,16 @@ def plot_kpis(comparison_df, kpis=None):
 
 
 def plot_backlog(runs):
-    """Open tickets over time for one run or several. Returns the Figure."""
+    """Open tickets over time for one run or several.
+
+    Parameters
+    ----------
+    runs : SimRun or list of SimRun
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     if isinstance(runs, SimRun):
         runs = [runs]
     fig, axes = _figure(figsize=(8, 3.5))
@@ -443,15 +630,37 @@ def _day_intervals(run, day):
 
 
 def first_working_day(run):
-    """The first simulation day on which some engineer arrived on site (0 when none did)."""
+    """The first simulation day on which some engineer arrived on site.
+
+    Parameters
+    ----------
+    run : SimRun
+
+    Returns
+    -------
+    int
+        The day (0 when nobody arrived anywhere).
+    """
     ev = run.events
     days = ev.loc[ev["kind"] == "arrive", "day"]
     return int(days.iloc[0]) if len(days) else 0
 
 
 def plot_gantt(run, day=None):
-    """Per engineer: travel, on-site and break bars of simulation day `day` (None: the first day
-    with a visit). Returns the Figure."""
+    """Per engineer: travel, on-site and break bars of one simulation day of a run.
+
+    ``fsdispatch.plot_gantt`` draws plans and hands runs to this function.
+
+    Parameters
+    ----------
+    run : SimRun
+    day : int, optional
+        Default: the first day with a visit.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     if day is None:
         day = first_working_day(run)
     names = list(run.result.log.engineers)
@@ -477,8 +686,18 @@ def plot_gantt(run, day=None):
 
 
 def plot_route_map(run, day=None):
-    """Each engineer's visits of simulation day `day` (None: the first day with a visit) as lines
-    on lon/lat, from and to the home base (squares). Returns the Figure."""
+    """Each engineer's visits of one simulation day as lines on lon/lat, from and to the home base.
+
+    Parameters
+    ----------
+    run : SimRun
+    day : int, optional
+        Default: the first day with a visit.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
     if day is None:
         day = first_working_day(run)
     homes = run.scenario.engineer_homes
@@ -577,12 +796,30 @@ def _staffing_parts(staffing):
 
 
 def html_report(path, comparison_df, runs=None, title="Dispatch policy comparison", staffing=None):
-    """Writes a self-contained HTML page (figures as base64 PNG, tables as HTML): the KPI table with
-    95 % CIs and paired differences, KPI bars, and for `runs` the backlog, a Gantt chart and a route
-    map of the first working day; `staffing` (a list) adds a staffing section: forecasts with their
-    intervals, field headcounts with the cost-vs-attainment curve, rosters' coverage against the
-    requirement and simulated checks of a roster. Returns the path (a temporary file when path is
-    None); the file is replaced whole, never left half written."""
+    """Writes a self-contained HTML report (figures as base64 PNG, tables as HTML).
+
+    The KPI table with 95 % CIs and paired differences, KPI bars, and for `runs` the backlog, a
+    Gantt chart and a route map of the first working day. The file is replaced whole, never left
+    half written.
+
+    Parameters
+    ----------
+    path : str or os.PathLike or None
+        None writes a temporary file.
+    comparison_df : pandas.DataFrame
+        The table compare_policies returns.
+    runs : list of SimRun, optional
+    title : str, default "Dispatch policy comparison"
+    staffing : list, optional
+        Adds a staffing section: forecasts with their intervals, field headcounts with the
+        cost-vs-attainment curve, rosters' coverage against the requirement, simulated checks of
+        a roster.
+
+    Returns
+    -------
+    str
+        The path written.
+    """
     if path is None:
         path = os.path.join(tempfile.mkdtemp(prefix="fsd-report-"), "report.html")
     if isinstance(runs, SimRun):

@@ -27,8 +27,21 @@ def _interval_of(forecast_df):
 
 
 def week_arrivals(forecast_df, utc_offset=0, column="mean"):
-    """{series: expected tickets per interval of the local week (Monday 00:00 first)} from the first
-    seven days of a forecast DataFrame (fsd.forecast's columns); utc_offset in minutes east of UTC."""
+    """Expected tickets per interval of the local week, per series.
+
+    Parameters
+    ----------
+    forecast_df : pandas.DataFrame
+        fsd.forecast's output; its first seven days are used.
+    utc_offset : int, default 0
+        Minutes east of UTC.
+    column : str, default "mean"
+
+    Returns
+    -------
+    dict
+        {series: list of expected tickets per interval, Monday 00:00 first}.
+    """
     import pandas as pd
 
     if column not in forecast_df.columns:
@@ -63,10 +76,28 @@ def _clock(text, name):
 
 def field_requirement_frame(forecast_df, scenario, occupancy=0.75, service_start="08:00", service_end="17:00",
                             service_days=(0, 1, 2, 3, 4), utc_offset=None, column="mean"):
-    """Engineers on duty per skill and interval for the forecast's series that are skills of the
-    scenario's ticket types (other series, e.g. desk work, are skipped): a DataFrame with columns
-    skill, weekday, time, required, work_per_ticket, ready for fsd.roster(requirement=...).
-    utc_offset defaults to the scenario's."""
+    """Engineers on duty per skill and interval for a forecast.
+
+    Series that are not skills of the scenario's ticket types (e.g. desk work) are skipped.
+
+    Parameters
+    ----------
+    forecast_df : pandas.DataFrame
+    scenario : Scenario
+    occupancy : float, default 0.75
+    service_start, service_end : str
+        Local "HH:MM".
+    service_days : sequence of int
+        Weekdays, Monday = 0.
+    utc_offset : int, optional
+        Minutes; default the scenario's.
+    column : str, default "mean"
+
+    Returns
+    -------
+    pandas.DataFrame
+        skill, weekday, time, required, work_per_ticket; ready for fsd.roster(requirement=...).
+    """
     import pandas as pd
 
     scenario = load_scenario(scenario)
@@ -92,7 +123,20 @@ def field_requirement_frame(forecast_df, scenario, occupancy=0.75, service_start
 
 
 def roster_people(scenario, min_hours=0, max_hours=40, max_shifts=5, cost_per_hour=0.0):
-    """The scenario's engineers as roster people (their skills; contracted hours as given)."""
+    """The scenario's engineers as roster people (their skills; contracted hours as given).
+
+    Parameters
+    ----------
+    scenario : Scenario
+    min_hours, max_hours : float
+        Contracted hours a week.
+    max_shifts : int, default 5
+    cost_per_hour : float, default 0.0
+
+    Returns
+    -------
+    list of dict
+    """
     engineers = json.loads(load_scenario(scenario).to_json())["engineers"]
     return [{"id": e["id"], "skills": [s["skill"] for s in e["skills"]], "min_week": int(min_hours * 3600),
              "max_week": int(max_hours * 3600), "max_shifts": max_shifts, "cost_per_hour": cost_per_hour}
@@ -100,12 +144,34 @@ def roster_people(scenario, min_hours=0, max_hours=40, max_shifts=5, cost_per_ho
 
 
 def scenario_with_roster(scenario, roster_result):
-    """The scenario whose engineers work exactly the roster's shifts (fsd.roster's result)."""
+    """The scenario whose engineers work exactly the roster's shifts.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    roster_result : RosterResult
+
+    Returns
+    -------
+    Scenario
+    """
     return _fsd._scenario_with_roster(load_scenario(scenario), roster_result.to_json())
 
 
 def scenario_with_demand(scenario, forecast_df, utc_offset=None, column="mean"):
-    """The scenario with tickets arriving at the forecast's rates (series that are field skills)."""
+    """The scenario with tickets arriving at the forecast's rates (series that are field skills).
+
+    Parameters
+    ----------
+    scenario : Scenario
+    forecast_df : pandas.DataFrame
+    utc_offset : int, optional
+    column : str, default "mean"
+
+    Returns
+    -------
+    Scenario
+    """
     scenario = load_scenario(scenario)
     if utc_offset is None:
         utc_offset = scenario.utc_offset_seconds // 60
@@ -116,10 +182,33 @@ def scenario_with_demand(scenario, forecast_df, utc_offset=None, column="mean"):
 
 def simulate_roster(scenario, roster_result, forecast_df, target=0.9, kpi="sla_response_rate", policy=None, days=7,
                     replications=10, seed=1, column="mean"):
-    """Simulates the roster under the forecast demand (common random numbers over `replications`
-    runs of `days` days) and returns a dict: kpi, target, mean, low, high (95 % CI), meets (the
+    """Simulates the roster under the forecast demand.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    roster_result : RosterResult
+    forecast_df : pandas.DataFrame
+    target : float, default 0.9
+    kpi : str, default "sla_response_rate"
+    policy : str, optional
+    days : int, default 7
+    replications : int, default 10
+        Common random numbers across runs.
+    seed : int, default 1
+    column : str, default "mean"
+
+    Returns
+    -------
+    dict
+        See below; ``low`` is clipped at 0.
+
+    Notes
+    -----
+    The dict holds kpi, target, mean, low, high (95 % CI), meets (the
     lower bound reaches the target), engineer_hours, breaches, and "attainment" rows for
-    fsd.html_report(staffing=[...])."""
+    fsd.html_report(staffing=[...]).
+    """
     checked = scenario_with_demand(scenario_with_roster(scenario, roster_result), forecast_df, column=column)
     groups = _fsd.group_engineers(checked)
     options = _fsd.FieldStaffingOptions(target=target, kpi=kpi, policy="" if policy is None else policy, days=days,

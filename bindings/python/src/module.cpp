@@ -8,10 +8,16 @@
 namespace py = pybind11;
 
 PYBIND11_MODULE(_fsd, m) {
-    m.doc() = "fsdispatch: field-service dispatch engine (C++ core)";
+    m.doc() = "fsdispatch: field-service dispatch engine (C++ core); use the fsdispatch package.";
 
     // InputError is a ValueError carrying the path of the offending field.
     static py::exception<fsd::InputError> input_error(m, "InputError", PyExc_ValueError);
+    input_error.attr("__doc__") = R"(An input that breaks a rule of its format (a ValueError).
+
+Attributes
+----------
+path : str
+    The offending field, like "/jobs/3/time_windows/0"; "" when the input as a whole is at fault.)";
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);

@@ -11,6 +11,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/route/solve.hpp"
 #include "registry.hpp"
+#include "repr.hpp"
 
 namespace py = pybind11;
 using namespace fsd;
@@ -18,15 +19,37 @@ using namespace fsd;
 namespace {
 
 void bind_route(py::module_& m) {
-    py::class_<Progress>(m, "Progress", "A new best solution found during a solve.")
-        .def_readonly("seconds", &Progress::seconds)
-        .def_readonly("iteration", &Progress::iteration)
-        .def_readonly("objective", &Progress::objective)
-        .def_readonly("unassigned", &Progress::unassigned);
+    py::class_<Progress>(m, "Progress", R"(A new best plan found during a solve (what on_progress is called with).
 
-    py::class_<InitialRoute>(m, "InitialRoute",
-                             "One route of a warm start: engineer and shift indices, job indices in order; fixed keeps "
-                             "it whole, fixed_jobs keeps its first jobs first and in order.")
+Attributes
+----------
+seconds : float
+    Since the solve began.
+iteration : int
+objective : ObjectiveParts
+    Of the new best plan.
+unassigned : int
+    Jobs it leaves out.)")
+        .def_readonly("seconds", &Progress::seconds, "Seconds since the solve began.")
+        .def_readonly("iteration", &Progress::iteration)
+        .def_readonly("objective", &Progress::objective, "ObjectiveParts of the new best plan.")
+        .def_readonly("unassigned", &Progress::unassigned, "Number of jobs it leaves out.")
+        .def("__repr__", fsdpy::short_repr<Progress>("Progress", {"seconds", "iteration", "objective", "unassigned"}, {}));
+
+    py::class_<InitialRoute>(m, "InitialRoute", R"(One route of a warm start.
+
+Parameters
+----------
+engineer : int
+    Engineer index.
+shift : int, default 0
+    Index into the engineer's shifts.
+jobs : list of int
+    Job indices in the order driven.
+fixed : bool, default False
+    Keep the route whole, as given.
+fixed_jobs : int, default 0
+    Keep its first jobs first and in order.)")
         .def(py::init([](Index engineer, Index shift, std::vector<Index> jobs, bool fixed, Index fixed_jobs) {
                  return InitialRoute{engineer, shift, std::move(jobs), fixed, fixed_jobs};
              }),
@@ -37,15 +60,31 @@ void bind_route(py::module_& m) {
         .def_readwrite("jobs", &InitialRoute::jobs)
         .def_readwrite("fixed", &InitialRoute::fixed)
         .def_readwrite("fixed_jobs", &InitialRoute::fixed_jobs)
-        .def("__repr__", [](const InitialRoute& r) {
-            return "InitialRoute(engineer=" + std::to_string(r.engineer) + ", shift=" + std::to_string(r.shift) + ", " +
-                   std::to_string(r.jobs.size()) + " jobs, fixed=" + (r.fixed ? "True" : "False") +
-                   ", fixed_jobs=" + std::to_string(r.fixed_jobs) + ")";
-        });
+        .def("__eq__",
+             [](const InitialRoute& a, const InitialRoute& b) {
+                 return a.engineer == b.engineer && a.shift == b.shift && a.jobs == b.jobs && a.fixed == b.fixed &&
+                        a.fixed_jobs == b.fixed_jobs;
+             },
+             py::is_operator(), py::arg("other"))
+        .def("__repr__", fsdpy::short_repr<InitialRoute>("InitialRoute", {"engineer", "shift", "jobs"}, {"fixed", "fixed_jobs"}));
     m.def("initial_routes_from", &initial_routes_from, py::arg("solution"),
-          "The routes of a solution as a warm start (InitialRoute per route).");
+          R"(The routes of a plan as a warm start.
+
+Parameters
+----------
+solution : Solution
+
+Returns
+-------
+list of InitialRoute
+    One per route, not fixed.)");
     m.def("max_solve_threads", &max_solve_threads,
-          "The most threads solve() takes on this machine (four per hardware thread).");
+          R"(The most threads solve() takes on this machine.
+
+Returns
+-------
+int
+    Four per hardware thread.)");
 
     m.def("_solve", [](const Problem& problem, double time_limit, std::int64_t iteration_limit, std::uint64_t seed,
                        int threads, std::optional<py::function> on_progress,
@@ -97,7 +136,17 @@ void bind_route(py::module_& m) {
           py::arg("problem"), py::arg("time_limit") = 1.0, py::arg("iteration_limit") = -1, py::arg("seed") = 1,
           py::arg("threads") = 1, py::arg("on_progress") = py::none(), py::arg("initial") = py::none(),
           py::arg("fix") = std::map<std::string, py::object>{}, py::arg("algorithm") = "auto",
-          py::arg("stagnation_limit") = -1, py::arg("decompose") = true);
+          py::arg("stagnation_limit") = -1, py::arg("decompose") = true,
+          R"(The engine behind fsdispatch.solve; call that (it adds the progress bar and remembers the problem).
+
+Parameters
+----------
+problem, time_limit, iteration_limit, seed, threads, on_progress, initial, fix, algorithm, stagnation_limit, decompose
+    As for fsdispatch.solve.
+
+Returns
+-------
+Solution)");
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
 // Python bindings of the simulation layer: conversion only. Simulations run
 // without the GIL; Python policies take it back for each callback.
 #include <pybind11/numpy.h>
+#include <pybind11/operators.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cmath>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -20,12 +22,38 @@
 #include "fsd/sim/sim_log.hpp"
 #include "fsd/sim/simulate.hpp"
 #include "fsd/sim/ticket_stream.hpp"
+#include "enum_str.hpp"
+#include "repr.hpp"
+#include "instant.hpp"
 #include "registry.hpp"
 
 namespace py = pybind11;
 using namespace fsd;
+using fsdpy::fields_repr;
+using fsdpy::list_repr;
+using fsdpy::py_repr;
 
 namespace {
+
+// A local date: days since 1970-01-01, "YYYY-MM-DD" text, or a datetime.date
+// (a datetime counts by its own calendar date, as written).
+std::int64_t to_day(const py::handle& value, const std::string& path) {
+    if (py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value)) return value.cast<std::int64_t>();
+    py::module_ datetime = py::module_::import("datetime");
+    py::object date = py::reinterpret_borrow<py::object>(value);
+    if (py::isinstance<py::str>(value)) {
+        try {
+            date = datetime.attr("date").attr("fromisoformat")(value.cast<std::string>().substr(0, 10));
+        } catch (const py::error_already_set&) {
+            throw InputError(path, "expected a date YYYY-MM-DD, not '" + value.cast<std::string>() + "'");
+        }
+    }
+    if (!py::isinstance(date, datetime.attr("date")))
+        throw py::type_error(path + ": expected days since 1970-01-01, \"YYYY-MM-DD\" or a datetime.date");
+    const py::object epoch = datetime.attr("date")(1970, 1, 1);
+    const py::object day = py::hasattr(date, "date") ? date.attr("date")() : date;
+    return (day - epoch).attr("days").cast<std::int64_t>();
+}
 
 py::object time_or_none(Time t) { return t == kTimeMax ? py::object(py::none()) : py::object(py::int_(t)); }
 py::object index_or_none(Index i) { return i < 0 ? py::object(py::none()) : py::object(py::int_(i)); }
@@ -148,29 +176,11 @@ std::function<void(int, int)> progress_callback(const py::object& f) {
     };
 }
 
-ScenarioGenerateOptions generate_options(const py::kwargs& kwargs) {
-    ScenarioGenerateOptions o;
-    for (const auto& [key, value] : kwargs) {
-        const std::string k = py::str(key);
-        if (k == "name") o.name = value.cast<std::string>();
-        else if (k == "engineers") o.engineers = value.cast<int>();
-        else if (k == "tickets_per_day") o.tickets_per_day = value.cast<double>();
-        else if (k == "skills") o.skills = value.cast<int>();
-        else if (k == "radius_km") o.radius_km = value.cast<double>();
-        else if (k == "centre") {
-            if (py::isinstance<Coordinates>(value)) {
-                o.centre = value.cast<Coordinates>();
-            } else {
-                auto pair = value.cast<std::pair<double, double>>();
-                o.centre = Coordinates{pair.first, pair.second};
-            }
-        } else if (k == "median_duration") o.median_duration = value.cast<Duration>();
-        else if (k == "travel_noise_sigma") o.travel_noise_sigma = value.cast<double>();
-        else if (k == "cancellation_probability") o.cancellation_probability = value.cast<double>();
-        else if (k == "seed") o.seed = value.cast<std::uint64_t>();
-        else throw py::type_error("generate_scenario() got an unexpected keyword argument '" + k + "'");
-    }
-    return o;
+// A centre as Coordinates or a (lat, lon) pair.
+Coordinates to_centre(const py::handle& value) {
+    if (py::isinstance<Coordinates>(value)) return value.cast<Coordinates>();
+    const auto pair = value.cast<std::pair<double, double>>();
+    return Coordinates{pair.first, pair.second};
 }
 
 py::dict options_dict(const ScenarioGenerateOptions& o) {
@@ -251,8 +261,37 @@ py::list entries_list(const Kpis& k) {
 
 void bind_sim(py::module_& m) {
     // ---- scenarios -------------------------------------------------------
-    py::class_<Scenario>(m, "Scenario", "A simulation scenario (format fsdispatch-scenario, docs/simulation.md).")
-        .def(py::init<>())
+    const Scenario defaults;
+    py::class_<Scenario>(m, "Scenario", R"(A simulation scenario (format fsdispatch-scenario, docs/simulation.md).
+
+Engineers, ticket types, arrivals, travel and SLA targets come from the JSON
+document (``Scenario.from_json``, ``Scenario.read``, ``generate_scenario``,
+``scenario_preset``); the constructor sets only the top-level fields.
+Pickling and ``==`` go through the scenario document.
+
+Parameters
+----------
+name : str, default "scenario"
+start_date : int or str or datetime.date, default 20416
+    Local date of simulation instant 0: days since 1970-01-01, "YYYY-MM-DD",
+    or a date.
+utc_offset_seconds : int, default 0
+    Offset of local time from UTC.
+sla_tier : str, default "")")
+        .def(py::init([](std::string name, const py::object& start_date, int utc_offset_seconds, std::string sla_tier) {
+                 Scenario s;
+                 s.name = std::move(name);
+                 s.start_date = to_day(start_date, "/start_date");
+                 s.utc_offset_seconds = utc_offset_seconds;
+                 s.sla_tier = std::move(sla_tier);
+                 return s;
+             }),
+             py::kw_only(), py::arg("name") = defaults.name, py::arg("start_date") = defaults.start_date,
+             py::arg("utc_offset_seconds") = defaults.utc_offset_seconds, py::arg("sla_tier") = defaults.sla_tier)
+        .def("__eq__", [](const Scenario& a, const Scenario& b) { return scenario_to_json(a, -1) == scenario_to_json(b, -1); },
+             py::is_operator())
+        .def("__copy__", [](const Scenario& s) { return Scenario(s); })
+        .def("__deepcopy__", [](const Scenario& s, const py::object&) { return Scenario(s); }, py::arg("memo"))
         .def_static("from_json", &scenario_from_json, py::arg("text"), "Reads and validates a scenario (InputError naming the field).")
         .def_static(
             "read", [](const std::string& path) { return read_scenario_file(path); }, py::arg("path"),
@@ -262,7 +301,10 @@ void bind_sim(py::module_& m) {
         .def("weekday", &sim_weekday, py::arg("day"), "Weekday (Monday = 0) of simulation day `day`.")
         .def("to_unix", &sim_to_unix, py::arg("t"), "The Unix instant of simulation instant t.")
         .def_readwrite("name", &Scenario::name)
-        .def_readwrite("start_date", &Scenario::start_date)
+        .def_property(
+            "start_date", [](const Scenario& sc) { return sc.start_date; },
+            [](Scenario& sc, const py::object& v) { sc.start_date = to_day(v, "/start_date"); },
+            "Local date of instant 0 as days since 1970-01-01 (set from an int, \"YYYY-MM-DD\" or a date).")
         .def_readwrite("utc_offset_seconds", &Scenario::utc_offset_seconds)
         .def_readwrite("sla_tier", &Scenario::sla_tier)
         .def_property_readonly("engineer_ids",
@@ -288,36 +330,110 @@ void bind_sim(py::module_& m) {
         .def(py::pickle([](const Scenario& s) { return scenario_to_json(s, -1); },
                         [](const std::string& text) { return scenario_from_json(text); }))
         .def("__repr__", [](const Scenario& s) {
-            return "Scenario('" + s.name + "', engineers=" + std::to_string(s.engineers.size()) +
-                   ", ticket_types=" + std::to_string(s.ticket_types.size()) + ")";
+            return fields_repr("Scenario", {{"name", py_repr(s.name)},
+                                            {"start_date", py_repr(s.start_date)},
+                                            {"engineers", py_repr(s.engineers.size())},
+                                            {"ticket_types", py_repr(s.ticket_types.size())}});
         });
 
+    const ScenarioGenerateOptions generated;
     m.def(
-        "generate_scenario", [](const py::kwargs& kwargs) { return generate_scenario(generate_options(kwargs)); },
-        "generate_scenario(**options): a seeded scenario; options name, engineers, tickets_per_day, skills, "
-        "radius_km, centre=(lat, lon), median_duration, travel_noise_sigma, cancellation_probability, seed.");
+        "generate_scenario",
+        [](std::string name, int engineers, double tickets_per_day, int skills, double radius_km, const py::object& centre,
+           Duration median_duration, double travel_noise_sigma, double cancellation_probability, std::uint64_t seed) {
+            ScenarioGenerateOptions o;
+            o.name = std::move(name);
+            o.engineers = engineers;
+            o.tickets_per_day = tickets_per_day;
+            o.skills = skills;
+            o.radius_km = radius_km;
+            if (!centre.is_none()) o.centre = to_centre(centre);
+            o.median_duration = median_duration;
+            o.travel_noise_sigma = travel_noise_sigma;
+            o.cancellation_probability = cancellation_probability;
+            o.seed = seed;
+            return generate_scenario(o);
+        },
+        py::kw_only(), py::arg("name") = generated.name, py::arg("engineers") = generated.engineers,
+        py::arg("tickets_per_day") = generated.tickets_per_day, py::arg("skills") = generated.skills,
+        py::arg("radius_km") = generated.radius_km, py::arg("centre") = py::none(),
+        py::arg("median_duration") = generated.median_duration, py::arg("travel_noise_sigma") = generated.travel_noise_sigma,
+        py::arg("cancellation_probability") = generated.cancellation_probability, py::arg("seed") = generated.seed,
+        R"(A seeded generated scenario.
+
+Parameters
+----------
+name : str, default "generated"
+engineers : int, default 20
+tickets_per_day : float, default 100.0
+skills : int, default 3
+radius_km : float, default 20.0
+centre : Coordinates or (lat, lon), optional
+    Default (52.37, 4.90).
+median_duration : int, default 2700
+    Seconds on site.
+travel_noise_sigma : float, default 0.2
+cancellation_probability : float, default 0.03
+seed : int, default 1
+
+Returns
+-------
+Scenario
+
+Raises
+------
+InputError
+    An option out of range, named.)");
     m.def(
         "scenario_preset", [](const std::string& name, std::uint64_t seed) { return generate_scenario(scenario_preset(name, seed)); },
-        py::arg("name"), py::arg("seed") = 1, "A bundled scenario: \"urban\", \"rural\", \"specialist\" or \"peak\".");
+        py::arg("name"), py::arg("seed") = 1, R"(A bundled scenario.
+
+Parameters
+----------
+name : {"urban", "rural", "specialist", "peak"}
+seed : int, default 1
+
+Returns
+-------
+Scenario)");
     m.def(
         "scenario_preset_options", [](const std::string& name, std::uint64_t seed) { return options_dict(scenario_preset(name, seed)); },
-        py::arg("name"), py::arg("seed") = 1, "The generate_scenario options of a preset, as a dict.");
-    m.def("scenario_preset_names", &scenario_preset_names);
+        py::arg("name"), py::arg("seed") = 1, R"(The generate_scenario options of a preset.
+
+Parameters
+----------
+name : str
+seed : int, default 1
+
+Returns
+-------
+dict
+    Keyword arguments of generate_scenario.)");
+    m.def("scenario_preset_names", &scenario_preset_names, "The names scenario_preset takes.");
     m.def("replication_seed", &replication_seed, py::arg("seed"), py::arg("replication"),
-          "The seed of replication r of a base seed (common random numbers across policies).");
+          R"(The seed of one replication of a base seed (common random numbers across policies).
+
+Parameters
+----------
+seed : int
+replication : int
+
+Returns
+-------
+int)");
 
     // ---- tickets and the policy's view -----------------------------------
-    py::enum_<SimTicketStatus>(m, "SimTicketStatus")
-        .value("waiting", SimTicketStatus::waiting).value("queued", SimTicketStatus::queued)
+    py::enum_<SimTicketStatus> simticketstatus_enum(m, "SimTicketStatus");
+    simticketstatus_enum.value("waiting", SimTicketStatus::waiting).value("queued", SimTicketStatus::queued)
         .value("en_route", SimTicketStatus::en_route).value("on_site", SimTicketStatus::on_site)
         .value("parked", SimTicketStatus::parked).value("resolved", SimTicketStatus::resolved)
-        .value("cancelled", SimTicketStatus::cancelled)
-        .def("__str__", [](SimTicketStatus s) { return std::string(to_string(s)); });
-    py::enum_<SimEngineerStatus>(m, "SimEngineerStatus")
-        .value("off_shift", SimEngineerStatus::off_shift).value("idle", SimEngineerStatus::idle)
+        .value("cancelled", SimTicketStatus::cancelled);
+    fsdpy::set_enum_str(simticketstatus_enum, [](SimTicketStatus x) { return to_string(x); });
+    py::enum_<SimEngineerStatus> simengineerstatus_enum(m, "SimEngineerStatus");
+    simengineerstatus_enum.value("off_shift", SimEngineerStatus::off_shift).value("idle", SimEngineerStatus::idle)
         .value("travelling", SimEngineerStatus::travelling).value("on_site", SimEngineerStatus::on_site)
-        .value("on_break", SimEngineerStatus::on_break).value("going_home", SimEngineerStatus::going_home)
-        .def("__str__", [](SimEngineerStatus s) { return std::string(to_string(s)); });
+        .value("on_break", SimEngineerStatus::on_break).value("going_home", SimEngineerStatus::going_home);
+    fsdpy::set_enum_str(simengineerstatus_enum, [](SimEngineerStatus x) { return to_string(x); });
 
     py::class_<SimTicket>(m, "SimTicket", "A ticket as the dispatcher knows it (deadlines None when there is no target).")
         .def_readonly("id", &SimTicket::id)
@@ -327,17 +443,31 @@ void bind_sim(py::module_& m) {
         .def_readonly("created", &SimTicket::created)
         .def_property_readonly("response_deadline", [](const SimTicket& t) { return time_or_none(t.response_deadline); })
         .def_property_readonly("resolution_deadline", [](const SimTicket& t) { return time_or_none(t.resolution_deadline); })
-        .def("__repr__", [](const SimTicket& t) { return "SimTicket('" + t.id + "', priority=" + std::to_string(t.priority) + ")"; });
+        .def(py::self == py::self)
+        .def("__repr__", [](const SimTicket& t) {
+            return fields_repr("SimTicket", {{"id", py_repr(t.id)},
+                                             {"type", py_repr(t.type)},
+                                             {"priority", py_repr(t.priority)},
+                                             {"created", py_repr(t.created)},
+                                             {"response_deadline", py::repr(time_or_none(t.response_deadline)).cast<std::string>()},
+                                             {"resolution_deadline", py::repr(time_or_none(t.resolution_deadline)).cast<std::string>()}});
+        });
 
     py::class_<TicketDraws>(m, "TicketDraws", "The outcomes drawn for a ticket, hidden from policies.")
         .def_readonly("base_duration", &TicketDraws::base_duration)
         .def_readonly("fix_draw", &TicketDraws::fix_draw)
         .def_readonly("travel_factor", &TicketDraws::travel_factor)
-        .def_property_readonly("cancel_at", [](const TicketDraws& d) { return time_or_none(d.cancel_at); });
+        .def_property_readonly("cancel_at", [](const TicketDraws& d) { return time_or_none(d.cancel_at); })
+        .def("__repr__", [](const TicketDraws& d) {
+            return fields_repr("TicketDraws", {{"base_duration", list_repr(d.base_duration)},
+                                               {"fix_draw", list_repr(d.fix_draw)},
+                                               {"cancel_at", py::repr(time_or_none(d.cancel_at)).cast<std::string>()}});
+        });
 
     py::class_<TicketStream>(m, "TicketStream", "The tickets of one replication, in order of creation.")
         .def_readonly("tickets", &TicketStream::tickets)
-        .def_readonly("draws", &TicketStream::draws);
+        .def_readonly("draws", &TicketStream::draws)
+        .def("__repr__", [](const TicketStream& t) { return fields_repr("TicketStream", {{"tickets", list_repr(t.tickets, 0)}}); });
     m.def(
         "draw_ticket_stream",
         [](const Scenario& s, int days, std::uint64_t seed) {
@@ -353,7 +483,13 @@ void bind_sim(py::module_& m) {
         .def_property_readonly("shift_start", [](const SimEngineerView& v) { return time_or_none(v.shift_start); })
         .def_property_readonly("shift_end", [](const SimEngineerView& v) { return time_or_none(v.shift_end); })
         .def_property_readonly("current_ticket", [](const SimEngineerView& v) { return index_or_none(v.current_ticket); })
-        .def_readonly("queue", &SimEngineerView::queue);
+        .def_readonly("queue", &SimEngineerView::queue)
+        .def("__repr__", [](const SimEngineerView& v) {
+            return fields_repr("SimEngineerView", {{"status", py_repr(std::string(to_string(v.status)))},
+                                                   {"free_at", py_repr(v.free_at)},
+                                                   {"current_ticket", py::repr(index_or_none(v.current_ticket)).cast<std::string>()},
+                                                   {"queue", list_repr(v.queue)}});
+        });
 
     if (!py::hasattr(m, "GreatCircleLeg")) {
         py::class_<GreatCircleLeg>(m, "GreatCircleLeg", "Road metres and driving seconds of one leg.")
@@ -410,8 +546,22 @@ void bind_sim(py::module_& m) {
         .def("on_engineer_free", &Policy::on_engineer_free)
         .def("on_tick", &Policy::on_tick)
         .def("__repr__", [](const Policy& p) { return "Policy('" + p.name() + "')"; });
-    m.def("make_policy", &make_policy, py::arg("name"), "A built-in policy by name (\"nearest\", \"batch:600\", ...).");
-    m.def("builtin_policy_names", &builtin_policy_names);
+    m.def("make_policy", &make_policy, py::arg("name"), R"(A built-in policy by name.
+
+Parameters
+----------
+name : str
+    "nearest", "batch", "batch:600", ... (see builtin_policy_names()).
+
+Returns
+-------
+Policy
+
+Raises
+------
+InputError
+    An unknown name.)");
+    m.def("builtin_policy_names", &builtin_policy_names, "The names make_policy takes.");
 
     // ---- the log ---------------------------------------------------------
     py::enum_<SimEventKind> kind(m, "SimEventKind");
@@ -420,7 +570,7 @@ void bind_sim(py::module_& m) {
                            SimEventKind::shift_start, SimEventKind::shift_end, SimEventKind::home, SimEventKind::break_start,
                            SimEventKind::break_end})
         kind.value(std::string(to_string(k)).c_str(), k);
-    kind.def("__str__", [](SimEventKind k) { return std::string(to_string(k)); });
+    fsdpy::set_enum_str(kind, [](SimEventKind k) { return to_string(k); });
     m.def("sim_event_kind_names", [] {
         std::vector<std::string> names;
         for (int k = 0; k <= static_cast<int>(SimEventKind::break_end); ++k)
@@ -434,27 +584,52 @@ void bind_sim(py::module_& m) {
         .def_readonly("ticket", &SimEvent::ticket)
         .def_readonly("engineer", &SimEvent::engineer)
         .def_readonly("value", &SimEvent::value)
+        .def(py::self == py::self)
         .def("__repr__", [](const SimEvent& e) {
-            return "SimEvent(" + std::to_string(e.time) + ", " + std::string(to_string(e.kind)) + ", ticket=" +
-                   std::to_string(e.ticket) + ", engineer=" + std::to_string(e.engineer) + ")";
+            return fields_repr("SimEvent", {{"time", py_repr(e.time)},
+                                            {"kind", py_repr(std::string(to_string(e.kind)))},
+                                            {"ticket", py_repr(e.ticket)},
+                                            {"engineer", py_repr(e.engineer)},
+                                            {"value", py_repr(e.value)}});
         });
     py::class_<LoggedTicket>(m, "LoggedTicket", "The static facts about one ticket.")
         .def_readonly("id", &LoggedTicket::id)
         .def_readonly("priority", &LoggedTicket::priority)
         .def_readonly("created", &LoggedTicket::created)
         .def_property_readonly("response_deadline", [](const LoggedTicket& t) { return time_or_none(t.response_deadline); })
-        .def_property_readonly("resolution_deadline", [](const LoggedTicket& t) { return time_or_none(t.resolution_deadline); });
+        .def_property_readonly("resolution_deadline", [](const LoggedTicket& t) { return time_or_none(t.resolution_deadline); })
+        .def(py::self == py::self)
+        .def("__repr__", [](const LoggedTicket& t) {
+            return fields_repr("LoggedTicket", {{"id", py_repr(t.id)},
+                                                {"priority", py_repr(t.priority)},
+                                                {"created", py_repr(t.created)},
+                                                {"response_deadline", py::repr(time_or_none(t.response_deadline)).cast<std::string>()},
+                                                {"resolution_deadline", py::repr(time_or_none(t.resolution_deadline)).cast<std::string>()}});
+        });
     py::class_<LoggedShift>(m, "LoggedShift", "One scheduled shift of one engineer.")
         .def_readonly("engineer", &LoggedShift::engineer)
         .def_readonly("start", &LoggedShift::start)
         .def_readonly("end", &LoggedShift::end)
-        .def_readonly("break_duration", &LoggedShift::break_duration);
+        .def_readonly("break_duration", &LoggedShift::break_duration)
+        .def(py::self == py::self)
+        .def("__repr__", [](const LoggedShift& x) {
+            return fields_repr("LoggedShift", {{"engineer", py_repr(x.engineer)},
+                                               {"start", py_repr(x.start)},
+                                               {"end", py_repr(x.end)},
+                                               {"break_duration", py_repr(x.break_duration)}});
+        });
     py::class_<SimLog>(m, "SimLog", "A run's record: events plus the static facts KPIs need.")
         .def_readonly("horizon_end", &SimLog::horizon_end)
         .def_readonly("engineers", &SimLog::engineers)
         .def_readonly("tickets", &SimLog::tickets)
         .def_readonly("shifts", &SimLog::shifts)
         .def_readonly("events", &SimLog::events)
+        .def("__repr__", [](const SimLog& log) {
+            return fields_repr("SimLog", {{"horizon_end", py_repr(log.horizon_end)},
+                                          {"engineers", py_repr(log.engineers.size())},
+                                          {"tickets", py_repr(log.tickets.size())},
+                                          {"events", py_repr(log.events.size())}});
+        })
         .def("event_arrays", [](const SimLog& log) {
             const auto n = static_cast<py::ssize_t>(log.events.size());
             py::array_t<std::int64_t> time(n), value(n);
@@ -483,35 +658,110 @@ void bind_sim(py::module_& m) {
 
     // ---- KPIs -------------------------------------------------------------
     py::class_<Kpis> kpis_class(m, "Kpis", "The KPIs of one run (rates in [0, 1], NaN when undefined).");
-    kpis_class.def(py::init([](const py::kwargs& kwargs) { return kpis_from_fields(kwargs); }))
+    kpis_class
+        .def(py::init([](double tickets, double resolved, double cancelled, double open_at_end, double first_response_mean_s, double first_response_p50_s, double first_response_p90_s, double resolution_mean_s, double resolution_p50_s, double resolution_p90_s, double sla_response_rate, double sla_resolution_rate, double first_time_fix_rate, double utilisation, double occupancy, double travel_share, double travel_km, double overtime_hours, double load_balance_cv, double jain_index, double jobs_per_engineer_day, double backlog_mean, double backlog_max, double reassignments) {
+                 Kpis k;
+                 k.tickets = tickets;
+                 k.resolved = resolved;
+                 k.cancelled = cancelled;
+                 k.open_at_end = open_at_end;
+                 k.first_response_mean_s = first_response_mean_s;
+                 k.first_response_p50_s = first_response_p50_s;
+                 k.first_response_p90_s = first_response_p90_s;
+                 k.resolution_mean_s = resolution_mean_s;
+                 k.resolution_p50_s = resolution_p50_s;
+                 k.resolution_p90_s = resolution_p90_s;
+                 k.sla_response_rate = sla_response_rate;
+                 k.sla_resolution_rate = sla_resolution_rate;
+                 k.first_time_fix_rate = first_time_fix_rate;
+                 k.utilisation = utilisation;
+                 k.occupancy = occupancy;
+                 k.travel_share = travel_share;
+                 k.travel_km = travel_km;
+                 k.overtime_hours = overtime_hours;
+                 k.load_balance_cv = load_balance_cv;
+                 k.jain_index = jain_index;
+                 k.jobs_per_engineer_day = jobs_per_engineer_day;
+                 k.backlog_mean = backlog_mean;
+                 k.backlog_max = backlog_max;
+                 k.reassignments = reassignments;
+                 return k;
+             }),
+             py::kw_only(), py::arg("tickets") = 0.0, py::arg("resolved") = 0.0, py::arg("cancelled") = 0.0, py::arg("open_at_end") = 0.0, py::arg("first_response_mean_s") = 0.0, py::arg("first_response_p50_s") = 0.0, py::arg("first_response_p90_s") = 0.0, py::arg("resolution_mean_s") = 0.0, py::arg("resolution_p50_s") = 0.0, py::arg("resolution_p90_s") = 0.0, py::arg("sla_response_rate") = 0.0, py::arg("sla_resolution_rate") = 0.0, py::arg("first_time_fix_rate") = 0.0, py::arg("utilisation") = 0.0, py::arg("occupancy") = 0.0, py::arg("travel_share") = 0.0, py::arg("travel_km") = 0.0, py::arg("overtime_hours") = 0.0, py::arg("load_balance_cv") = 0.0, py::arg("jain_index") = 0.0, py::arg("jobs_per_engineer_day") = 0.0, py::arg("backlog_mean") = 0.0, py::arg("backlog_max") = 0.0, py::arg("reassignments") = 0.0)
         .def("entries", &entries_list, "[(name, value, higher_is_better)] in kpi_entries order.")
         .def("fields", &kpis_fields, "The members as a dict.")
         .def(py::pickle([](const Kpis& k) { return kpis_fields(k); }, [](const py::dict& d) { return kpis_from_fields(d); }))
+        .def("__eq__", [](const Kpis& a, const Kpis& b) {
+            // Field by field, NaN equal to NaN: an undefined rate in both runs is the same KPI.
+            for (const auto& entry : kpi_members()) {
+                const double x = a.*(entry.second), y = b.*(entry.second);
+                if (!(x == y || (std::isnan(x) && std::isnan(y)))) return false;
+            }
+            return true;
+        }, py::is_operator())
         .def("__repr__", [](const Kpis& k) {
-            return "Kpis(tickets=" + std::to_string(k.tickets) + ", sla_response_rate=" + std::to_string(k.sla_response_rate) + ")";
+            return fields_repr("Kpis", {{"tickets", py_repr(k.tickets)},
+                                        {"resolved", py_repr(k.resolved)},
+                                        {"sla_response_rate", py_repr(k.sla_response_rate)},
+                                        {"sla_resolution_rate", py_repr(k.sla_resolution_rate)},
+                                        {"utilisation", py_repr(k.utilisation)},
+                                        {"travel_km", py_repr(k.travel_km)}});
         });
     for (const auto& [name, member] : kpi_members()) kpis_class.def_readwrite(name, member);
-    m.def("kpi_entries", &entries_list, py::arg("kpis"), "[(name, value, higher_is_better)] in a fixed order.");
+    m.def("kpi_entries", &entries_list, py::arg("kpis"), R"(The KPIs as a list in a fixed order.
+
+Parameters
+----------
+kpis : Kpis
+
+Returns
+-------
+list of (str, float, bool)
+    (name, value, higher_is_better).)");
 
     py::class_<PriorityKpis>(m, "PriorityKpis", "SLA attainment of one priority.")
         .def_readonly("priority", &PriorityKpis::priority)
         .def_readonly("tickets", &PriorityKpis::tickets)
         .def_readonly("sla_response_rate", &PriorityKpis::sla_response_rate)
-        .def_readonly("sla_resolution_rate", &PriorityKpis::sla_resolution_rate);
+        .def_readonly("sla_resolution_rate", &PriorityKpis::sla_resolution_rate)
+        .def("__repr__", [](const PriorityKpis& k) {
+            return fields_repr("PriorityKpis", {{"priority", py_repr(k.priority)},
+                                                {"tickets", py_repr(k.tickets)},
+                                                {"sla_response_rate", py_repr(k.sla_response_rate)},
+                                                {"sla_resolution_rate", py_repr(k.sla_resolution_rate)}});
+        });
     py::class_<BacklogPoint>(m, "BacklogPoint", "Open tickets at one instant.")
         .def_readonly("time", &BacklogPoint::time)
-        .def_readonly("open", &BacklogPoint::open);
+        .def_readonly("open", &BacklogPoint::open)
+        .def("__repr__", [](const BacklogPoint& b) {
+            return fields_repr("BacklogPoint", {{"time", py_repr(b.time)}, {"open", py_repr(b.open)}});
+        });
     py::class_<KpiReport>(m, "KpiReport", "KPIs plus their breakdowns.")
         .def_readonly("kpis", &KpiReport::kpis)
         .def_readonly("by_priority", &KpiReport::by_priority)
-        .def_readonly("backlog", &KpiReport::backlog);
+        .def_readonly("backlog", &KpiReport::backlog)
+        .def("__repr__", [](const KpiReport& r) {
+            return fields_repr("KpiReport", {{"kpis", py_repr(r.kpis)},
+                                             {"by_priority", list_repr(r.by_priority, 0)},
+                                             {"backlog", list_repr(r.backlog, 0)}});
+        });
     m.def(
         "compute_kpis",
         [](const SimLog& log, Duration backlog_interval) {
             py::gil_scoped_release release;
             return compute_kpis(log, backlog_interval);
         },
-        py::arg("log"), py::arg("backlog_interval") = 3600, "The KPI report of a log.");
+        py::arg("log"), py::arg("backlog_interval") = 3600, R"(The KPI report of a run's log.
+
+Parameters
+----------
+log : SimLog
+backlog_interval : int, default 3600
+    Seconds between backlog samples.
+
+Returns
+-------
+KpiReport)");
 
     py::class_<KpiSummary>(m, "KpiSummary", "Mean and 95 % confidence half-width (Student t) of a sample.")
         .def(py::init([](double mean, double half_width, int n) { return KpiSummary{mean, half_width, n}; }),
@@ -521,12 +771,33 @@ void bind_sim(py::module_& m) {
         .def_readonly("n", &KpiSummary::n)
         .def_property_readonly("low", [](const KpiSummary& s) { return s.mean - s.half_width; })
         .def_property_readonly("high", [](const KpiSummary& s) { return s.mean + s.half_width; })
+        .def("__eq__", [](const KpiSummary& a, const KpiSummary& b) {
+            return a.n == b.n && (a.mean == b.mean || (std::isnan(a.mean) && std::isnan(b.mean))) &&
+                   (a.half_width == b.half_width || (std::isnan(a.half_width) && std::isnan(b.half_width)));
+        }, py::is_operator())
         .def("__repr__", [](const KpiSummary& s) {
-            return "KpiSummary(mean=" + std::to_string(s.mean) + ", half_width=" + std::to_string(s.half_width) +
-                   ", n=" + std::to_string(s.n) + ")";
+            return fields_repr("KpiSummary", {{"mean", py_repr(s.mean)}, {"half_width", py_repr(s.half_width)}, {"n", py_repr(s.n)}});
         });
-    m.def("summarise", &summarise, py::arg("values"), "Mean and 95 % CI of a sample; NaN values are dropped.");
-    m.def("student_t975", &student_t975, py::arg("df"));
+    m.def("summarise", &summarise, py::arg("values"), R"(Mean and 95 % confidence half-width (Student t) of a sample.
+
+Parameters
+----------
+values : list of float
+    NaN values are dropped.
+
+Returns
+-------
+KpiSummary)");
+    m.def("student_t975", &student_t975, py::arg("df"), R"(The 97.5 % quantile of Student's t.
+
+Parameters
+----------
+df : int
+    Degrees of freedom.
+
+Returns
+-------
+float)");
 
     // ---- runs and comparisons ---------------------------------------------
     py::class_<SimResult>(m, "SimResult", "A finished run: the log and its KPI report.")
@@ -535,7 +806,13 @@ void bind_sim(py::module_& m) {
         .def_readonly("report", &SimResult::report)
         .def_readonly("events", &SimResult::events)
         .def_readonly("seconds", &SimResult::seconds)
-        .def_readonly("policy_seconds", &SimResult::policy_seconds);
+        .def_readonly("policy_seconds", &SimResult::policy_seconds)
+        .def("__repr__", [](const SimResult& r) {
+            return fields_repr("SimResult", {{"policy", py_repr(r.policy)},
+                                             {"events", py_repr(r.events)},
+                                             {"seconds", py_repr(r.seconds)},
+                                             {"kpis", py_repr(r.report.kpis)}});
+        });
 
     m.def(
         "simulate",
@@ -555,23 +832,60 @@ void bind_sim(py::module_& m) {
         },
         py::arg("scenario"), py::arg("policy"), py::arg("days") = 7, py::arg("seed") = 1, py::arg("record_events") = true,
         py::arg("backlog_interval") = 3600, py::arg("progress") = py::none(),
-        "Runs a policy (a built-in name or a Policy object) over the scenario; progress(days_done, days).");
+        R"(Runs a policy over the scenario (the engine behind fsdispatch.simulate).
+
+Parameters
+----------
+scenario : Scenario
+policy : str or Policy
+    A built-in name or a Policy object.
+days : int, default 7
+seed : int, default 1
+record_events : bool, default True
+backlog_interval : int, default 3600
+    Seconds between backlog samples.
+progress : callable, optional
+    Called as progress(days_done, days).
+
+Returns
+-------
+SimResult)");
 
     py::class_<KpiComparison>(m, "KpiComparison", "One KPI of one policy and its paired difference to the first policy.")
         .def_readonly("policy", &KpiComparison::policy)
         .def_readonly("kpi", &KpiComparison::kpi)
         .def_readonly("value", &KpiComparison::value)
-        .def_readonly("difference", &KpiComparison::difference);
+        .def_readonly("difference", &KpiComparison::difference)
+        .def("__repr__", [](const KpiComparison& c) {
+            return fields_repr("KpiComparison", {{"policy", py_repr(c.policy)},
+                                                 {"kpi", py_repr(c.kpi)},
+                                                 {"value", py_repr(c.value)},
+                                                 {"difference", py_repr(c.difference)}});
+        });
     py::class_<Comparison>(m, "Comparison", "Per policy and KPI: mean, CI, paired difference; the runs' KPIs.")
         .def_readonly("policies", &Comparison::policies)
         .def_readonly("rows", &Comparison::rows)
-        .def_readonly("runs", &Comparison::runs);
+        .def_readonly("runs", &Comparison::runs)
+        .def("__repr__", [](const Comparison& c) {
+            return fields_repr("Comparison", {{"policies", py_repr(c.policies)}, {"rows", list_repr(c.rows, 0)}});
+        });
     m.def(
         "compare_runs",
         [](const std::vector<std::string>& policies, std::vector<std::vector<Kpis>> runs) {
             return compare_runs(policies, std::move(runs));
         },
-        py::arg("policies"), py::arg("runs"), "The comparison table of runs already made ([policy][replication]).");
+        py::arg("policies"), py::arg("runs"), R"(The comparison of runs already made.
+
+Parameters
+----------
+policies : list of str
+    The labels, as the table shows them.
+runs : list of list of Kpis
+    ``runs[policy][replication]``; replication r of every policy shares its seed.
+
+Returns
+-------
+Comparison)");
     m.def(
         "compare_policies",
         [](const Scenario& scenario, const std::vector<std::string>& policies, int replications, int days, std::uint64_t seed,
@@ -585,7 +899,22 @@ void bind_sim(py::module_& m) {
             return compare_policies(scenario, policies, o);
         },
         py::arg("scenario"), py::arg("policies"), py::arg("replications") = 5, py::arg("days") = 7, py::arg("seed") = 1,
-        py::arg("progress") = py::none(), "Simulates built-in policies for every replication (C++ only).");
+        py::arg("progress") = py::none(), R"(Simulates built-in policies for every replication (C++ policies only).
+
+Parameters
+----------
+scenario : Scenario
+policies : list of str
+    Built-in names; the table labels them as given.
+replications : int, default 5
+days : int, default 7
+seed : int, default 1
+progress : callable, optional
+    Called as progress(runs_done, runs).
+
+Returns
+-------
+Comparison)");
 }
 
 }  // namespace

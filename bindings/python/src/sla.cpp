@@ -8,6 +8,7 @@
 #include "fsd/sla/sla_json.hpp"
 #include "fsd/sla/sla_status.hpp"
 #include "fsd/sla/sla_time.hpp"
+#include "repr.hpp"
 #include "registry.hpp"
 
 namespace py = pybind11;
@@ -66,7 +67,7 @@ py::dict status_dict(const fsd::SlaMetricStatus& s) {
 
 void bind_sla(py::module_& m) {
     py::class_<fsd::BusinessCalendar>(m, "BusinessCalendar",
-                                      "Weekly working hours, holidays and a fixed UTC offset; business time to the second.")
+                                      "Weekly working hours, holidays and a time zone (daylight saving included); business time to the second.")
         .def(py::init<>(), "A 24x7 calendar.")
         .def_static(
             "from_json", [](const std::string& text) { return fsd::business_calendar_from_json(text); },
@@ -85,13 +86,48 @@ void bind_sla(py::module_& m) {
             py::arg("t"))
         .def_property_readonly("is_24x7", &fsd::BusinessCalendar::is_24x7)
         .def_property_readonly("utc_offset", &fsd::BusinessCalendar::utc_offset)
-        .def_property_readonly("week_total", &fsd::BusinessCalendar::week_total);
+        .def_property_readonly(
+            "time_zone", [](const fsd::BusinessCalendar& c) { return c.time_zone().name(); },
+            "The zone whose wall clock the hours follow: an IANA name, \"UTC\" or an offset such as \"+01:00\".")
+        .def_property_readonly("week_total", &fsd::BusinessCalendar::week_total)
+        .def("__repr__", [](const fsd::BusinessCalendar& c) {
+            return fsdpy::fields_repr("BusinessCalendar", {{"time_zone", fsdpy::py_repr(c.time_zone().name())},
+                                                           {"is_24x7", fsdpy::py_repr(c.is_24x7())},
+                                                           {"week_total", fsdpy::py_repr(c.week_total())}});
+        });
 
-    py::class_<fsd::SlaPolicy>(m, "SlaPolicy", "Calendars, tiers, priority matrix, SLA targets and escalation ladder.")
+    py::class_<fsd::SlaPolicy>(m, "SlaPolicy", R"(Calendars, tiers, priority matrix, SLA targets and escalation ladder.
+
+Read one with ``SlaPolicy.from_json`` (docs/sla.md). Pickling and ``==`` go
+through the policy's JSON document.)")
+        .def(py::pickle([](const fsd::SlaPolicy& p) { return fsd::sla_policy_to_json(p); },
+                        [](const std::string& text) { return fsd::sla_policy_from_json(text); }))
+        .def("__eq__", [](const fsd::SlaPolicy& a, const fsd::SlaPolicy& b) {
+            return fsd::sla_policy_to_json(a) == fsd::sla_policy_to_json(b);
+        }, py::is_operator())
+        .def("__repr__", [](const fsd::SlaPolicy& p) {
+            return fsdpy::fields_repr("SlaPolicy", {{"tiers", fsdpy::py_repr(p.tiers())},
+                                                    {"calendars", fsdpy::py_repr(p.calendar_names())}});
+        })
         .def_static(
             "from_json", [](const std::string& text) { return fsd::sla_policy_from_json(text); }, py::arg("text"),
-            "A policy from JSON text (see docs/sla.md).")
-        .def("to_json", [](const fsd::SlaPolicy& p) { return fsd::sla_policy_to_json(p); })
+            R"(Reads a policy.
+
+Parameters
+----------
+text : str
+    The policy document (docs/sla.md).
+
+Returns
+-------
+SlaPolicy
+
+Raises
+------
+InputError
+    Naming the bad field.)")
+        .def("to_json", [](const fsd::SlaPolicy& p) { return fsd::sla_policy_to_json(p); },
+             "The policy document as JSON text; SlaPolicy.from_json reads it back.")
         .def_property_readonly("tiers", &fsd::SlaPolicy::tiers)
         .def_property_readonly("calendar_names", &fsd::SlaPolicy::calendar_names)
         .def(
@@ -131,6 +167,7 @@ void bind_sla(py::module_& m) {
             for (const auto& s : table) out.append(status_dict(s));
             return out;
         },
+        py::arg("rows"), py::arg("policy"), py::arg("at"),
         "Status rows (one per ticket x metric) from (ticket, time, event, priority, tier, impact, urgency) rows.");
     m.def("_sla_escalations", [](const py::sequence& rows, const fsd::SlaPolicy& policy, py::object at) {
         const auto r = to_rows(rows);
@@ -148,7 +185,7 @@ void bind_sla(py::module_& m) {
             out.append(d);
         }
         return out;
-    });
+    }, py::arg("rows"), py::arg("policy"), py::arg("at"), "Escalation rows (fired and to come) from event rows.");
     m.def("_sla_at_risk", [](const py::sequence& rows, const fsd::SlaPolicy& policy, py::object at, const py::dict& etas,
                              fsd::Duration margin, bool response_on_site) {
         const auto r = to_rows(rows);
@@ -171,7 +208,8 @@ void bind_sla(py::module_& m) {
             out.append(d);
         }
         return out;
-    });
+    }, py::arg("rows"), py::arg("policy"), py::arg("at"), py::arg("etas"), py::arg("margin"), py::arg("response_on_site"),
+       "At-risk rows: open SLAs the ETAs miss.");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -37,6 +38,13 @@ std::string options_repr(const FieldStaffingOptions& o) {
         o.max_headcount_per_group);
 }
 
+// The lower bound of a KPI's confidence interval: no KPI can be negative, so
+// a bound below 0 only reflects a small sample (NaN stays NaN: undefined).
+double clipped_low(const KpiSummary& s) {
+    const double low = s.mean - s.half_width;
+    return std::isnan(low) ? low : std::max(0.0, low);
+}
+
 std::string headcount_text(const std::vector<int>& h) {
     std::string out;
     for (size_t g = 0; g < h.size(); ++g) out += (g ? ", " : "") + std::to_string(h[g]);
@@ -63,7 +71,7 @@ void bind_staffing_field(py::module_& m) {
                  o.max_headcount_per_group = max_headcount_per_group;
                  return o;
              }),
-             py::arg("target") = 0.9, py::arg("kpi") = "sla_response_rate", py::arg("policy") = "", py::arg("days") = 7,
+             py::kw_only(), py::arg("target") = 0.9, py::arg("kpi") = "sla_response_rate", py::arg("policy") = "", py::arg("days") = 7,
              py::arg("replications") = 10, py::arg("seed") = 1, py::arg("cost_per_engineer_hour") = 40.0,
              py::arg("cost_per_breach") = 200.0, py::arg("guard") = 1.0, py::arg("max_evaluations") = 200, py::arg("max_headcount_per_group") = 0)
         .def_readwrite("target", &FieldStaffingOptions::target)
@@ -92,7 +100,8 @@ void bind_staffing_field(py::module_& m) {
         .def_readonly("engineers", &StaffingPoint::engineers)
         .def_readonly("covered", &StaffingPoint::covered)
         .def_property_readonly("attainment_mean", [](const StaffingPoint& p) { return p.attainment.mean; })
-        .def_property_readonly("attainment_low", [](const StaffingPoint& p) { return p.attainment.mean - p.attainment.half_width; })
+        .def_property_readonly("attainment_low", [](const StaffingPoint& p) { return clipped_low(p.attainment); },
+                               "Lower 95 % bound of the attainment, clipped at 0.")
         .def_property_readonly("attainment_high", [](const StaffingPoint& p) { return p.attainment.mean + p.attainment.half_width; })
         .def_property_readonly("replications", [](const StaffingPoint& p) { return p.attainment.n; })
         .def_readonly("engineer_hours", &StaffingPoint::engineer_hours)
@@ -110,13 +119,20 @@ void bind_staffing_field(py::module_& m) {
     py::class_<FieldGroupResult>(m, "FieldGroupResult", "A group's primary skill, today's headcount and the one found.")
         .def_readonly("skill", &FieldGroupResult::skill)
         .def_readonly("today", &FieldGroupResult::today)
-        .def_readonly("found", &FieldGroupResult::found);
+        .def_readonly("found", &FieldGroupResult::found)
+        .def("__repr__", [](const FieldGroupResult& g) {
+            return fmt::format("FieldGroupResult(skill='{}', today={}, found={})", g.skill, g.today, g.found);
+        });
 
     py::class_<FieldVerification>(m, "FieldVerification",
                                   "The answer, and each group minus one (minus two where minus one still meets), on new seeds.")
         .def_readonly("found", &FieldVerification::found)
         .def_readonly("minus_one", &FieldVerification::minus_one)
-        .def_readonly("minus_two", &FieldVerification::minus_two);
+        .def_readonly("minus_two", &FieldVerification::minus_two)
+        .def("__repr__", [](const FieldVerification& v) {
+            return fmt::format("FieldVerification(found={}, minus_one=<{} points>, minus_two=<{} points>)",
+                               headcount_text(v.found.headcount), v.minus_one.size(), v.minus_two.size());
+        });
 
     py::class_<FieldStaffingResult>(m, "FieldStaffingResult", "What the field staffing search found and evaluated.")
         .def_readonly("groups", &FieldStaffingResult::groups)
@@ -129,7 +145,11 @@ void bind_staffing_field(py::module_& m) {
         .def_readonly("points", &FieldStaffingResult::points)
         .def_readonly("evaluations", &FieldStaffingResult::evaluations)
         .def_readonly("simulations", &FieldStaffingResult::simulations)
-        .def_readonly("seconds", &FieldStaffingResult::seconds);
+        .def_readonly("seconds", &FieldStaffingResult::seconds)
+        .def("__repr__", [](const FieldStaffingResult& r) {
+            return fmt::format("FieldStaffingResult(feasible={}, found={}, today={}, evaluations={})", r.feasible ? "True" : "False",
+                               headcount_text(r.found.headcount), headcount_text(r.today.headcount), r.evaluations);
+        });
 
     m.def("group_engineers", &group_engineers, py::arg("scenario"), "The scenario's engineers grouped by primary skill.");
     m.def("current_headcount", &current_headcount, py::arg("groups"), "The size of each group.");

@@ -6,6 +6,8 @@
 #include "fsd/core/error.hpp"
 #include "fsd/staffing/arrival_history.hpp"
 #include "fsd/staffing/forecast.hpp"
+#include "repr.hpp"
+#include "instant.hpp"
 #include "registry.hpp"
 
 namespace py = pybind11;
@@ -138,9 +140,102 @@ py::dict backtest_dict(const fsd::BacktestReport& r) {
     return out;
 }
 
+std::optional<fsd::Time> optional_instant(const py::object& value, const std::string& path) {
+    if (value.is_none()) return std::nullopt;
+    return fsdpy::to_instant(value, path);
+}
+
+const char* model_name(fsd::CountModel model) { return model == fsd::CountModel::poisson ? "poisson" : "automatic"; }
+
+fsd::CountModel parse_model(const std::string& v) {
+    if (v == "poisson") return fsd::CountModel::poisson;
+    if (v == "automatic") return fsd::CountModel::automatic;
+    throw fsd::InputError("/options/model", "must be \"automatic\" or \"poisson\", got \"" + v + "\"");
+}
+
+// Every field, in declaration order: what __eq__ compares and __repr__ shows.
+py::tuple options_fields(const fsd::ForecastOptions& o) {
+    return py::make_tuple(o.grid.interval, o.grid.utc_offset_minutes, o.holidays, o.weeks, o.start, o.level, o.span.start,
+                          o.span.end, model_name(o.model), o.main_penalty, o.interaction_penalty, o.trend, o.trend_penalty,
+                          o.parameter_uncertainty, o.total_series);
+}
+
+std::string options_repr(const fsd::ForecastOptions& o) {
+    using fsdpy::py_repr;
+    return fsdpy::fields_repr("ForecastOptions", {{"interval", py_repr(o.grid.interval)},
+                                                  {"utc_offset_minutes", py_repr(o.grid.utc_offset_minutes)},
+                                                  {"holidays", fsdpy::list_repr(o.holidays)},
+                                                  {"weeks", py_repr(o.weeks)},
+                                                  {"start", py_repr(o.start)},
+                                                  {"level", py_repr(o.level)},
+                                                  {"model", py_repr(std::string(model_name(o.model)))},
+                                                  {"trend", py_repr(o.trend)},
+                                                  {"total_series", py_repr(o.total_series)}});
+}
+
 void bind_staffing_forecast(py::module_& m) {
-    py::class_<fsd::ForecastOptions>(m, "ForecastOptions", "Options of the arrival forecast (docs/staffing.md).")
-        .def(py::init<>())
+    const fsd::ForecastOptions d;
+    py::class_<fsd::ForecastOptions>(m, "ForecastOptions", R"(Options of the arrival forecast (docs/staffing.md).
+
+Parameters
+----------
+interval : int, default 3600
+    Interval length: 900, 1800 or 3600 seconds.
+utc_offset_minutes : int, default 0
+    The local clock, minutes east of UTC.
+holidays : list of str
+    Local holiday dates YYYY-MM-DD.
+weeks : int, default 1
+    Weeks to forecast, 1 to 52.
+start : int or str or datetime.datetime, optional
+    First forecast interval; default the local Monday after the history.
+level : float, default 0.9
+    Two-sided level of the prediction intervals.
+history_start, history_end : int or str or datetime.datetime, optional
+    The observed span (default: the local days around the arrivals).
+model : {"automatic", "poisson"}, default "automatic"
+main_penalty, interaction_penalty, trend_penalty : float
+    Ridge penalties (docs/staffing.md).
+trend : bool, default True
+    Fit a log-linear weekly trend.
+parameter_uncertainty : bool, default True
+    Widen the intervals by the uncertainty of the fitted mean.
+total_series : str, default "all"
+    Name of the pooled series; empty for none.)")
+        .def(py::init([](fsd::Duration interval, int utc_offset_minutes, std::vector<std::string> holidays, int weeks,
+                         const py::object& start, double level, const py::object& history_start,
+                         const py::object& history_end, const std::string& model, double main_penalty,
+                         double interaction_penalty, bool trend, double trend_penalty, bool parameter_uncertainty,
+                         std::string total_series) {
+                 fsd::ForecastOptions o;
+                 o.grid.interval = interval;
+                 o.grid.utc_offset_minutes = utc_offset_minutes;
+                 o.holidays = std::move(holidays);
+                 o.weeks = weeks;
+                 o.start = optional_instant(start, "/options/start");
+                 o.level = level;
+                 o.span.start = optional_instant(history_start, "/options/history_start");
+                 o.span.end = optional_instant(history_end, "/options/history_end");
+                 o.model = parse_model(model);
+                 o.main_penalty = main_penalty;
+                 o.interaction_penalty = interaction_penalty;
+                 o.trend = trend;
+                 o.trend_penalty = trend_penalty;
+                 o.parameter_uncertainty = parameter_uncertainty;
+                 o.total_series = std::move(total_series);
+                 return o;
+             }),
+             py::kw_only(), py::arg("interval") = d.grid.interval, py::arg("utc_offset_minutes") = d.grid.utc_offset_minutes,
+             py::arg("holidays") = d.holidays, py::arg("weeks") = d.weeks, py::arg("start") = py::none(),
+             py::arg("level") = d.level, py::arg("history_start") = py::none(), py::arg("history_end") = py::none(),
+             py::arg("model") = std::string(model_name(d.model)), py::arg("main_penalty") = d.main_penalty,
+             py::arg("interaction_penalty") = d.interaction_penalty, py::arg("trend") = d.trend,
+             py::arg("trend_penalty") = d.trend_penalty, py::arg("parameter_uncertainty") = d.parameter_uncertainty,
+             py::arg("total_series") = d.total_series)
+        .def("__eq__", [](const fsd::ForecastOptions& a, const fsd::ForecastOptions& b) {
+            return options_fields(a).equal(options_fields(b));
+        }, py::is_operator())
+        .def("__repr__", &options_repr)
         .def_property(
             "interval", [](const fsd::ForecastOptions& o) { return o.grid.interval; },
             [](fsd::ForecastOptions& o, fsd::Duration v) { o.grid.interval = v; }, "interval length: 900, 1800 or 3600 s")
@@ -149,24 +244,22 @@ void bind_staffing_forecast(py::module_& m) {
             [](fsd::ForecastOptions& o, int v) { o.grid.utc_offset_minutes = v; }, "local clock, minutes east of UTC")
         .def_readwrite("holidays", &fsd::ForecastOptions::holidays, "local holiday dates YYYY-MM-DD")
         .def_readwrite("weeks", &fsd::ForecastOptions::weeks, "weeks to forecast, 1 to 52")
-        .def_readwrite("start", &fsd::ForecastOptions::start, "first forecast interval (Unix seconds) or None")
+        .def_property(
+            "start", [](const fsd::ForecastOptions& o) { return o.start; },
+            [](fsd::ForecastOptions& o, const py::object& v) { o.start = optional_instant(v, "/options/start"); },
+            "first forecast interval (Unix seconds; set from an instant) or None")
         .def_readwrite("level", &fsd::ForecastOptions::level, "level of the prediction intervals")
         .def_property(
             "history_start", [](const fsd::ForecastOptions& o) { return o.span.start; },
-            [](fsd::ForecastOptions& o, std::optional<fsd::Time> v) { o.span.start = v; }, "start of the observed span or None")
+            [](fsd::ForecastOptions& o, const py::object& v) { o.span.start = optional_instant(v, "/options/history_start"); },
+            "start of the observed span or None")
         .def_property(
             "history_end", [](const fsd::ForecastOptions& o) { return o.span.end; },
-            [](fsd::ForecastOptions& o, std::optional<fsd::Time> v) { o.span.end = v; }, "end of the observed span or None")
+            [](fsd::ForecastOptions& o, const py::object& v) { o.span.end = optional_instant(v, "/options/history_end"); },
+            "end of the observed span or None")
         .def_property(
-            "model", [](const fsd::ForecastOptions& o) { return o.model == fsd::CountModel::poisson ? "poisson" : "automatic"; },
-            [](fsd::ForecastOptions& o, const std::string& v) {
-                if (v == "poisson")
-                    o.model = fsd::CountModel::poisson;
-                else if (v == "automatic")
-                    o.model = fsd::CountModel::automatic;
-                else
-                    throw fsd::InputError("/options/model", "must be \"automatic\" or \"poisson\", got \"" + v + "\"");
-            },
+            "model", [](const fsd::ForecastOptions& o) { return std::string(model_name(o.model)); },
+            [](fsd::ForecastOptions& o, const std::string& v) { o.model = parse_model(v); },
             "\"automatic\" (Poisson or negative binomial) or \"poisson\"")
         .def_readwrite("main_penalty", &fsd::ForecastOptions::main_penalty)
         .def_readwrite("interaction_penalty", &fsd::ForecastOptions::interaction_penalty)

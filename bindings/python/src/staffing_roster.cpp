@@ -47,7 +47,13 @@ void bind_roster(py::module_& m) {
         .def_static(
             "from_json", [](const std::string& text) { return fsd::roster_problem_from_json(text); }, py::arg("text"),
             "Reads a problem; ValueError (fsdispatch.InputError) naming the field, e.g. /templates/2/start.")
-        .def("to_json", [](const fsd::RosterProblem& p) { return fsd::roster_problem_to_json(p); })
+        .def("to_json", [](const fsd::RosterProblem& p) { return fsd::roster_problem_to_json(p); },
+             "The problem as JSON text; RosterProblem.from_json reads it back.")
+        .def("__eq__", [](const fsd::RosterProblem& a, const fsd::RosterProblem& b) {
+            return fsd::roster_problem_to_json(a) == fsd::roster_problem_to_json(b);
+        }, py::is_operator())
+        .def(py::pickle([](const fsd::RosterProblem& p) { return fsd::roster_problem_to_json(p); },
+                        [](const std::string& text) { return fsd::roster_problem_from_json(text); }))
         .def_property_readonly("interval", [](const fsd::RosterProblem& p) { return p.interval; })
         .def_property_readonly("skills",
                                [](const fsd::RosterProblem& p) {

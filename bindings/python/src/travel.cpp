@@ -1,5 +1,4 @@
 // Bindings of the travel-matrix builders.
-#include <pybind11/eigen.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -17,13 +16,49 @@ void bind_travel(py::module_& m) {
               return great_circle_matrices(points, options);
           }, py::arg("points"), py::arg("options") = GreatCircleOptions{},
           py::call_guard<py::gil_scoped_release>(),
-          "Duration and distance matrices between points, great-circle with detour and speed.");
+          R"(Duration and distance matrices between points, great-circle with detour and speed.
+
+Parameters
+----------
+points : list of Coordinates
+options : GreatCircle, default GreatCircle()
+
+Returns
+-------
+TravelMatrices
+    Seconds and metres, row i to column k.)");
     m.def("road_network_matrices", [](const RoadNetwork& network, const std::vector<Coordinates>& points) {
               return road_network_matrices(network, points);
           }, py::arg("network"), py::arg("points"),
           py::call_guard<py::gil_scoped_release>(),
-          "Many-to-many shortest paths on a road network (points snapped to the nearest node).");
-    m.def("haversine_metres", &haversine_metres, py::arg("a"), py::arg("b"));
+          R"(Many-to-many shortest paths on a road network.
+
+Parameters
+----------
+network : RoadNetwork
+points : list of Coordinates
+    Each is snapped to its nearest node.
+
+Returns
+-------
+TravelMatrices
+    Seconds and metres of the fastest paths.
+
+Raises
+------
+InputError
+    A point that cannot reach another.)");
+    m.def("haversine_metres", &haversine_metres, py::arg("a"), py::arg("b"),
+          R"(Great-circle distance between two points.
+
+Parameters
+----------
+a, b : Coordinates
+
+Returns
+-------
+float
+    Metres, on a sphere of the Earth's mean radius.)");
 }
 
 }  // namespace

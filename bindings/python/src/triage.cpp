@@ -12,10 +12,14 @@
 #include "fsd/triage/ticket_csv.hpp"
 #include "fsd/triage/ticket_generator.hpp"
 #include "fsd/triage/triage_model.hpp"
+#include "repr.hpp"
 #include "registry.hpp"
 
 namespace py = pybind11;
 namespace tr = fsd::triage;
+using fsdpy::fields_repr;
+using fsdpy::list_repr;
+using fsdpy::py_repr;
 
 namespace {
 
@@ -89,22 +93,39 @@ py::dict tickets_to_columns(const std::vector<tr::Ticket>& tickets) {
 void bind_triage(py::module_& m) {
     py::class_<tr::TermContribution>(m, "_TermContribution")
         .def_readonly("term", &tr::TermContribution::term)
-        .def_readonly("weight", &tr::TermContribution::weight);
+        .def_readonly("weight", &tr::TermContribution::weight)
+        .def("__repr__", [](const tr::TermContribution& t) {
+            return fields_repr("_TermContribution", {{"term", py_repr(t.term)}, {"weight", py_repr(t.weight)}});
+        });
     py::class_<tr::LabelPrediction>(m, "_LabelPrediction")
         .def_readonly("label", &tr::LabelPrediction::label)
         .def_readonly("probability", &tr::LabelPrediction::probability)
         .def_readonly("top_terms", &tr::LabelPrediction::top_terms)
-        .def_readonly("rule", &tr::LabelPrediction::rule);
+        .def_readonly("rule", &tr::LabelPrediction::rule)
+        .def("__repr__", [](const tr::LabelPrediction& l) {
+            return fields_repr("_LabelPrediction", {{"label", py_repr(l.label)},
+                                                    {"probability", py_repr(l.probability)},
+                                                    {"rule", py_repr(l.rule)}});
+        });
     py::class_<tr::TriagePrediction>(m, "_TriagePrediction")
         .def_readonly("category", &tr::TriagePrediction::category)
-        .def_readonly("skill", &tr::TriagePrediction::skill);
+        .def_readonly("skill", &tr::TriagePrediction::skill)
+        .def("__repr__", [](const tr::TriagePrediction& t) {
+            return fields_repr("_TriagePrediction", {{"category", py_repr(t.category)}, {"skill", py_repr(t.skill)}});
+        });
     py::class_<tr::SimilarTicket>(m, "_SimilarTicket")
         .def_readonly("index", &tr::SimilarTicket::index)
         .def_readonly("id", &tr::SimilarTicket::id)
         .def_readonly("similarity", &tr::SimilarTicket::similarity)
         .def_readonly("text", &tr::SimilarTicket::text)
         .def_readonly("category", &tr::SimilarTicket::category)
-        .def_readonly("resolution", &tr::SimilarTicket::resolution);
+        .def_readonly("resolution", &tr::SimilarTicket::resolution)
+        .def("__repr__", [](const tr::SimilarTicket& t) {
+            return fields_repr("_SimilarTicket", {{"index", py_repr(t.index)},
+                                                  {"id", py_repr(t.id)},
+                                                  {"similarity", py_repr(t.similarity)},
+                                                  {"category", py_repr(t.category)}});
+        });
     py::class_<tr::DuplicateSuggestion>(m, "_DuplicateSuggestion")
         .def_readonly("original", &tr::DuplicateSuggestion::original)
         .def_readonly("duplicate", &tr::DuplicateSuggestion::duplicate)
@@ -114,7 +135,14 @@ void bind_triage(py::module_& m) {
         .def_readonly("same_asset", &tr::DuplicateSuggestion::same_asset)
         .def_readonly("gap", &tr::DuplicateSuggestion::gap)
         .def_readonly("similarity", &tr::DuplicateSuggestion::similarity)
-        .def_readonly("reason", &tr::DuplicateSuggestion::reason);
+        .def_readonly("reason", &tr::DuplicateSuggestion::reason)
+        .def("__repr__", [](const tr::DuplicateSuggestion& d) {
+            return fields_repr("_DuplicateSuggestion", {{"original_id", py_repr(d.original_id)},
+                                                        {"duplicate_id", py_repr(d.duplicate_id)},
+                                                        {"gap", py_repr(d.gap)},
+                                                        {"similarity", py_repr(d.similarity)},
+                                                        {"reason", py_repr(d.reason)}});
+        });
 
     py::class_<tr::TriageModel>(m, "_TriageModel", "Trained ticket classifier (see fsdispatch.TriageModel).")
         .def(
@@ -129,7 +157,12 @@ void bind_triage(py::module_& m) {
         .def_property_readonly("categories", &tr::TriageModel::categories)
         .def_property_readonly("skills", &tr::TriageModel::skills)
         .def_property_readonly("vocabulary_size", [](const tr::TriageModel& m) { return m.vectorizer().size(); })
-        .def_property_readonly("history_size", &tr::TriageModel::history_size);
+        .def_property_readonly("history_size", &tr::TriageModel::history_size)
+        .def("__repr__", [](const tr::TriageModel& model) {
+            return fields_repr("_TriageModel", {{"categories", list_repr(model.categories())},
+                                                {"skills", list_repr(model.skills())},
+                                                {"history_size", py_repr(model.history_size())}});
+        });
 
     m.def(
         "_triage_fit",

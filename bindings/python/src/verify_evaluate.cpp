@@ -94,15 +94,29 @@ Solution plan_argument(const Problem& problem, const py::object& plan) {
 }
 
 void bind_evaluate(py::module_& m) {
-    py::class_<Evaluation>(m, "Evaluation",
-                           "A plan timed as given: its steps, violations with causes, objective, and the comparison "
-                           "with the solver's plan.")
+    py::class_<Evaluation>(m, "Evaluation", R"(A plan timed as given, made by evaluate().
+
+Attributes
+----------
+violations : list of dict
+    kind, engineer, shift, job (ids or None) and cause.
+objective : ObjectiveParts
+figures : dict
+    objective, travel_time, distance, lateness, served, violations.
+timed : Solution
+    The plan with the evaluator's times.
+comparison : dict or None
+    With the solver's plan (given, solver, saving = given - solver, ...); None without solving.)")
         .def_property_readonly("violations", [](const Evaluation& e) { return violations_list(*e.problem, e.given); },
                                "list of dicts: kind, engineer, shift, job (ids or None) and cause")
         .def_property_readonly("objective", [](const Evaluation& e) { return e.given.objective; })
         .def_property_readonly("figures", [](const Evaluation& e) { return figures_dict(e.given.figures); })
-        .def_property_readonly("timed", [](const Evaluation& e) { return e.given.timed; },
-                               "the plan as a Solution with the evaluator's times")
+        .def_property_readonly("timed", [](const Evaluation& e) {
+                                   py::object timed = py::cast(e.given.timed);
+                                   timed.attr("problem") = py::cast(e.problem);
+                                   return timed;
+                               },
+                               "the plan as a Solution with the evaluator's times (it knows its problem)")
         .def_property_readonly(
             "comparison",
             [](const Evaluation& e) -> py::object {
@@ -120,11 +134,22 @@ void bind_evaluate(py::module_& m) {
             },
             "None without solving; else dicts of figures (given, solver, saving = given - solver) and the solver's plan")
         .def("to_dataframe", [](const Evaluation& e) { return steps_frame(*e.problem, e.given); },
-             "one row per step of every route (needs pandas)")
+             R"(One row per step of every route (needs pandas).
+
+Returns
+-------
+pandas.DataFrame
+    Columns engineer, shift, type, id, inserted, arrival, start, end, waiting, travel_time,
+    distance, lateness, window_lateness, load.)")
         .def("to_json",
              [](const Evaluation& e) {
                  return evaluation_to_json(*e.problem, e.given, e.comparison ? &*e.comparison : nullptr);
-             })
+             },
+             R"(The evaluation as JSON text (the format of `fsd evaluate`).
+
+Returns
+-------
+str)")
         .def("__repr__", [](const Evaluation& e) {
             return "Evaluation(objective=" + std::to_string(e.given.objective.total()) + ", violations=" +
                    std::to_string(e.given.violations.size()) + ")";
@@ -151,8 +176,29 @@ void bind_evaluate(py::module_& m) {
         },
         py::arg("problem"), py::arg("plan"), py::arg("solve") = true, py::arg("time_limit") = 1.0,
         py::arg("seed") = 1,
-        "Times a hand-made plan (Solution, JSON text or dict) without changing its routes, states each violation "
-        "with its cause, and unless solve=False compares it with the solver's plan.");
+        R"(Time a hand-made plan without changing its routes and state each violation with its cause.
+
+Parameters
+----------
+problem : Problem
+plan : Solution, str or dict
+    The plan, or its JSON text or dict (docs/format.md; ids resolved against `problem`).
+solve : bool, default True
+    Also solve the problem and compare the plan with the solver's.
+time_limit : float, default 1.0
+    Seconds for that solve.
+seed : int, default 1
+
+Returns
+-------
+Evaluation
+
+Raises
+------
+InputError
+    The plan's text names an unknown id or a malformed field.
+TypeError
+    `plan` of another type.)");
 }
 
 }  // namespace

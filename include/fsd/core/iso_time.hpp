@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "fsd/core/time_zone.hpp"
 #include "fsd/core/types.hpp"
 
 namespace fsd {
@@ -37,5 +38,16 @@ Time parse_iso8601(std::string_view text, const std::string& path = "");
 /// UTC; "Z" for 0). Throws InputError when the offset is not whole minutes
 /// strictly inside ±24:00 or the instant lies beyond ±2·kTimeMax.
 std::string format_iso8601(Time t, int offset_seconds = 0);
+
+/// Like parse_iso8601, and a timestamp without an offset
+/// ("2026-03-29T08:00:00") is a wall-clock reading in `zone`, converted by
+/// TimeZone::from_local (a skipped reading moves forward by the gap, a
+/// repeated one gives the earlier instant). A written offset wins over the zone.
+Time parse_iso8601(std::string_view text, const TimeZone& zone, const std::string& path = "");
+
+/// Formats Unix seconds as ISO-8601 with the offset `zone` has at that
+/// instant ("2026-03-29T01:30:00+01:00", an hour later "...T03:30:00+02:00").
+/// An offset of seconds (local mean time before ~1900) is written as UTC.
+std::string format_iso8601(Time t, const TimeZone& zone);
 
 }  // namespace fsd

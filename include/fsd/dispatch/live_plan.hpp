@@ -71,18 +71,29 @@ struct InsertionCandidate {
     friend bool operator==(const InsertionCandidate&, const InsertionCandidate&) = default;
 };
 
-/// Options of insert().
+/// Options of insert() and book_slot().
 struct InsertOptions {
     int alternatives = 5;                     ///< ranked candidates to return (best per engineer)
     std::optional<std::string> engineer;      ///< place with this engineer (a dispatcher's choice)
     bool commit = true;                       ///< false: only rank, change nothing
+    /// As soon as possible: among the feasible places the earliest start of
+    /// service wins, cost only breaks ties (an urgent ticket). Priority alone
+    /// does not do this: it prices leaving a ticket out, not waiting.
+    bool asap = false;
+    /// When the ticket arrived: a later instant than the plan's clock moves
+    /// the clock there first (as advance_time), in the same operation and
+    /// change set; an earlier one leaves the clock where it is.
+    std::optional<Time> at;
 };
 
 /// What insert() did: the ranked candidates (best first, one per engineer),
-/// whether the ticket was placed, and the change set.
+/// whether the ticket was placed, where and when, and the change set.
 struct InsertResult {
     Index job = -1;                              ///< the ticket's index in the plan
     bool placed = false;
+    Index engineer = -1;                         ///< engineer who got the ticket; -1 when not placed
+    Time arrival = 0;                            ///< planned arrival at the customer (when placed)
+    Time start = 0;                              ///< planned start of service (when placed)
     std::vector<InsertionCandidate> alternatives;
     std::optional<LeftOut> left_out;             ///< why it was not placed
     ChangeSet changes;
@@ -134,6 +145,10 @@ struct ResidualProblem {
 /// feasible plan from each engineer's anchor (where and when the engineer
 /// will next be free).
 ///
+/// The clock a live day starts at when the caller gives none: the earliest
+/// shift start of the problem (the CLI, the service and the C API agree).
+Time earliest_shift_start(const Problem& problem);
+
 /// A value type: operations change it in place and return a ChangeSet; copy
 /// the plan first to keep the old one. A live plan covers one shift per
 /// engineer (a day). Ticket indices are stable: cancelled tickets stay known.
@@ -171,6 +186,10 @@ public:
     const LiveRoute& route(Index engineer) const { return routes_.at(static_cast<size_t>(engineer)); }
     const EngineerState& state(Index engineer) const { return states_.at(static_cast<size_t>(engineer)); }
     TicketStatus status(Index job) const { return status_.at(static_cast<size_t>(job)); }
+    /// Why a ticket is on no route: the first rule that keeps every engineer
+    /// from it (skills and pins, capacity, job limit, its windows), else that no
+    /// remaining day has room. Meant for pending tickets; live plan JSON writes it.
+    LeftOut why_pending(Index job) const { return why_not(job); }
     /// Engineer whose route holds the ticket, if any.
     std::optional<Index> engineer_of(Index job) const;
     /// Index of the ticket / engineer with this id, if any.
@@ -187,8 +206,10 @@ public:
 
     /// Places a new ticket at its cheapest feasible position over all
     /// engineers (skills, windows, shift, breaks, SLA, limits), or with
-    /// `options.engineer`. Returns the ranked alternatives either way. A ticket
-    /// that fits nowhere is kept as pending with its reason.
+    /// `options.engineer`; with `options.asap` at its earliest start. A later
+    /// `options.at` moves the clock first. Returns who got the ticket and
+    /// when, and the ranked alternatives either way. A ticket that fits
+    /// nowhere is kept as pending with its reason.
     InsertResult insert(Job ticket, const InsertOptions& options = {});
     /// Ranks where a ticket (new, or pending / planned in this plan when its
     /// id is known) could go, best first, at most `k` (one per engineer).
@@ -278,8 +299,10 @@ private:
     Cost route_cost(Index e, const LiveRoute& route) const;
 
     // live_insert.cpp
-    std::optional<InsertionCandidate> best_on(Index e, const Job& job, Index job_index) const;
-    std::vector<InsertionCandidate> rank(const Job& job, Index job_index, int k) const;
+    /// Best place on engineer e's route: cheapest, or earliest start when `asap`.
+    std::optional<InsertionCandidate> best_on(Index e, const Job& job, Index job_index, bool asap = false) const;
+    /// Best place per engineer, the k best of them (cheapest first, or earliest when `asap`).
+    std::vector<InsertionCandidate> rank(const Job& job, Index job_index, int k, bool asap = false) const;
     void place(Index job, const InsertionCandidate& where);
     void reinsert(std::vector<Index> dropped, ChangeSet& changes);
     LeftOut why_not(Index job) const;

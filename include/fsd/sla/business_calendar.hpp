@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "fsd/core/time_zone.hpp"
 #include "fsd/core/types.hpp"
 
 namespace fsd {
@@ -17,11 +18,14 @@ struct WorkInterval {
 };
 
 /// Weekly working hours (Monday = 0 .. Sunday = 6, several intervals a day),
-/// whole-day holidays and a fixed UTC offset. Business time is counted to the
-/// second. The week is flattened once into cumulative sums, so converting an
-/// instant to business time and back costs O(log n) in the number of
-/// intervals and holidays, whatever the distance between instants.
-/// Daylight saving is not modelled: one fixed offset per calendar.
+/// whole-day holidays and a time zone. Hours and holidays are local wall
+/// time; business time is elapsed seconds inside them, counted to the second:
+/// 01:00-04:00 on Berlin's spring-forward night holds 2 hours, on its
+/// fall-back night 4. The week is flattened once into cumulative sums and the
+/// zone's offset changes into a prefix sum of the wall time they skip or
+/// repeat, so converting an instant to business time and back costs O(log n)
+/// in the number of intervals, holidays and offset changes, whatever the
+/// distance between instants.
 class BusinessCalendar {
 public:
     /// Open all the time, UTC: business time equals elapsed time.
@@ -34,8 +38,13 @@ public:
     BusinessCalendar(std::array<std::vector<WorkInterval>, 7> week, std::vector<std::int64_t> holidays,
                      int utc_offset_seconds);
 
+    /// The same in a time zone (an IANA zone with daylight saving, or a fixed offset).
+    BusinessCalendar(std::array<std::vector<WorkInterval>, 7> week, std::vector<std::int64_t> holidays, TimeZone zone);
+
     /// A 24x7 calendar, optionally with holidays (days on which nothing counts).
     static BusinessCalendar always_open(std::vector<std::int64_t> holidays = {}, int utc_offset_seconds = 0);
+    /// A 24x7 calendar in a time zone: holidays are the zone's local days.
+    static BusinessCalendar always_open(std::vector<std::int64_t> holidays, TimeZone zone);
 
     /// The earliest instant at which `d` business seconds have passed since
     /// `t` (d >= 0; `t` itself for d == 0). Work ending at 17:00 on Friday is
@@ -56,7 +65,10 @@ public:
     Time from_business_clock(Duration b) const;
 
     bool is_24x7() const noexcept { return always_ && holidays_.empty(); }
-    int utc_offset() const noexcept { return offset_; }
+    /// The fixed UTC offset; for an IANA zone the offset at instant 0 (see time_zone()).
+    int utc_offset() const noexcept { return zone_.offset_at(0); }
+    /// The zone whose wall clock the hours and holidays follow.
+    const TimeZone& time_zone() const noexcept { return zone_; }
     const std::array<std::vector<WorkInterval>, 7>& week() const noexcept { return week_; }
     const std::vector<std::int64_t>& holidays() const noexcept { return holidays_; }
     /// Business seconds in a whole week without holidays.
@@ -66,14 +78,18 @@ public:
     static const std::array<std::string, 7>& weekday_names();
 
 private:
+    void validate_and_precompute();
     void precompute();
-    Duration plain_clock(Time t) const;     // business clock ignoring holidays
+    // The "wall clock" functions take local seconds and ignore offset changes.
+    Duration plain_clock(Time local) const;     // business clock ignoring holidays
     Time from_plain_clock(Duration x) const;
-    Duration holiday_clock(Time t) const;   // business time removed by holidays before t
+    Duration holiday_clock(Time local) const;   // business time removed by holidays before `local`
+    Duration wall_clock(Time local) const;      // plain minus holidays
+    Time from_wall_clock(Duration b) const;     // earliest local reading with wall_clock == b
 
     std::array<std::vector<WorkInterval>, 7> week_;
     std::vector<std::int64_t> holidays_;    // sorted, unique local day numbers
-    int offset_ = 0;
+    TimeZone zone_;
     bool always_ = true;
     // The week flattened from Monday 00:00 local, touching intervals merged.
     std::vector<std::int64_t> starts_;
@@ -83,7 +99,12 @@ private:
     std::array<std::int64_t, 7> day_total_{};
     Duration week_total_ = 0;
     std::vector<std::int64_t> holiday_cum_;  // business of holidays [0, i), size n+1
-    std::vector<std::int64_t> holiday_at_;   // business clock at the start of holiday i
+    std::vector<std::int64_t> holiday_at_;   // wall clock at the start of holiday i
+    // The zone's offset changes: period k runs from change_at_[k-1] to change_at_[k].
+    std::vector<Time> change_at_;
+    std::vector<int> period_offset_;         // offset of period k, size n+1
+    std::vector<Duration> correction_;       // wall business skipped (+) or repeated (-) before period k, size n+1
+    std::vector<Duration> change_clock_;     // business clock at change_at_[k]
 };
 
 }  // namespace fsd

@@ -4,8 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include <Eigen/Core>
-
+#include "fsd/core/row_major_matrix.hpp"
 #include "fsd/core/types.hpp"
 
 namespace fsd {
@@ -21,10 +20,12 @@ inline constexpr std::int64_t kTravelValueMax = std::numeric_limits<TravelValue>
 
 /// Square integer matrix of travel durations (seconds) between locations,
 /// row = from, column = to. Row-major so a row is one origin's contiguous
-/// distances (what NumPy sees without a copy).
-using DurationMatrix = Eigen::Matrix<TravelValue, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-/// Square integer matrix of travel distances (metres), same layout.
-using DistanceMatrix = Eigen::Matrix<TravelValue, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+/// distances (what NumPy sees without a copy). Our own small type rather than
+/// a linear-algebra library's: nothing computes with these matrices as a
+/// whole, and every header that reaches a Problem includes this one.
+using DurationMatrix = RowMajorMatrix<TravelValue>;
+/// Square integer matrix of travel distances (metres), same layout and type.
+using DistanceMatrix = RowMajorMatrix<TravelValue>;
 
 /// Durations and distances between the same set of locations.
 struct TravelMatrices {

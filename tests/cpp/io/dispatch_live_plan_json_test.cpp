@@ -70,7 +70,9 @@ TEST_CASE("events from JSON apply like the calls and bad ones name the field", "
 
 TEST_CASE("a live plan document with inconsistent parts is refused", "[io][dispatch]") {
     const LivePlan plan = small_day();
-    std::string text = live_plan_to_json(plan, JsonWriteOptions{-1, std::nullopt});
+    JsonWriteOptions one_line;
+    one_line.indent = -1;
+    std::string text = live_plan_to_json(plan, one_line);
     const auto pos = text.find("\"status\":\"planned\"");
     REQUIRE(pos != std::string::npos);
     std::string broken = text;

@@ -195,7 +195,7 @@ TEST_CASE("defaults are written explicitly and absent fields take the struct def
     CHECK(p.weights() == ObjectiveWeights{});
     CHECK(p.travel_spec().index() == 1);
     // Without distances the matrix travels zero metres.
-    CHECK(std::get<TravelMatrices>(p.travel_spec()).distances.isZero());
+    CHECK(std::get<TravelMatrices>(p.travel_spec()).distances.is_zero());
 
     const json out = json::parse(problem_to_json(p));
     CHECK(out["format"] == "fsdispatch-problem");

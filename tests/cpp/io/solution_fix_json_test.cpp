@@ -26,8 +26,8 @@ Problem one_job_problem() {
     j.skills = {{"gas", 2}};
     b.add_job(j);
     TravelMatrices tm;
-    tm.durations = DurationMatrix::Constant(2, 2, 600);
-    tm.distances = DistanceMatrix::Constant(2, 2, 7000);
+    tm.durations = DurationMatrix::constant(2, 2, 600);
+    tm.distances = DistanceMatrix::constant(2, 2, 7000);
     b.set_travel(tm);
     return b.build();
 }

@@ -38,8 +38,8 @@ Problem two_engineer_problem() {
         b.add_job(j);
     }
     TravelMatrices tm;
-    tm.durations = DurationMatrix::Constant(5, 5, 600);
-    tm.distances = DistanceMatrix::Constant(5, 5, 7000);
+    tm.durations = DurationMatrix::constant(5, 5, 600);
+    tm.distances = DistanceMatrix::constant(5, 5, 7000);
     b.set_travel(tm);
     return b.build();
 }

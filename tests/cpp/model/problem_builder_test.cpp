@@ -146,7 +146,7 @@ TEST_CASE("validation names the offending field", "[model][validation]") {
     }
     SECTION("matrix size mismatch") {
         ProblemBuilder b;
-        TravelMatrices tm{DurationMatrix::Zero(3, 3), DistanceMatrix::Zero(2, 2)};
+        TravelMatrices tm{DurationMatrix(3, 3), DistanceMatrix(2, 2)};
         Engineer e = engineer("e1");
         e.start = Location{std::nullopt, 0};
         b.add_engineer(e).set_travel(tm);
@@ -154,7 +154,7 @@ TEST_CASE("validation names the offending field", "[model][validation]") {
     }
     SECTION("matrix index out of range") {
         ProblemBuilder b;
-        TravelMatrices tm{DurationMatrix::Zero(2, 2), DistanceMatrix::Zero(2, 2)};
+        TravelMatrices tm{DurationMatrix(2, 2), DistanceMatrix(2, 2)};
         Engineer e = engineer("e1");
         e.start = Location{std::nullopt, 0};
         Job j = job("j1");
@@ -164,7 +164,7 @@ TEST_CASE("validation names the offending field", "[model][validation]") {
     }
     SECTION("negative matrix entry") {
         ProblemBuilder b;
-        TravelMatrices tm{DurationMatrix::Zero(2, 2), DistanceMatrix::Zero(2, 2)};
+        TravelMatrices tm{DurationMatrix(2, 2), DistanceMatrix(2, 2)};
         tm.durations(0, 1) = -3;
         Engineer e = engineer("e1");
         e.start = Location{std::nullopt, 0};
@@ -264,7 +264,7 @@ TEST_CASE("every remaining validation rule names its field", "[model][validation
         {"/travel/durations", [](Engineer& e, Job& j, ProblemBuilder& b) {
              e.start = Location{std::nullopt, 0};
              j.location = Location{std::nullopt, 0};
-             b.set_travel(TravelMatrices{DurationMatrix::Zero(2, 3), DistanceMatrix::Zero(2, 2)});
+             b.set_travel(TravelMatrices{DurationMatrix(2, 3), DistanceMatrix(2, 2)});
          }},
     };
     for (const auto& c : cases) {
@@ -290,7 +290,7 @@ TEST_CASE("travel a matrix entry cannot hold is refused at the field that causes
     };
     SECTION("a speed factor that scales an explicit duration past the limit") {
         ProblemBuilder b;
-        TravelMatrices tm{DurationMatrix::Zero(2, 2), DistanceMatrix::Zero(2, 2)};
+        TravelMatrices tm{DurationMatrix(2, 2), DistanceMatrix(2, 2)};
         tm.durations(0, 1) = 30'000'000;
         Engineer e = engineer("e1");
         e.start = Location{std::nullopt, 0};

@@ -22,10 +22,10 @@ using namespace fsd;
 
 /// Points on a plane; travel seconds = metres = rounded Euclidean distance.
 inline TravelMatrices plane(const std::vector<std::pair<double, double>>& points) {
-    const auto n = static_cast<Eigen::Index>(points.size());
+    const auto n = static_cast<std::ptrdiff_t>(points.size());
     TravelMatrices m{DurationMatrix(n, n), DistanceMatrix(n, n)};
-    for (Eigen::Index a = 0; a < n; ++a)
-        for (Eigen::Index b = 0; b < n; ++b) {
+    for (std::ptrdiff_t a = 0; a < n; ++a)
+        for (std::ptrdiff_t b = 0; b < n; ++b) {
             const double dx = points[static_cast<size_t>(a)].first - points[static_cast<size_t>(b)].first;
             const double dy = points[static_cast<size_t>(a)].second - points[static_cast<size_t>(b)].second;
             const auto d = static_cast<std::int64_t>(std::llround(std::sqrt(dx * dx + dy * dy)));
@@ -311,7 +311,7 @@ inline Problem generate(int jobs, int engineers, std::uint64_t seed) {
     }
     // Travel: metres on a 20 km square at 10 m/s.
     TravelMatrices m = plane(points);
-    m.durations = (m.durations.array() / 10).matrix();
+    for (std::ptrdiff_t k = 0; k < m.durations.size(); ++k) m.durations.data()[k] /= 10;
     b.set_travel(m);
     return b.build();
 }

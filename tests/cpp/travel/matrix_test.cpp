@@ -9,8 +9,7 @@
 using namespace fsd;
 
 TEST_CASE("scale_durations divides by the speed factor and rounds", "[travel][matrix]") {
-    DurationMatrix base(2, 3);
-    base << 0, 5, 100, 7, 0, 3601;
+    const DurationMatrix base{{0, 5, 100}, {7, 0, 3601}};
     SECTION("factor 1 returns the matrix unchanged") { CHECK(scale_durations(base, 1.0) == base); }
     SECTION("a faster engineer") {
         const DurationMatrix fast = scale_durations(base, 2.0);
@@ -44,8 +43,7 @@ TEST_CASE("matrix entries are 32-bit, up to 2^31 - 1 seconds or metres", "[trave
 }
 
 TEST_CASE("scale_durations refuses a duration a matrix cannot hold", "[travel][matrix]") {
-    DurationMatrix base(2, 2);
-    base << 0, 30'000'000, 7, 0;  // 347 days
+    const DurationMatrix base{{0, 30'000'000}, {7, 0}};  // 347 days
     SECTION("a factor that keeps it in range") { CHECK(scale_durations(base, 0.02)(0, 1) == 1'500'000'000); }
     SECTION("a factor of 0.01 multiplies by 100: 3e9 s does not fit") {
         try {
@@ -60,5 +58,5 @@ TEST_CASE("scale_durations refuses a duration a matrix cannot hold", "[travel][m
     SECTION("a factor so small the quotient is infinite is refused, not rounded") {
         CHECK_THROWS_AS(scale_durations(base, 1e-320), InputError);
     }
-    SECTION("a matrix of zeros fits at any factor") { CHECK(scale_durations(DurationMatrix::Zero(2, 2), 1e-300).isZero()); }
+    SECTION("a matrix of zeros fits at any factor") { CHECK(scale_durations(DurationMatrix(2, 2), 1e-300).is_zero()); }
 }

@@ -22,12 +22,12 @@ namespace {
 //   E3: 00:00-05:33:20, lunch 30 min in [00:16:40, 01:23:20]
 Problem tiny_problem() {
     TravelMatrices travel;
-    travel.durations.resize(4, 4);
-    travel.durations << 0, 600, 1200, 900,  //
-        600, 0, 300, 1000,                  //
-        1200, 300, 0, 3000,                 //
-        900, 1000, 3000, 0;
-    travel.distances = travel.durations * 10;
+    travel.durations = DurationMatrix{{0, 600, 1200, 900},  //
+                                      {600, 0, 300, 1000},  //
+                                      {1200, 300, 0, 3000}, //
+                                      {900, 1000, 3000, 0}};
+    travel.distances = travel.durations;
+    for (TravelValue& v : travel.distances) v *= 10;
 
     auto engineer = [](std::string id, TimeWindow shift) {
         Engineer e;

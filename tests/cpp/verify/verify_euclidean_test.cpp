@@ -21,12 +21,12 @@ struct Nodes {
 
 EuclideanInstance make_instance(const Nodes& n) {
     const std::int64_t scale = 10000;
-    const Eigen::Index size = static_cast<Eigen::Index>(n.x.size());
+    const std::ptrdiff_t size = static_cast<std::ptrdiff_t>(n.x.size());
     TravelMatrices tm;
     tm.durations.resize(size, size);
     tm.distances.resize(size, size);
-    for (Eigen::Index a = 0; a < size; ++a)
-        for (Eigen::Index b = 0; b < size; ++b) {
+    for (std::ptrdiff_t a = 0; a < size; ++a)
+        for (std::ptrdiff_t b = 0; b < size; ++b) {
             const double d = std::hypot(n.x[static_cast<size_t>(a)] - n.x[static_cast<size_t>(b)],
                                         n.y[static_cast<size_t>(a)] - n.y[static_cast<size_t>(b)]);
             tm.distances(a, b) = std::llround(d * static_cast<double>(scale));

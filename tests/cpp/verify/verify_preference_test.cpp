@@ -15,8 +15,7 @@ namespace {
 // A at location 0, B at 1, jobs J0 and J1 at 2; 100 s (and metres) between
 // any two places. J0 prefers A (cost 70), J1 prefers B (cost 40); weight 3.
 Problem build(Cost weight = 3) {
-    TravelMatrices travel{DurationMatrix(3, 3), DistanceMatrix(3, 3)};
-    travel.durations << 0, 100, 100, 100, 0, 100, 100, 100, 0;
+    TravelMatrices travel{DurationMatrix{{0, 100, 100}, {100, 0, 100}, {100, 100, 0}}, {}};
     travel.distances = travel.durations;
     ProblemBuilder b;
     const std::string engineer_ids[] = {"A", "B"};

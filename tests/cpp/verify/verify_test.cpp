@@ -24,13 +24,13 @@ struct Fixture {
     TravelMatrices travel;
 
     Fixture() {
-        travel.durations.resize(5, 5);
-        travel.durations << 0, 600, 900, 1200, 800,  //
-            600, 0, 400, 700, 500,                   //
-            900, 400, 0, 300, 600,                   //
-            1200, 700, 300, 0, 450,                  //
-            800, 500, 600, 450, 0;
-        travel.distances = travel.durations * 10;
+        travel.durations = DurationMatrix{{0, 600, 900, 1200, 800},  //
+                                          {600, 0, 400, 700, 500},   //
+                                          {900, 400, 0, 300, 600},   //
+                                          {1200, 700, 300, 0, 450},  //
+                                          {800, 500, 600, 450, 0}};
+        travel.distances = travel.durations;
+        for (TravelValue& v : travel.distances) v *= 10;
         travel.distances(0, 1) = 6100;  // per-km cost 152.5 rounds up to 153
         travel.distances(1, 2) = 4020;  // 100.5 rounds up to 101
 
@@ -458,9 +458,9 @@ TEST_CASE("default weights and costs without capacity dimensions", "[verify]") {
     // One engineer, default costs (per hour 3600: cost = travel seconds), one
     // job served and one mandatory job of priority 5 left out.
     TravelMatrices tm;
-    tm.durations.resize(3, 3);
-    tm.durations << 0, 100, 200, 100, 0, 150, 200, 150, 0;
-    tm.distances = tm.durations * 7;
+    tm.durations = DurationMatrix{{0, 100, 200}, {100, 0, 150}, {200, 150, 0}};
+    tm.distances = tm.durations;
+    for (TravelValue& v : tm.distances) v *= 7;
     Engineer e;
     e.id = "E";
     e.start.matrix_index = 0;
