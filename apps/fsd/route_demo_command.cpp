@@ -42,7 +42,7 @@ std::string bundled_scenario() {
 
 void run_demo(const DemoArgs& a) {
     const std::string path = a.problem_path.empty() ? bundled_scenario() : a.problem_path;
-    const fsd::Problem problem = fsd::read_problem_file(path);
+    const fsd::Problem problem = path == "-" ? fsd::problem_from_json(fsdcli::read_text_file("-")) : fsd::read_problem_file(path);
     std::cout << fmt::format("Service day: {} engineers, {} tickets ({})\n", problem.num_engineers(), problem.num_jobs(), path);
     fsd::SolveOptions options;
     options.time_limit_seconds = a.time_limit;

@@ -26,6 +26,7 @@ namespace fsdcli {
 
 fsd::Scenario load_scenario(const std::string& source) {
     if (source.rfind("preset:", 0) == 0) return fsd::generate_scenario(fsd::scenario_preset(source.substr(7)));
+    if (source == "-") return fsd::scenario_from_json(read_text_file("-"));
     return fsd::read_scenario_file(source);
 }
 

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_common.hpp"
+#include "sim_cli.hpp"
 #include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
@@ -176,7 +177,7 @@ void run_field(const FieldArgs& a) {
             throw fsd::InputError("--plot", "the CLI draws SVG (a name ending in .svg); PNG comes from Python's fsd.plot_staffing_curve");
     }
     const fsd::Scenario s =
-        a.preset.empty() ? fsd::read_scenario_file(a.scenario) : fsd::generate_scenario(fsd::scenario_preset(a.preset, 1));
+        a.preset.empty() ? fsdcli::load_scenario(a.scenario) : fsd::generate_scenario(fsd::scenario_preset(a.preset, 1));
     fsd::FieldStaffingOptions o = a.options;
     o.progress = [](int done, int most) { std::cerr << fmt::format("\r{} headcounts evaluated (at most {})", done, most) << std::flush; };
     const fsd::FieldStaffingResult r = fsd::staff_field(s, o);

@@ -27,6 +27,7 @@
 #include "fsd/staffing/roster_scenario.hpp"
 #include "option_checks.hpp"
 #include "staffing_history.hpp"
+#include "sim_cli.hpp"
 #include "text_file.hpp"
 
 namespace {
@@ -63,7 +64,7 @@ const char* kDayNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 void run_plan(PlanArgs a) {
     const fsdcli::ReportAwayFromStdout report({a.csv_out, a.json_out});
-    const fsd::Scenario scenario = fsd::read_scenario_file(a.scenario);
+    const fsd::Scenario scenario = fsdcli::load_scenario(a.scenario);
     const int offset_minutes = a.utc_offset_given ? a.utc_offset : scenario.utc_offset_seconds / 60;
 
     // 1. Forecast next week per skill.

@@ -96,6 +96,11 @@ def test_every_json_writing_command_keeps_stdout_for_the_json(cli, root, problem
     assert isinstance(parses_alone(run(cli, "triage", "predict", model_path, "no heat in the boiler", "--json", "-")), list)
     kpis = parses_alone(run(cli, "simulate", "preset:urban", "--days", "1", "--json", "-"))
     assert kpis["days"] == 1
+    # The scenario itself may come from stdin too.
+    scenario = run(cli, "generate-scenario", "--preset", "urban", "-o", "-")
+    assert scenario.returncode == 0, scenario.stderr
+    again = parses_alone(run(cli, "simulate", "-", "--days", "1", "--json", "-", stdin=scenario.stdout))
+    assert {k: v for k, v in again.items() if k != "seconds"} == {k: v for k, v in kpis.items() if k != "seconds"}
 
 
 def test_two_documents_for_stdout_are_refused(cli, root):
