@@ -51,10 +51,10 @@ BARE_GENERICS = {"dict": "Dict[Any, Any]", "list": "List[Any]", "tuple": "Tuple[
                  "numpy.ndarray": "numpy.ndarray[Any, Any]"}
 
 
-def split_top_level(text, separator=","):
-    """Splits at `separator` outside brackets and quotes (defaults can hold both)."""
-    parts, depth, quote, start = [], 0, None, 0
-    i = 0
+def outside_quotes(text, start=0):
+    """Yields (index, character, bracket depth after it) for characters outside quotes
+    (defaults can hold both brackets and quotes)."""
+    depth, quote, i = 0, None, start
     while i < len(text):
         c = text[i]
         if quote:
@@ -64,39 +64,31 @@ def split_top_level(text, separator=","):
                 quote = None
         elif c in "'\"":
             quote = c
-        elif c in "([{<":
-            depth += 1
-        elif c in ")]}>":
-            depth -= 1
-        elif depth == 0 and text.startswith(separator, i):
+        else:
+            if c in "([{<":
+                depth += 1
+            elif c in ")]}>":
+                depth -= 1
+            yield i, c, depth
+        i += 1
+
+
+def split_top_level(text, separator=","):
+    """Splits at `separator` outside brackets and quotes."""
+    parts, start = [], 0
+    for i, c, depth in outside_quotes(text):
+        if depth == 0 and i >= start and c not in ")]}>" and text.startswith(separator, i):
             parts.append(text[start:i])
             start = i + len(separator)
-            i += len(separator)
-            continue
-        i += 1
     parts.append(text[start:])
     return [p.strip() for p in parts if p.strip()]
 
 
 def closing_paren(text, open_index):
     """Index of the parenthesis closing the one at `open_index`."""
-    depth, quote, i = 0, None, open_index
-    while i < len(text):
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = None
-        elif c in "'\"":
-            quote = c
-        elif c in "([{<":
-            depth += 1
-        elif c in ")]}>":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, c, depth in outside_quotes(text, open_index):
+        if c in ")]}>" and depth == 0:
+            return i
     raise ValueError(f"unbalanced signature: {text}")
 
 

@@ -30,9 +30,13 @@ BOARD = ROOT / "apps" / "fsd" / "board" / "board.html"
 WINDOW = (1400, 900)
 KEY = "board-test-key"
 
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM),
-    reason="Debian's chromium (/usr/bin/chromium) is not installed; scripts/setup installs it")
+
+
+@pytest.fixture(autouse=True)
+def _chromium_installed():
+    # A missing browser fails rather than skips, so the board cannot go untested unnoticed.
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's chromium (/usr/bin/chromium) is not installed; scripts/setup installs it")
 
 
 # ---- the fixture plan, made with the CLI ----

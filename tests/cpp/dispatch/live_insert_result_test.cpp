@@ -9,40 +9,12 @@
 #include "fsd/model/generate.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "live_day_support.hpp"
 
 using namespace fsd;
+using namespace live_day;
 
 namespace {
-
-constexpr Time kDay = 1'795'478'400;  // generator's default day (midnight UTC)
-
-LivePlan planned_day(int engineers, int jobs, std::uint64_t seed, Time now = kDay + 7 * 3600) {
-    GenerateOptions g;
-    g.engineers = engineers;
-    g.jobs = jobs;
-    g.seed = seed;
-    const Problem p = generate_problem(g);
-    SolveOptions o;
-    o.iteration_limit = 200;
-    o.seed = seed;
-    return LivePlan(p, solve(p, o), now);
-}
-
-void require_verified(const LivePlan& plan) {
-    const ResidualProblem res = plan.residual();
-    const VerifyReport report = verify(res.problem, res.solution);
-    for (const Violation& v : report.violations) INFO(v.kind << ": " << v.message);
-    REQUIRE(report.ok());
-}
-
-Job ticket(const std::string& id, double lat, double lon, Duration duration, const std::string& skill = "appliance") {
-    Job j;
-    j.id = id;
-    j.location.coords = Coordinates{lat, lon};
-    j.duration = duration;
-    j.skills = {SkillRequirement{skill, 1}};
-    return j;
-}
 
 // Earliest start of service the ticket (pending in `staged`, index j) can
 // get anywhere: every engineer, every position after the frozen steps, each

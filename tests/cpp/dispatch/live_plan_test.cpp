@@ -8,49 +8,15 @@
 #include "fsd/model/generate.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
+#include "live_day_support.hpp"
 #include "../live_frozen_steps.hpp"
 
 using namespace fsd;
+using namespace live_day;
 using test_support::frozen_of;
 using test_support::require_frozen_kept;
 
 namespace {
-
-constexpr Time kDay = 1'795'478'400;  // generator's default day (midnight UTC)
-
-Problem day(int engineers, int jobs, std::uint64_t seed) {
-    GenerateOptions g;
-    g.engineers = engineers;
-    g.jobs = jobs;
-    g.seed = seed;
-    return generate_problem(g);
-}
-
-LivePlan planned_day(int engineers, int jobs, std::uint64_t seed, Time now = kDay + 7 * 3600) {
-    const Problem p = day(engineers, jobs, seed);
-    SolveOptions o;
-    o.time_limit_seconds = 5;
-    o.iteration_limit = 200;
-    o.seed = seed;
-    return LivePlan(p, solve(p, o), now);
-}
-
-// The movable part must always be a valid plan of the residual problem.
-void require_verified(const LivePlan& plan) {
-    const ResidualProblem res = plan.residual();
-    const VerifyReport report = verify(res.problem, res.solution);
-    for (const Violation& v : report.violations) INFO(v.kind << ": " << v.message);
-    REQUIRE(report.ok());
-}
-
-Job ticket(const std::string& id, double lat, double lon, Duration duration, const std::string& skill = "appliance") {
-    Job j;
-    j.id = id;
-    j.location.coords = Coordinates{lat, lon};
-    j.duration = duration;
-    j.skills = {SkillRequirement{skill, 1}};
-    return j;
-}
 
 // Objective increase of placing job j (pending in `base`) at (e, p), by
 // re-timing a copy with the step put there; nullopt when that breaks a rule.

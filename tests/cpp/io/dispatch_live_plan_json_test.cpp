@@ -4,25 +4,11 @@
 #include "fsd/io/live_plan_json.hpp"
 #include "fsd/model/generate.hpp"
 #include "fsd/route/solve.hpp"
+#include "small_live_day.hpp"
 
 using namespace fsd;
-
-namespace {
-
-constexpr Time kDay = 1'795'478'400;
-
-LivePlan small_day() {
-    GenerateOptions g;
-    g.engineers = 4;
-    g.jobs = 12;
-    g.seed = 9;
-    const Problem p = generate_problem(g);
-    SolveOptions o;
-    o.iteration_limit = 100;
-    return LivePlan(p, solve(p, o), kDay + 8 * 3600);
-}
-
-}  // namespace
+using io_test::kDay;
+using io_test::small_day;
 
 TEST_CASE("a live plan survives a JSON round trip after events", "[io][dispatch]") {
     LivePlan plan = small_day();

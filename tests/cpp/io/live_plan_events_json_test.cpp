@@ -6,23 +6,13 @@
 #include "fsd/io/live_plan_json.hpp"
 #include "fsd/model/generate.hpp"
 #include "fsd/route/solve.hpp"
+#include "small_live_day.hpp"
 
 using namespace fsd;
+using io_test::kDay;
+using io_test::small_day;
 
 namespace {
-
-constexpr Time kDay = 1'795'478'400;
-
-LivePlan small_day() {
-    GenerateOptions g;
-    g.engineers = 4;
-    g.jobs = 12;
-    g.seed = 9;
-    const Problem p = generate_problem(g);
-    SolveOptions o;
-    o.iteration_limit = 100;
-    return LivePlan(p, solve(p, o), kDay + 8 * 3600);
-}
 
 std::string insert_event(const std::string& id, const std::string& extra = "") {
     return R"({"type": "insert", "ticket": {"id": ")" + id +
