@@ -1,4 +1,4 @@
-"""Sweep benchmark: 4 bundled scenarios x 5 built-in policies x 10 replications, serially and on a
+"""Sweep benchmark: 4 bundled scenarios x 6 built-in policies x 10 replications, serially and on a
 local Dask cluster (2 worker processes). Asserts that both give the same table and prints wall
 times as `metric,value` rows (dask: in all, the cluster start-up with the workers' imports, and
 the sweep alone).

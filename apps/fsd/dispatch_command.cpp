@@ -42,8 +42,9 @@ void run_init(const InitArgs& a) {
     const fsd::LivePlan plan(problem, solution, now);
     fsdcli::write_text_file(a.out, fsd::live_plan_to_json(plan));
     // A status line, so stderr: with -o - stdout is the live plan alone.
-    std::cerr << fmt::format("live plan written to {}: {} engineers, {} tickets, {} pending\n", a.out,
-                             plan.engineers().size(), plan.jobs().size(), plan.pending().size());
+    std::cerr << fmt::format("live plan written to {}: {} engineers ({} routes, one per shift), {} tickets, {} pending\n",
+                             a.out, problem.num_engineers(), plan.engineers().size(), plan.jobs().size(),
+                             plan.pending().size());
 }
 
 struct DispatchArgs {

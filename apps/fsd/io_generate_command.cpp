@@ -1,4 +1,4 @@
-// fsd generate --engineers N --jobs M --seed K -o problem.json
+// fsd generate --engineers N --jobs M [--days D] --seed K -o problem.json
 #include <iostream>
 
 #include <fmt/format.h>
@@ -34,6 +34,8 @@ void add_generate_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("generate", "Generate a seeded synthetic service region and day (problem JSON)");
     cmd->add_option("--engineers", args->options.engineers, "number of engineers")->capture_default_str();
     cmd->add_option("--jobs", args->options.jobs, "number of tickets (jobs)")->capture_default_str();
+    cmd->add_option("--days", args->options.days, "consecutive days planned (1-28); --jobs is the total over them")
+        ->capture_default_str();
     cmd->add_option("--seed", args->options.seed, "random seed")->capture_default_str()->check(fsdcli::seed_text());
     cmd->add_option("--radius-km", args->options.radius_km, "radius of the service region")->capture_default_str();
     cmd->add_option("-o,--output", args->output_path, "write the problem here (default: stdout)");

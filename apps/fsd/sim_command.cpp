@@ -173,7 +173,7 @@ void add_sim_commands(CLI::App& app) {
     auto sa = std::make_shared<SimulateArgs>();
     auto* sim = app.add_subcommand("simulate", "Simulate days of ticket flow under one dispatch policy and report KPIs");
     sim->add_option("scenario", sa->scenario, "scenario JSON (docs/simulation.md) or preset:NAME")->required();
-    sim->add_option("--policy", sa->policy, "nearest, least_loaded, edf, batch[:seconds], insertion[:seconds]");
+    sim->add_option("--policy", sa->policy, "nearest, least_loaded, edf, batch[:seconds], insertion[:seconds], week[:days]");
     sim->add_option("--days", sa->days, "days to simulate")->check(CLI::Range(1, fsd::kMaxSimDays));
     sim->add_option("--seed", sa->seed, "random seed (same seed, same run)")->check(fsdcli::seed_text());
     sim->add_option("--json", sa->json_out, "write the KPIs as JSON here (- for stdout: then the report goes to stderr)");

@@ -84,7 +84,7 @@ ChangeSet LivePlan::cancel(std::string_view ticket, Time at_time) {
 }
 
 ChangeSet LivePlan::delay(std::string_view engineer, Duration seconds, Time at_time) {
-    const Index e = require_engineer(engineer, "/engineer");
+    const Index e = entry_at(require_engineer(engineer, "/engineer"), at_time);
     if (seconds < 0) throw InputError("/seconds", "a delay must not be negative");
     if (seconds > 86'400)
         throw InputError("/seconds", "a delay of more than a day (86400 s): report the engineer unavailable instead");
@@ -102,10 +102,17 @@ ChangeSet LivePlan::delay(std::string_view engineer, Duration seconds, Time at_t
 }
 
 ChangeSet LivePlan::engineer_unavailable(std::string_view engineer, Time from) {
-    const Index e = require_engineer(engineer, "/engineer");
-    touch(e);
-    states_[static_cast<size_t>(e)].unavailable_from = from;
-    return after_event(e, now_);
+    // Every shift of the engineer: from `from` on, none of them can be worked.
+    const auto range = entries_of(require_engineer(engineer, "/engineer"));
+    ChangeSet changes;
+    std::vector<Index> dropped;
+    for (Index e = range.first; e < range.second; ++e) {
+        touch(e);
+        states_[static_cast<size_t>(e)].unavailable_from = from;
+        repair(e, dropped, changes);
+    }
+    reinsert(std::move(dropped), changes);
+    return finish(std::move(changes));
 }
 
 ChangeSet LivePlan::start_travel(std::string_view ticket, Time at_time) {
@@ -206,7 +213,7 @@ ChangeSet LivePlan::job_finished(std::string_view ticket, Time at_time) {
 }
 
 ChangeSet LivePlan::break_started(std::string_view engineer, Time at_time) {
-    const Index e = require_engineer(engineer, "/engineer");
+    const Index e = entry_at(require_engineer(engineer, "/engineer"), at_time);
     check_event_time(e, at_time, "/at");
     LiveRoute& r = routes_[static_cast<size_t>(e)];
     size_t i = first_planned(r);
@@ -229,7 +236,7 @@ ChangeSet LivePlan::break_started(std::string_view engineer, Time at_time) {
 }
 
 ChangeSet LivePlan::engineer_position(std::string_view engineer, const Location& location, Time at_time) {
-    const Index e = require_engineer(engineer, "/engineer");
+    const Index e = entry_at(require_engineer(engineer, "/engineer"), at_time);
     travel_.check_location(location, "/location");
     check_event_time(e, at_time, "/at");
     touch(e);

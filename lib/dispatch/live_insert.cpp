@@ -365,7 +365,14 @@ InsertResult LivePlan::insert(Job ticket, const InsertOptions& options) {
     InsertResult result;
     result.alternatives = rank(ticket, known.value_or(-1), std::max(options.alternatives, 1), options.asap);
     std::optional<InsertionCandidate> pick;
-    if (chosen) pick = best_on(*chosen, ticket, known.value_or(-1), options.asap);
+    if (chosen) {
+        // The dispatcher's engineer: the best place over all of their shifts.
+        const auto range = entries_of(*chosen);
+        for (Index e = range.first; e < range.second; ++e) {
+            const auto here = best_on(e, ticket, known.value_or(-1), options.asap);
+            if (here && (!pick || better_place(*here, *pick, options.asap))) pick = here;
+        }
+    }
     else if (!result.alternatives.empty()) pick = result.alternatives.front();
     result.alternatives.resize(std::min(result.alternatives.size(), static_cast<size_t>(options.alternatives)));
     if (!options.commit) return result;

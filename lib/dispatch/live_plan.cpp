@@ -64,32 +64,58 @@ TicketStatus ticket_status_from_string(const std::string& name, const std::strin
 
 namespace {
 
+// A live plan holds one route per (engineer, shift): an engineer with
+// several shifts (a week) becomes one entry per shift, in shift order, each a
+// copy of the engineer with that shift alone and the breaks the shift takes
+// (Problem::slots()). The copies keep the engineer's id, so pins and lists
+// still name them, and every route still has one shift as before.
 LivePlan::Parts parts_from(const Problem& problem, const Solution& solution, Time now) {
     LivePlan::Parts parts;
-    parts.engineers = problem.engineers();
     parts.jobs = problem.jobs();
     parts.travel = problem.travel_spec();
     parts.weights = problem.weights();
     parts.now = now;
     parts.status.assign(problem.jobs().size(), TicketStatus::pending);
-    parts.routes.resize(problem.engineers().size());
-    parts.states.resize(problem.engineers().size());
-    std::vector<char> has_route(problem.engineers().size(), 0);
+    parts.engineers = split_shift_entries(problem);
+    // first_entry[engineer] = the plan entry of the engineer's first shift;
+    // break_at[entry][the engineer's break] = the entry's break (-1: another
+    // shift's), in the order split_shift_entries gives the entry its breaks.
+    std::vector<Index> first_entry(problem.engineers().size(), -1);
+    std::vector<std::vector<Index>> break_at;
+    for (const RouteSlot& slot : problem.slots()) {
+        const Engineer& eng = problem.engineer(slot.engineer);
+        if (first_entry[static_cast<size_t>(slot.engineer)] < 0)
+            first_entry[static_cast<size_t>(slot.engineer)] = static_cast<Index>(break_at.size());
+        std::vector<Index> map(eng.breaks.size(), -1);
+        if (eng.shifts.size() > 1) {
+            for (size_t k = 0; k < slot.breaks.size(); ++k) map[static_cast<size_t>(slot.breaks[k])] = static_cast<Index>(k);
+        } else {
+            for (size_t b = 0; b < map.size(); ++b) map[b] = static_cast<Index>(b);
+        }
+        break_at.push_back(std::move(map));
+    }
+    parts.routes.resize(parts.engineers.size());
+    parts.states.resize(parts.engineers.size());
+    std::vector<char> has_route(parts.engineers.size(), 0);
     for (size_t r = 0; r < solution.routes.size(); ++r) {
         const Route& route = solution.routes[r];
         const std::string path = at("/solution/routes", r);
         if (route.engineer < 0 || route.engineer >= problem.num_engineers())
             throw InputError(path + "/engineer", "no engineer with index " + std::to_string(route.engineer));
-        if (route.shift != 0)
-            throw InputError(path + "/shift", "a live plan covers one shift per engineer; the route is for shift " +
-                                                  std::to_string(route.shift));
-        if (has_route[static_cast<size_t>(route.engineer)])
-            throw InputError(path + "/engineer", "engineer " + problem.engineer(route.engineer).id + " has two routes");
-        has_route[static_cast<size_t>(route.engineer)] = 1;
-        LiveRoute& live = parts.routes[static_cast<size_t>(route.engineer)];
+        const Engineer& eng = problem.engineer(route.engineer);
+        if (route.shift < 0 || static_cast<size_t>(route.shift) >= eng.shifts.size())
+            throw InputError(path + "/shift", "engineer " + eng.id + " has no shift with index " + std::to_string(route.shift));
+        const auto entry = static_cast<size_t>(first_entry[static_cast<size_t>(route.engineer)] + route.shift);
+        if (has_route[entry])
+            throw InputError(path + "/engineer", "engineer " + eng.id + " has two routes in shift " + std::to_string(route.shift));
+        has_route[entry] = 1;
+        LiveRoute& live = parts.routes[entry];
         for (size_t s = 0; s < route.steps.size(); ++s) {
             const Step& step = route.steps[s];
             if (step.kind != StepKind::job && step.kind != StepKind::break_) continue;
+            LiveStep ls;
+            ls.kind = step.kind;
+            ls.index = step.index;
             if (step.kind == StepKind::job) {
                 if (step.index < 0 || step.index >= problem.num_jobs())
                     throw InputError(at(path + "/steps", s) + "/job", "no job with index " + std::to_string(step.index));
@@ -97,13 +123,12 @@ LivePlan::Parts parts_from(const Problem& problem, const Solution& solution, Tim
                     throw InputError(at(path + "/steps", s) + "/job", "job " + problem.job(step.index).id + " is served twice");
                 parts.status[static_cast<size_t>(step.index)] = TicketStatus::planned;
             } else {
-                const auto& breaks = problem.engineer(route.engineer).breaks;
-                if (step.index < 0 || static_cast<size_t>(step.index) >= breaks.size())
-                    throw InputError(at(path + "/steps", s) + "/break", "no break with index " + std::to_string(step.index));
+                const auto& map = break_at[entry];
+                if (step.index < 0 || static_cast<size_t>(step.index) >= map.size() || map[static_cast<size_t>(step.index)] < 0)
+                    throw InputError(at(path + "/steps", s) + "/break",
+                                     "no break with index " + std::to_string(step.index) + " in this shift");
+                ls.index = map[static_cast<size_t>(step.index)];
             }
-            LiveStep ls;
-            ls.kind = step.kind;
-            ls.index = step.index;
             ls.arrival = step.arrival;
             ls.start = step.start;
             ls.end = step.end;
@@ -114,6 +139,36 @@ LivePlan::Parts parts_from(const Problem& problem, const Solution& solution, Tim
 }
 
 }  // namespace
+
+std::vector<Engineer> split_shift_entries(const Problem& problem) {
+    std::vector<Engineer> entries;
+    for (const RouteSlot& slot : problem.slots()) {
+        const Engineer& eng = problem.engineer(slot.engineer);
+        Engineer entry = eng;
+        // One shift: the engineer as stated (breaks outside the shift too), so
+        // that a one-day plan holds its problem's engineers unchanged.
+        if (eng.shifts.size() > 1) {
+            entry.shifts = {slot.window};
+            entry.breaks.clear();
+            for (Index b : slot.breaks) entry.breaks.push_back(eng.breaks[static_cast<size_t>(b)]);
+        }
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+std::vector<Engineer> merge_shift_entries(const std::vector<Engineer>& entries) {
+    std::vector<Engineer> out;
+    for (const Engineer& e : entries) {
+        if (!out.empty() && out.back().id == e.id) {
+            out.back().shifts.insert(out.back().shifts.end(), e.shifts.begin(), e.shifts.end());
+            out.back().breaks.insert(out.back().breaks.end(), e.breaks.begin(), e.breaks.end());
+        } else {
+            out.push_back(e);
+        }
+    }
+    return out;
+}
 
 Time earliest_shift_start(const Problem& problem) {
     Time now = kTimeMax;
@@ -139,11 +194,22 @@ LivePlan::LivePlan(Parts parts, bool check)
     if (now_ < kTimeMin || now_ > kTimeMax)
         throw InputError("/now", "the clock " + std::to_string(now_) + " lies outside the instants a plan can hold (±" +
                                      std::to_string(kTimeMax) + " s)");
+    // An engineer with several shifts comes once per shift: the entries
+    // follow each other in shift order (before the check below, which sees
+    // them merged into one engineer and would name the wrong path).
+    std::set<std::string> seen_ids;
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        if (seen_ids.insert(engineers_[e].id).second) continue;
+        if (engineers_[e - 1].id != engineers_[e].id || engineers_[e].shifts.empty() || engineers_[e - 1].shifts.empty() ||
+            engineers_[e].shifts.front().start < engineers_[e - 1].shifts.back().end)
+            throw InputError(at("/engineers", e) + "/id", "the entries of engineer " + engineers_[e].id +
+                                                              " (one per shift) must be consecutive and in shift order");
+    }
     if (check) {
         // Engineers and tickets are checked the way a Problem checks them (a
         // Problem of the plan's engineers and tickets is built once, not kept).
         ProblemBuilder builder;
-        for (const Engineer& e : engineers_) builder.add_engineer(e);
+        for (const Engineer& e : merge_shift_entries(engineers_)) builder.add_engineer(e);
         for (const Job& j : jobs_) builder.add_job(j);
         builder.set_travel(travel_.spec());
         builder.set_weights(weights_);
@@ -151,9 +217,10 @@ LivePlan::LivePlan(Parts parts, bool check)
     }
     for (size_t e = 0; e < engineers_.size(); ++e) {
         if (engineers_[e].shifts.size() != 1)
-            throw InputError(at("/engineers", e) + "/shifts", "a live plan covers one shift per engineer (engineer " +
-                                                                  engineers_[e].id + " has " +
-                                                                  std::to_string(engineers_[e].shifts.size()) + ")");
+            throw InputError(at("/engineers", e) + "/shifts",
+                             "a live plan holds one shift per engineer entry; an engineer with several shifts comes once "
+                             "per shift, in shift order (engineer " +
+                                 engineers_[e].id + " has " + std::to_string(engineers_[e].shifts.size()) + ")");
         engineer_ids_.emplace(engineers_[e].id, static_cast<Index>(e));
         travel_.check_location(engineers_[e].start, at("/engineers", e) + "/start");
         if (engineers_[e].end) travel_.check_location(*engineers_[e].end, at("/engineers", e) + "/end");
@@ -278,6 +345,28 @@ Index LivePlan::frozen_steps(Index engineer) const {
     return f;
 }
 
+std::pair<Index, Index> LivePlan::entries_of(Index e) const {
+    const std::string& id = engineers_[static_cast<size_t>(e)].id;
+    Index first = e, last = e + 1;
+    while (first > 0 && engineers_[static_cast<size_t>(first - 1)].id == id) --first;
+    while (static_cast<size_t>(last) < engineers_.size() && engineers_[static_cast<size_t>(last)].id == id) ++last;
+    return {first, last};
+}
+
+Index LivePlan::entry_at(Index e, Time at_time) const {
+    const auto [first, last] = entries_of(e);
+    // A step under way says which shift the engineer is in (a visit may run
+    // into overtime) until that shift's hard end; a lunch left on site on
+    // the evening before says nothing about the next morning. Otherwise the
+    // first shift not yet over.
+    for (Index k = first; k < last; ++k)
+        for (const LiveStep& s : routes_[static_cast<size_t>(k)].steps)
+            if ((s.status == StepStatus::en_route || s.status == StepStatus::on_site) && at_time < shift_end(k)) return k;
+    for (Index k = first; k < last; ++k)
+        if (at_time < shift_end(k)) return k;
+    return last - 1;
+}
+
 bool LivePlan::compatible(Index engineer, const Job& job) const {
     const Engineer& eng = engineers_.at(static_cast<size_t>(engineer));
     return has_skills(eng, job) && admits(job, eng);
@@ -344,7 +433,7 @@ void LivePlan::check_within_day(Time at_time, const char* path) const {
         for (const TimeWindow& shift : e.shifts) last = std::max(last, shift.end + e.max_overtime);
     if (at_time > last + kDay)
         throw InputError(path, "the time " + std::to_string(at_time) + " lies more than a day after the last shift of the plan ends (" +
-                                   std::to_string(last) + "); a live plan covers one day: start the next day's plan with dispatch-init");
+                                   std::to_string(last) + "); a live plan covers its shifts' days: start a new plan with dispatch-init");
 }
 
 void LivePlan::check_event_time(Index e, Time at_time, const char* path) const {
@@ -423,6 +512,15 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
     std::vector<Index> residual_engineer(engineers_.size(), -1);
     std::vector<std::vector<Index>> break_map(engineers_.size());  // residual break -> live break
     std::vector<Anchor> anchors;
+    // The shifts of an engineer with several are distinct engineers of the
+    // residual problem ("A#2" is A's second shift); pins and lists that name
+    // the engineer name each of those shifts still to come.
+    std::vector<std::string> residual_id(engineers_.size());
+    for (size_t e = 0; e < engineers_.size(); ++e) {
+        const auto range = entries_of(static_cast<Index>(e));
+        residual_id[e] = engineers_[e].id;
+        if (range.second - range.first > 1) residual_id[e] += "#" + std::to_string(static_cast<Index>(e) - range.first + 1);
+    }
     for (size_t e = 0; e < engineers_.size(); ++e) {
         const Anchor a = anchor(static_cast<Index>(e));
         const Time end = shift_end(static_cast<Index>(e));
@@ -430,6 +528,7 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
         if (a.time >= end) continue;
         const Engineer& orig = engineers_[e];
         Engineer eng = orig;
+        eng.id = residual_id[e];
         eng.start = a.location;
         eng.end = orig.end ? *orig.end : orig.start;
         // The residual shift keeps the real shift end, so that overtime is
@@ -454,9 +553,20 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
         engineer_of.push_back(static_cast<Index>(e));
         builder.add_engineer(std::move(eng));
     }
-    auto present = [&](const std::string& id) {
+    auto present_ids = [&](const std::string& id) {
+        std::vector<std::string> out;
         const auto e = engineer_index(id);
-        return e && residual_engineer[static_cast<size_t>(*e)] >= 0;
+        if (!e) return out;
+        const auto range = entries_of(*e);
+        for (Index k = range.first; k < range.second; ++k)
+            if (residual_engineer[static_cast<size_t>(k)] >= 0) out.push_back(residual_id[static_cast<size_t>(k)]);
+        return out;
+    };
+    auto expand = [&](const std::vector<std::string>& ids) {
+        std::vector<std::string> out;
+        for (const std::string& id : ids)
+            for (std::string& r : present_ids(id)) out.push_back(std::move(r));
+        return out;
     };
     std::vector<Index> residual_job(jobs_.size(), -1);
     for (size_t j = 0; j < jobs_.size(); ++j) {
@@ -464,18 +574,42 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
         Job job = jobs_[j];
         // References to engineers who are gone for the day are dropped; a
         // ticket that only they could take stays out of the residual problem.
-        if (job.pinned_engineer && !present(*job.pinned_engineer)) continue;
         if (!job.allowed_engineers.empty()) {
-            std::erase_if(job.allowed_engineers, [&](const std::string& id) { return !present(id); });
+            job.allowed_engineers = expand(job.allowed_engineers);
             if (job.allowed_engineers.empty()) continue;
         }
-        std::erase_if(job.forbidden_engineers, [&](const std::string& id) { return !present(id); });
-        if (job.preferred_engineer && !present(*job.preferred_engineer)) {
-            job.preferred_engineer.reset();
-            job.preference_cost = 0;
+        if (job.pinned_engineer) {
+            const std::vector<std::string> shifts = present_ids(*job.pinned_engineer);
+            if (shifts.empty()) continue;
+            if (shifts.size() > 1 || shifts.front() != *job.pinned_engineer) {
+                // Pinned to an engineer with several shifts: any of them.
+                std::vector<std::string> allowed;
+                for (const std::string& id : shifts)
+                    if (job.allowed_engineers.empty() ||
+                        std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(), id) != job.allowed_engineers.end())
+                        allowed.push_back(id);
+                if (allowed.empty()) continue;
+                job.pinned_engineer.reset();
+                job.allowed_engineers = std::move(allowed);
+            }
         }
-        if (churn > 0 && !job.preferred_engineer && engineer_of_[j] >= 0) {
-            job.preferred_engineer = engineers_[static_cast<size_t>(engineer_of_[j])].id;
+        job.forbidden_engineers = expand(job.forbidden_engineers);
+        if (job.preferred_engineer) {
+            const std::vector<std::string> shifts = present_ids(*job.preferred_engineer);
+            if (shifts.empty()) {
+                job.preferred_engineer.reset();
+                job.preference_cost = 0;
+            } else {
+                // One shift can carry the preference: the one the ticket is on, else the first.
+                const Index on = engineer_of_[j];
+                const bool on_theirs = on >= 0 && engineers_[static_cast<size_t>(on)].id == *job.preferred_engineer &&
+                                       residual_engineer[static_cast<size_t>(on)] >= 0;
+                job.preferred_engineer = on_theirs ? residual_id[static_cast<size_t>(on)] : shifts.front();
+            }
+        }
+        if (churn > 0 && !job.preferred_engineer && engineer_of_[j] >= 0 &&
+            residual_engineer[static_cast<size_t>(engineer_of_[j])] >= 0) {
+            job.preferred_engineer = residual_id[static_cast<size_t>(engineer_of_[j])];
             job.preference_cost = churn;
         }
         residual_job[j] = static_cast<Index>(job_of.size());
@@ -555,6 +689,9 @@ ResidualProblem LivePlan::residual_with(Cost churn) const {
 
 ObjectiveParts LivePlan::objective() const {
     ObjectiveParts parts;
+    // Per entry, i.e. per (engineer, shift) still to work, as the residual
+    // problem (one engineer per shift) measures it, so that verifying the
+    // residual plan agrees with this objective.
     std::vector<Duration> working;
     for (size_t e = 0; e < engineers_.size(); ++e) {
         const LiveRoute& lr = routes_[e];

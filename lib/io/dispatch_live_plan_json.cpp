@@ -18,10 +18,12 @@ constexpr std::string_view kFormat = "fsdispatch-live-plan";
 
 std::string dump(const Json& doc, const JsonWriteOptions& options) { return doc.dump(options.indent); }
 
-// The plan's engineers, tickets, travel and weights as a problem document.
+// The plan's engineers, tickets, travel and weights as a problem document:
+// the real engineers, an engineer's shift entries merged back into one with
+// all its shifts, as the problem the plan came from states them.
 Json problem_document(const LivePlan& plan, const JsonWriteOptions& options) {
     ProblemBuilder b;
-    for (const Engineer& e : plan.engineers()) b.add_engineer(e);
+    for (const Engineer& e : merge_shift_entries(plan.engineers())) b.add_engineer(e);
     for (const Job& j : plan.jobs()) b.add_job(j);
     b.set_travel(plan.travel().spec());
     b.set_weights(plan.weights());
@@ -30,16 +32,26 @@ Json problem_document(const LivePlan& plan, const JsonWriteOptions& options) {
     return Json::parse(problem_to_json(b.build(), one_line));
 }
 
+// The engineer's id, and which of its shifts when it is not the first: an
+// outcome names a day's route as the live plan document does. Called before
+// the object's other fields, so that "engineer" stays first.
+void put_engineer(Json& out, const LivePlan& plan, Index e) {
+    out["engineer"] = plan.engineers()[static_cast<size_t>(e)].id;
+    if (const Index shift = plan.shift_index(e); shift > 0) out["shift"] = shift;
+}
+
 Json candidate_json(const LivePlan& plan, const InsertionCandidate& c, const std::optional<int>& iso) {
-    return Json{{"engineer", plan.engineers()[static_cast<size_t>(c.engineer)].id},
-                {"position", c.position},
-                {"arrival", io_detail::write_time(c.arrival, iso)},
-                {"start", io_detail::write_time(c.start, iso)},
-                {"cost", c.cost},
-                {"added_travel", c.added_travel},
-                {"added_distance", c.added_distance},
-                {"lateness", c.lateness},
-                {"others_lateness", c.others_lateness}};
+    Json out = Json::object();
+    put_engineer(out, plan, c.engineer);
+    out["position"] = c.position;
+    out["arrival"] = io_detail::write_time(c.arrival, iso);
+    out["start"] = io_detail::write_time(c.start, iso);
+    out["cost"] = c.cost;
+    out["added_travel"] = c.added_travel;
+    out["added_distance"] = c.added_distance;
+    out["lateness"] = c.lateness;
+    out["others_lateness"] = c.others_lateness;
+    return out;
 }
 
 Json changes_json(const LivePlan& plan, const ChangeSet& changes) {
@@ -50,11 +62,13 @@ Json changes_json(const LivePlan& plan, const ChangeSet& changes) {
         Json added = Json::array(), removed = Json::array();
         for (Index j : rc.added) added.push_back(job_id(j));
         for (Index j : rc.removed) removed.push_back(job_id(j));
-        routes.push_back(Json{{"engineer", eng_id(rc.engineer)},
-                              {"added", added},
-                              {"removed", removed},
-                              {"reordered", rc.reordered},
-                              {"retimed", rc.retimed}});
+        Json route = Json::object();
+        put_engineer(route, plan, rc.engineer);
+        route["added"] = added;
+        route["removed"] = removed;
+        route["reordered"] = rc.reordered;
+        route["retimed"] = rc.retimed;
+        routes.push_back(std::move(route));
     }
     Json left = Json::array();
     for (const LeftOut& l : changes.left_out)
@@ -65,6 +79,48 @@ Json changes_json(const LivePlan& plan, const ChangeSet& changes) {
 }
 
 std::string prefixed(const std::string& prefix, const std::string& path) { return prefix + path; }
+
+// Per plan entry: the index of its shift among its engineer's shifts (the
+// entries of an engineer follow each other in shift order).
+std::vector<Index> shift_of_entries(const std::vector<Engineer>& entries) {
+    std::vector<Index> shift(entries.size(), 0);
+    for (size_t e = 1; e < entries.size(); ++e)
+        if (entries[e].id == entries[e - 1].id) shift[e] = shift[e - 1] + 1;
+    return shift;
+}
+
+// The plan entry that a route or engineer state of the document names: its
+// engineer's first entry plus its "shift" (0 when absent). `first` and
+// `count` give each problem engineer's first entry and number of shifts.
+Index entry_named(const ObjectReader& r, const Problem& problem, const std::vector<Index>& first,
+                  const std::vector<Index>& count) {
+    const std::string id = io_detail::read_string(r.require("engineer"), r.path("engineer"));
+    const auto e = problem.engineer_index(id);
+    if (!e) throw InputError(r.path("engineer"), "no engineer with id '" + id + "' in the problem");
+    const Index shifts = count[static_cast<size_t>(*e)];
+    Index shift = 0;
+    if (const Json* x = r.get("shift")) {
+        shift = static_cast<Index>(io_detail::read_int(*x, r.path("shift"), 0, INT32_MAX));
+        if (shift >= shifts)
+            throw InputError(r.path("shift"), "engineer " + id + " has no shift with index " + std::to_string(shift) + " (it has " +
+                                                  std::to_string(shifts) + ")");
+    }
+    return first[static_cast<size_t>(*e)] + shift;
+}
+
+// An InputError of LivePlan::from_parts about "/engineers/<entry>..." named
+// in the document: the embedded problem's engineer of that entry. Other paths
+// are the document's own (routes and states are listed per entry).
+std::string document_path(const std::string& path, const std::vector<Index>& engineer_of_entry) {
+    const std::string head = "/engineers/";
+    if (path.rfind(head, 0) != 0) return path;
+    size_t end = head.size();
+    while (end < path.size() && path[end] >= '0' && path[end] <= '9') ++end;
+    if (end == head.size()) return path;
+    const size_t entry = std::stoul(path.substr(head.size(), end - head.size()));
+    if (entry >= engineer_of_entry.size()) return path;
+    return head + std::to_string(engineer_of_entry[entry]) + path.substr(end);
+}
 
 }  // namespace
 
@@ -88,6 +144,10 @@ std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& opti
         tickets.push_back(std::move(t));
     }
     doc["tickets"] = tickets;
+    // An engineer with several shifts has one route and state per shift;
+    // "shift" says which, left out for the first so that one-day documents
+    // stay as they were.
+    const std::vector<Index> shift_of = shift_of_entries(plan.engineers());
     Json routes = Json::array();
     for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e) {
         const Engineer& eng = plan.engineers()[static_cast<size_t>(e)];
@@ -113,8 +173,11 @@ std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& opti
             if (s.extra != 0) st["extra"] = s.extra;
             steps.push_back(std::move(st));
         }
-        Json route = Json{{"engineer", eng.id}, {"departure", io_detail::write_time(r.departure, iso)},
-                          {"end_arrival", io_detail::write_time(r.end_arrival, iso)}, {"steps", steps}};
+        Json route = Json{{"engineer", eng.id}};
+        if (shift_of[static_cast<size_t>(e)] > 0) route["shift"] = shift_of[static_cast<size_t>(e)];
+        route["departure"] = io_detail::write_time(r.departure, iso);
+        route["end_arrival"] = io_detail::write_time(r.end_arrival, iso);
+        route["steps"] = std::move(steps);
         routes.push_back(std::move(route));
     }
     doc["routes"] = routes;
@@ -123,6 +186,7 @@ std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& opti
         const EngineerState& s = plan.state(e);
         if (s == EngineerState{}) continue;
         Json st = Json{{"engineer", plan.engineers()[static_cast<size_t>(e)].id}};
+        if (shift_of[static_cast<size_t>(e)] > 0) st["shift"] = shift_of[static_cast<size_t>(e)];
         if (s.position) {
             st["position"] = io_detail::write_location_json(*s.position);
             st["position_at"] = io_detail::write_time(s.position_at, iso);
@@ -147,7 +211,23 @@ LivePlan live_plan_from_json(std::string_view text) {
         }
     }();
     LivePlan::Parts parts;
-    parts.engineers = problem.engineers();
+    // One entry per (engineer, shift), split the way a plan made from the
+    // problem splits them; first_entry / shift_count / engineer_of_entry map
+    // between the document's engineers and the entries.
+    parts.engineers = split_shift_entries(problem);
+    std::vector<Index> first_entry(problem.engineers().size(), 0), shift_count(problem.engineers().size(), 0);
+    std::vector<Index> engineer_of_entry;
+    for (const RouteSlot& slot : problem.slots()) {
+        if (shift_count[static_cast<size_t>(slot.engineer)]++ == 0)
+            first_entry[static_cast<size_t>(slot.engineer)] = static_cast<Index>(engineer_of_entry.size());
+        engineer_of_entry.push_back(slot.engineer);
+    }
+    // " in shift k" for an entry of an engineer with several shifts (error messages).
+    auto in_shift = [&](Index e) -> std::string {
+        const auto engineer = static_cast<size_t>(engineer_of_entry[static_cast<size_t>(e)]);
+        if (shift_count[engineer] == 1) return "";
+        return " in shift " + std::to_string(e - first_entry[engineer]);
+    };
     parts.jobs = problem.jobs();
     parts.travel = problem.travel_spec();
     parts.weights = problem.weights();
@@ -176,14 +256,16 @@ LivePlan live_plan_from_json(std::string_view text) {
         const Json& arr = io_detail::read_array(*routes, r.path("routes"));
         for (size_t i = 0; i < arr.size(); ++i) {
             const std::string path = child_path(r.path("routes"), i);
-            ObjectReader rr(arr[i], path, {"engineer", "departure", "end_arrival", "steps"});
-            const std::string id = io_detail::read_string(rr.require("engineer"), rr.path("engineer"));
-            const auto e = problem.engineer_index(id);
-            if (!e) throw InputError(rr.path("engineer"), "no engineer with id '" + id + "' in the problem");
-            if (seen[static_cast<size_t>(*e)]) throw InputError(rr.path("engineer"), "engineer " + id + " has two routes");
-            seen[static_cast<size_t>(*e)] = 1;
-            const Engineer& eng = parts.engineers[static_cast<size_t>(*e)];
-            LiveRoute& route = parts.routes[static_cast<size_t>(*e)];
+            ObjectReader rr(arr[i], path, {"engineer", "shift", "departure", "end_arrival", "steps"});
+            const Index e = entry_named(rr, problem, first_entry, shift_count);
+            const Engineer& eng = parts.engineers[static_cast<size_t>(e)];
+            const std::string& id = eng.id;
+            const bool several_shifts = shift_count[static_cast<size_t>(engineer_of_entry[static_cast<size_t>(e)])] > 1;
+            if (seen[static_cast<size_t>(e)])
+                throw InputError(rr.get("shift") ? rr.path("shift") : rr.path("engineer"),
+                                 "engineer " + id + " has two routes" + in_shift(e));
+            seen[static_cast<size_t>(e)] = 1;
+            LiveRoute& route = parts.routes[static_cast<size_t>(e)];
             const Json& steps = io_detail::read_array(rr.require("steps"), rr.path("steps"));
             for (size_t s = 0; s < steps.size(); ++s) {
                 const std::string spath = child_path(rr.path("steps"), s);
@@ -204,7 +286,9 @@ LivePlan live_plan_from_json(std::string_view text) {
                     Index b = -1;
                     for (size_t k = 0; k < eng.breaks.size(); ++k)
                         if (eng.breaks[k].id == bid) b = static_cast<Index>(k);
-                    if (b < 0) throw InputError(sr.path("break"), "engineer " + id + " has no break with id '" + bid + "'");
+                    if (b < 0)
+                        throw InputError(sr.path("break"), "engineer " + id + " has no break with id '" + bid + "'" +
+                                                               (several_shifts ? " in this shift" : ""));
                     st.index = b;
                 } else {
                     throw InputError(sr.path("type"), "a live route step is \"job\" or \"break\", not \"" + type + "\"");
@@ -225,13 +309,16 @@ LivePlan live_plan_from_json(std::string_view text) {
     }
     if (const Json* states = r.get("engineer_states")) {
         const Json& arr = io_detail::read_array(*states, r.path("engineer_states"));
+        std::vector<char> state_seen(parts.engineers.size(), 0);
         for (size_t i = 0; i < arr.size(); ++i) {
             const std::string path = child_path(r.path("engineer_states"), i);
-            ObjectReader sr(arr[i], path, {"engineer", "position", "position_at", "unavailable_from", "ready_at"});
-            const std::string id = io_detail::read_string(sr.require("engineer"), sr.path("engineer"));
-            const auto e = problem.engineer_index(id);
-            if (!e) throw InputError(sr.path("engineer"), "no engineer with id '" + id + "' in the problem");
-            EngineerState& st = parts.states[static_cast<size_t>(*e)];
+            ObjectReader sr(arr[i], path, {"engineer", "shift", "position", "position_at", "unavailable_from", "ready_at"});
+            const Index e = entry_named(sr, problem, first_entry, shift_count);
+            if (state_seen[static_cast<size_t>(e)])
+                throw InputError(sr.get("shift") ? sr.path("shift") : sr.path("engineer"),
+                                 "engineer " + parts.engineers[static_cast<size_t>(e)].id + " has two states" + in_shift(e));
+            state_seen[static_cast<size_t>(e)] = 1;
+            EngineerState& st = parts.states[static_cast<size_t>(e)];
             if (const Json* x = sr.get("position")) {
                 st.position = io_detail::read_location_json(*x, sr.path("position"));
                 st.position_at = io_detail::read_time(sr.require("position_at"), sr.path("position_at"));
@@ -245,7 +332,8 @@ LivePlan live_plan_from_json(std::string_view text) {
     } catch (const InputError& e) {
         // The parts' engineers, tickets, travel and weights are the embedded problem's.
         for (const char* inner : {"/engineers", "/jobs", "/travel", "/weights"})
-            if (e.path().rfind(inner, 0) == 0) throw InputError(prefixed("/problem", e.path()), e.message());
+            if (e.path().rfind(inner, 0) == 0)
+                throw InputError(prefixed("/problem", document_path(e.path(), engineer_of_entry)), e.message());
         throw;
     }
 }
@@ -316,7 +404,7 @@ Json event_outcome(LivePlan& plan, const Json& doc, const std::optional<int>& is
         out["ticket"] = ticket.id;
         out["placed"] = res.placed;
         if (res.placed) {
-            out["engineer"] = plan.engineers()[static_cast<size_t>(res.engineer)].id;
+            put_engineer(out, plan, res.engineer);
             out["arrival"] = io_detail::write_time(res.arrival, iso);
             out["start"] = io_detail::write_time(res.start, iso);
         }

@@ -25,6 +25,7 @@ constexpr std::array<int, 5> kMaxMinutes{60, 120, 75, 90, 45};
 
 constexpr Duration kHour = 3600;
 constexpr Duration kMinute = 60;
+constexpr Duration kDay = 24 * kHour;
 
 std::string padded(const char* prefix, int number, int width) {
     std::string digits = std::to_string(number);
@@ -48,6 +49,7 @@ void check_options(const GenerateOptions& o) {
     if (o.engineers > 100'000) throw InputError("/engineers", "engineers must be at most 100,000");
     if (o.jobs < 0) throw InputError("/jobs", "jobs must not be negative");
     if (o.jobs > 1'000'000) throw InputError("/jobs", "jobs must be at most 1,000,000");
+    if (o.days < 1 || o.days > 28) throw InputError("/days", "days must be between 1 and 28");
     if (!std::isfinite(o.centre.lat) || o.centre.lat < -80.0 || o.centre.lat > 80.0)
         throw InputError("/centre/lat", "the centre's latitude must be between -80 and 80 (the region must stay clear of the poles)");
     if (!std::isfinite(o.centre.lon) || o.centre.lon < -180.0 || o.centre.lon > 180.0)
@@ -85,6 +87,11 @@ Coordinates offset(const GenerateOptions& o, double km, const std::array<double,
 ProblemBuilder generate_builder(const GenerateOptions& o) {
     check_options(o);
     Draw draw(o.seed);
+    // The days of a longer horizon come from a stream of their own, drawn only
+    // when days > 1: the main stream's draws are the same for any number of
+    // days, so a one-day problem (and every figure recorded on one) is what
+    // it was before the horizon could grow.
+    Draw week(splitmix64(o.seed ^ 0x7765656b2d64617aULL));
     const double cos_lat = std::cos(o.centre.lat * 3.14159265358979323846 / 180.0);
     const Time day = o.day_start;
     const Time shift_start = day + 8 * kHour, shift_end = day + 17 * kHour;
@@ -102,8 +109,20 @@ ProblemBuilder generate_builder(const GenerateOptions& o) {
         // Home bases uniform over the disc (radius * sqrt(u)), a little inside the edge.
         const double km = 0.9 * o.radius_km * std::sqrt(draw.unit());
         eng.start.coords = offset(o, km, draw.direction(), cos_lat);
-        eng.shifts = {{shift_start, shift_end}};
-        eng.breaks = {{"lunch", {{day + 11 * kHour + 30 * kMinute, day + 13 * kHour + 30 * kMinute}}, 30 * kMinute}};
+        if (o.days == 1) {
+            eng.shifts = {{shift_start, shift_end}};
+            eng.breaks = {{"lunch", {{day + 11 * kHour + 30 * kMinute, day + 13 * kHour + 30 * kMinute}}, 30 * kMinute}};
+        } else {
+            // A shift and a lunch per day; each lunch's window lies in its own
+            // day's shift, which is the shift the break belongs to.
+            for (int d = 0; d < o.days; ++d) {
+                const Time on = day + d * kDay;
+                eng.shifts.push_back({shift_start + d * kDay, shift_end + d * kDay});
+                eng.breaks.push_back({"lunch-" + std::to_string(d + 1),
+                                      {{on + 11 * kHour + 30 * kMinute, on + 13 * kHour + 30 * kMinute}},
+                                      30 * kMinute});
+            }
+        }
         const int count = static_cast<int>(draw.integer(2, 3));
         std::vector<size_t> held{static_cast<size_t>(e) % kSkills.size()};
         while (static_cast<int>(held.size()) < count) {
@@ -146,8 +165,21 @@ ProblemBuilder generate_builder(const GenerateOptions& o) {
         // Service time in 5-minute steps within the trade's range.
         const auto steps = draw.integer(kMinMinutes[skill] / 5, kMaxMinutes[skill] / 5);
         job.duration = steps * 5 * kMinute;
+
+        // Over several days: `on_day` is the day of a fixed appointment and of
+        // the SLA deadline; a flexible ticket may be served from `first_day`
+        // on (most from the first day: the backlog that arrived before the
+        // horizon), which is never after its deadline's day, so that every
+        // deadline has a window that opens in time.
+        std::int64_t on_day = 0, first_day = 0;
+        if (o.days > 1) {
+            on_day = week.integer(0, o.days - 1);
+            first_day = week.chance(0.6) ? 0 : week.integer(0, on_day);
+        }
+        const Time day_k = day + on_day * kDay;
         // The latest start that still lets the engineer finish and drive home.
-        const Time latest_start = shift_end - job.duration - 30 * kMinute;
+        const Duration latest_offset = 17 * kHour - job.duration - 30 * kMinute;
+        const Time latest_start = day_k + latest_offset;
 
         if (maintenance) {
             job.optional = true;
@@ -158,29 +190,35 @@ ProblemBuilder generate_builder(const GenerateOptions& o) {
         }
 
         // Appointment window on the start of service.
-        Time window_start = shift_start;
+        Time window_start = day + first_day * kDay + 8 * kHour;
         const double kind = draw.unit();
         if (kind < 0.40) {
             const auto slot = draw.integer(0, 3);  // 08-10, 10-12, 12-14, 14-16
-            window_start = shift_start + slot * 2 * kHour;
+            window_start = day_k + 8 * kHour + slot * 2 * kHour;
             job.time_windows = {{window_start, std::min(window_start + 2 * kHour, latest_start)}};
         } else if (kind < 0.65) {
+            window_start = day_k + 8 * kHour;
             if (draw.chance(0.5)) {
-                job.time_windows = {{shift_start, day + 12 * kHour}};
+                job.time_windows = {{window_start, day_k + 12 * kHour}};
             } else {
-                window_start = day + 12 * kHour;
+                window_start = day_k + 12 * kHour;
                 job.time_windows = {{window_start, latest_start}};
             }
+        } else if (first_day > 0) {
+            // Not before `first_day` (parts on order, the customer away):
+            // working hours of every day from then on.
+            for (std::int64_t d = first_day; d < o.days; ++d)
+                job.time_windows.push_back({day + d * kDay + 8 * kHour, day + d * kDay + latest_offset});
         }
         if (!job.time_windows.empty() && job.time_windows.front().end <= job.time_windows.front().start)
             job.time_windows.front().end = job.time_windows.front().start + 30 * kMinute;
 
         // SLA: a response deadline for urgent tickets, a few of them binding.
         if (!maintenance && draw.chance(o.hard_sla_share)) {
-            const Time drawn = day + draw.integer(11, 15) * kHour;
+            const Time drawn = day_k + draw.integer(11, 15) * kHour;
             job.sla = SlaDeadline{std::max(drawn, window_start + 2 * kHour), true, 1};
         } else if (!maintenance && job.priority >= 60) {
-            const Time drawn = day + draw.integer(10, 15) * kHour;
+            const Time drawn = day_k + draw.integer(10, 15) * kHour;
             job.sla = SlaDeadline{std::max(drawn, window_start + kHour), false, job.priority == 90 ? 3 : 1};
         }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Private to lib/sim: the built-in policies' factories and the rules they share.
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 
 #include "fsd/sim/policy.hpp"
@@ -12,6 +13,33 @@ std::unique_ptr<Policy> make_least_loaded_policy();
 std::unique_ptr<Policy> make_edf_policy();
 std::unique_ptr<Policy> make_batch_policy(Duration interval);
 std::unique_ptr<Policy> make_insertion_policy(Duration reoptimise_interval);
+
+/// The most days the week policy plans ahead: its problem grows with them.
+inline constexpr int kMaxWeekHorizonDays = 14;
+
+/// How the week policy plans (policy_week.cpp, docs/simulation.md).
+struct WeekPolicyOptions {
+    int horizon_days = 5;             ///< shifts starting within this many days are planned
+    Duration tick = 3600;             ///< how often it looks for the evening and the fallback re-optimises
+    /// The evening: the plan is made at the first tick at or after this time
+    /// of day (local seconds), when generated scenarios' shifts (ending by 17:00)
+    /// are over, overtime included.
+    Duration plan_at = 22 * 3600;
+    /// A backstop: the iteration and stagnation limits end a solve first
+    /// (same seed, same plan) unless the machine is very slow.
+    double time_limit_seconds = 5.0;
+    std::int64_t iteration_limit = 50;
+    std::int64_t stagnation_limit = 25;
+    std::uint64_t seed = 1;           ///< plus the day number, for each evening's solve
+    Cost lateness = 100;              ///< per second late on a keepable SLA (travel costs 1 per second)
+    Duration margin = 1800;           ///< SLA deadlines are planned this much early
+    Cost overtime_per_hour = 4 * 3600;
+    /// Under a backlog that costs SLAs (policy_week.cpp) the evening queues at
+    /// most this many visits per route and holds none: 0 leaves that day to
+    /// the insertion rules (1 lost 1.3 points of response on `peak`).
+    size_t backlog_commit = 0;
+};
+std::unique_ptr<Policy> make_week_policy(const WeekPolicyOptions& options);
 
 /// The latest the engine lets a visit end when it starts it (shift end plus
 /// the allowed overtime); a policy that queues beyond it strands the ticket

@@ -31,7 +31,7 @@ std::string_view to_string(SimEngineerStatus s) noexcept {
 }
 
 const std::vector<std::string>& builtin_policy_names() {
-    static const std::vector<std::string> names{"nearest", "least_loaded", "edf", "batch", "insertion"};
+    static const std::vector<std::string> names{"nearest", "least_loaded", "edf", "batch", "insertion", "week"};
     return names;
 }
 
@@ -43,8 +43,10 @@ std::unique_ptr<Policy> make_policy(const std::string& name) {
         const std::string text = name.substr(colon + 1);
         Duration v = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+        // The week policy's parameter is its horizon in days; the others' an interval.
+        const char* unit = base == "week" ? "days" : "seconds";
         if (ec != std::errc() || end != text.data() + text.size() || v <= 0)
-            throw InputError("/policy", "\"" + name + "\": the part after ':' must be a positive number of seconds");
+            throw InputError("/policy", "\"" + name + "\": the part after ':' must be a positive number of " + unit);
         param = v;
     }
     auto no_param = [&] {
@@ -55,8 +57,16 @@ std::unique_ptr<Policy> make_policy(const std::string& name) {
     if (base == "edf") return no_param(), sim_detail::make_edf_policy();
     if (base == "batch") return sim_detail::make_batch_policy(param.value_or(300));
     if (base == "insertion") return sim_detail::make_insertion_policy(param.value_or(3600));
+    if (base == "week") {
+        sim_detail::WeekPolicyOptions o;
+        if (param && *param > sim_detail::kMaxWeekHorizonDays)
+            throw InputError("/policy", "\"" + name + "\": the week policy plans at most " +
+                                            std::to_string(sim_detail::kMaxWeekHorizonDays) + " days ahead");
+        o.horizon_days = static_cast<int>(param.value_or(o.horizon_days));
+        return sim_detail::make_week_policy(o);
+    }
     throw InputError("/policy", "unknown policy \"" + name +
-                                    "\"; built in: nearest, least_loaded, edf, batch[:seconds], insertion[:seconds]");
+                                    "\"; built in: nearest, least_loaded, edf, batch[:seconds], insertion[:seconds], week[:days]");
 }
 
 }  // namespace fsd

@@ -169,7 +169,7 @@ the engineer's break index for a break step.)")
     py::class_<InsertResult>(m, "InsertResult", R"(What inserting a ticket did.
 
 ``placed`` says whether it got an engineer; ``alternatives`` are ranked
-candidates (best first, one per engineer); ``left_out`` says why it was not
+candidates (best first, one per engineer and shift); ``left_out`` says why it was not
 placed; ``changes`` is the change set.)")
         .def_readonly("job", &InsertResult::job)
         .def_readonly("placed", &InsertResult::placed)
@@ -220,6 +220,11 @@ A LivePlan changes in place; every operation returns what changed. Use
 ``from_``) are Unix seconds, ISO-8601 text with an offset, or timezone-aware
 datetimes. Pickling and ``==`` go through the live-plan JSON document.
 
+The plan holds one entry per (engineer, shift): an engineer with shifts on
+several days appears once per shift, in shift order, under the same id, and
+engineer indices (``engineers``, ``routes``, candidates) are entries; see
+docs/several_days.md.
+
 Parameters
 ----------
 problem : Problem
@@ -232,8 +237,7 @@ now : int or str or datetime.datetime
 Raises
 ------
 InputError
-    An engineer with several shifts, road-network travel, or a solution that
-    does not fit the problem.)")
+    Road-network travel, or a solution that does not fit the problem.)")
         .def(py::init([](const Problem& problem, const Solution& solution, const py::object& now) {
                  return LivePlan(problem, solution, fsdpy::to_instant(now, "/now"));
              }),
@@ -303,7 +307,7 @@ Parameters
 ticket : Job
     The new ticket (its id must be new to the plan).
 alternatives : int, default 5
-    Ranked candidates to return, best per engineer.
+    Ranked candidates to return, the best per engineer and shift.
 engineer : str, optional
     Place it with this engineer (a dispatcher's choice).
 commit : bool, default True
@@ -324,7 +328,7 @@ Raises
 InputError
     A ticket that cannot belong to this plan (duplicate id, bad fields).)")
         .def("candidates", &LivePlan::candidates, py::arg("ticket"), py::arg("k") = 5,
-             "The k best places for a ticket (one per engineer), best first; nothing changes.")
+             "The k best places for a ticket (one per engineer and shift), best first; nothing changes.")
         .def(
             "offer_slots",
             [](const LivePlan& p, const Job& ticket, const py::iterable& windows) {

@@ -28,7 +28,7 @@ struct LeftOut {
 
 /// Everything an operation on a live plan changed. Empty when nothing did.
 struct ChangeSet {
-    std::vector<RouteChange> routes;   ///< one per engineer whose route changed, by engineer
+    std::vector<RouteChange> routes;   ///< one per engineer entry (engineer and shift) whose route changed, in entry order
     std::vector<LeftOut> left_out;     ///< tickets that lost their place (or found none)
     std::vector<Index> missed_breaks;  ///< engineers whose pending break can no longer be taken
     bool empty() const noexcept { return routes.empty() && left_out.empty() && missed_breaks.empty(); }

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "fsd/core/types.hpp"
@@ -37,7 +38,7 @@ struct LiveStep : Step {
     friend bool operator==(const LiveStep&, const LiveStep&) = default;
 };
 
-/// One engineer's route for the day: frozen steps first, then planned ones.
+/// One engineer's route in one shift (a day): frozen steps first, then planned ones.
 struct LiveRoute {
     std::vector<LiveStep> steps;
     Time departure = 0;        ///< when the movable part leaves the anchor
@@ -73,7 +74,7 @@ struct InsertionCandidate {
 
 /// Options of insert() and book_slot().
 struct InsertOptions {
-    int alternatives = 5;                     ///< ranked candidates to return (best per engineer)
+    int alternatives = 5;                     ///< ranked candidates to return (best per engineer entry, i.e. per engineer and shift)
     std::optional<std::string> engineer;      ///< place with this engineer (a dispatcher's choice)
     bool commit = true;                       ///< false: only rank, change nothing
     /// As soon as possible: among the feasible places the earliest start of
@@ -86,7 +87,7 @@ struct InsertOptions {
     std::optional<Time> at;
 };
 
-/// What insert() did: the ranked candidates (best first, one per engineer),
+/// What insert() did: the ranked candidates (best first, one per engineer entry),
 /// whether the ticket was placed, where and when, and the change set.
 struct InsertResult {
     Index job = -1;                              ///< the ticket's index in the plan
@@ -133,10 +134,21 @@ struct ReoptimiseResult {
 struct ResidualProblem {
     Problem problem;
     Solution solution;
-    std::vector<Index> engineer_of;   ///< residual engineer -> live engineer
+    std::vector<Index> engineer_of;   ///< residual engineer -> live engineer entry ("A#2": A's second shift)
     std::vector<Index> job_of;        ///< residual job -> live ticket
     std::vector<std::vector<Index>> break_of;  ///< per residual engineer: residual break -> live break
 };
+
+/// A problem's engineers as a live plan holds them: one entry per (engineer,
+/// shift), in engineer and shift order, each a copy of the engineer with that
+/// shift alone and the breaks it takes (Problem::slots()); an engineer with
+/// one shift stays as stated. merge_shift_entries undoes it.
+std::vector<Engineer> split_shift_entries(const Problem& problem);
+
+/// The engineers of a plan's entries with each engineer's consecutive shift
+/// entries merged back into one engineer (shifts and breaks in order): the
+/// engineers of a problem equivalent to the plan (for writing it).
+std::vector<Engineer> merge_shift_entries(const std::vector<Engineer>& entries);
 
 /// The current day of a dispatch operation: every engineer's route with each
 /// step's status, what is known about each engineer, every ticket known today,
@@ -150,14 +162,23 @@ struct ResidualProblem {
 Time earliest_shift_start(const Problem& problem);
 
 /// A value type: operations change it in place and return a ChangeSet; copy
-/// the plan first to keep the old one. A live plan covers one shift per
-/// engineer (a day). Ticket indices are stable: cancelled tickets stay known.
+/// the plan first to keep the old one. Ticket indices are stable: cancelled
+/// tickets stay known.
+///
+/// The plan holds one entry per (engineer, shift): an engineer with shifts on
+/// several days appears once per shift, in shift order, each entry a copy of
+/// the engineer with that shift and its breaks, under the same id. Indices
+/// of engineers (routes(), route(), state(), candidates, changes) are
+/// entries; engineer_index() gives an engineer's first. Every shift's route
+/// starts and ends at home; events naming an engineer go to the shift under
+/// way (engineer_unavailable to all of them); insertion, offer_slots and
+/// reoptimise consider every shift not yet over (docs/several_days.md).
 class LivePlan {
 public:
-    /// Starts a day from a problem and a plan of it (e.g. from solve()); jobs
-    /// left out of `solution` are pending. Throws InputError for an engineer
-    /// with several shifts, road-network travel, or a solution that does not
-    /// fit the problem.
+    /// Starts a plan from a problem and a plan of it (e.g. from solve()); jobs
+    /// left out of `solution` are pending; each route goes to its
+    /// (engineer, shift) entry. Throws InputError for road-network travel or
+    /// a solution that does not fit the problem.
     LivePlan(const Problem& problem, const Solution& solution, Time now);
 
     /// Everything a plan is made of, as stored (used by the JSON reader).
@@ -168,8 +189,8 @@ public:
         ObjectiveWeights weights;
         Time now = 0;
         std::vector<TicketStatus> status;      ///< per ticket
-        std::vector<LiveRoute> routes;         ///< per engineer
-        std::vector<EngineerState> states;     ///< per engineer
+        std::vector<LiveRoute> routes;         ///< per engineer entry (one per shift)
+        std::vector<EngineerState> states;     ///< per engineer entry
     };
     /// Rebuilds a plan from its parts, checking that they are consistent
     /// (InputError with a path into the parts otherwise) and re-timing it.
@@ -192,9 +213,12 @@ public:
     LeftOut why_pending(Index job) const { return why_not(job); }
     /// Engineer whose route holds the ticket, if any.
     std::optional<Index> engineer_of(Index job) const;
-    /// Index of the ticket / engineer with this id, if any.
+    /// Index of the ticket / engineer with this id, if any (an engineer's
+    /// first shift entry).
     std::optional<Index> job_index(std::string_view id) const;
     std::optional<Index> engineer_index(std::string_view id) const;
+    /// Which of its engineer's shifts entry e is (0 for an engineer with one).
+    Index shift_index(Index e) const { return e - entries_of(e).first; }
     /// Tickets on no route (pending), ascending.
     std::vector<Index> pending() const;
     /// Number of leading frozen steps of an engineer's route.
@@ -212,7 +236,7 @@ public:
     /// nowhere is kept as pending with its reason.
     InsertResult insert(Job ticket, const InsertOptions& options = {});
     /// Ranks where a ticket (new, or pending / planned in this plan when its
-    /// id is known) could go, best first, at most `k` (one per engineer).
+    /// id is known) could go, best first, at most `k` (one per engineer entry: engineer and shift).
     /// Changes nothing.
     std::vector<InsertionCandidate> candidates(const Job& ticket, int k) const;
     /// Grades candidate appointment windows for a ticket: for each, the best
@@ -273,6 +297,12 @@ private:
     const Location& end_location(Index e) const;
     Index require_job(std::string_view id, const char* path) const;
     Index require_engineer(std::string_view id, const char* path) const;
+    /// The entries [first, last) of entry e's engineer (one per shift).
+    std::pair<Index, Index> entries_of(Index e) const;
+    /// The entry of e's engineer that an event at `at` is about: the shift
+    /// with a step under way (before that shift's hard end), else the first
+    /// shift not over at `at`.
+    Index entry_at(Index e, Time at) const;
     void check_event_time(Index e, Time at, const char* path) const;
     /// InputError at `path` for an instant more than a day after the last
     /// shift of the plan may end (a live plan covers one day; the clock

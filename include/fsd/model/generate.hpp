@@ -18,7 +18,10 @@ struct GenerateOptions {
     std::uint64_t seed = 1;
     Coordinates centre{48.137, 11.575};  ///< centre of the service region
     double radius_km = 25.0;             ///< jobs and home bases lie within this radius
-    Time day_start = 1'795'478'400;      ///< 2026-11-24T00:00:00Z, midnight of the planned day
+    Time day_start = 1'795'478'400;      ///< 2026-11-24T00:00:00Z, midnight of the (first) planned day
+    /// 1 .. 28 consecutive days from day_start (no weekends skipped); `jobs`
+    /// is the total over them. 1 gives exactly the one-day problem.
+    int days = 1;
     double speed_kmh = 35.0;             ///< great-circle travel speed (urban traffic)
     double detour_factor = 1.3;          ///< road distance / straight-line distance
     Amount van_stock = 10;               ///< parts each van carries (capacity, one dimension)
@@ -39,8 +42,21 @@ ProblemBuilder generate_builder(const GenerateOptions& options);
 /// asked, last 30-120 minutes depending on their type, have priority 0, 30, 60
 /// or 90, an appointment window (2-hour slot, morning or afternoon, or the
 /// whole day), soft SLA deadlines when urgent (a few hard), and need 0-2 parts.
-/// Throws InputError naming the option ("/engineers") when an option is out of
-/// range.
+///
+/// With `days` = D > 1 the horizon is D consecutive days: every engineer has
+/// a shift 08:00-17:00 and a lunch ("lunch-1" .. "lunch-D", 11:30-13:30
+/// start) on each day. Each ticket gets a day, uniform over the horizon, as
+/// if all had arrived before it: a ticket with an appointment (2-hour slot,
+/// morning or afternoon) has it on that day, and an SLA deadline falls on
+/// that day. A ticket without an appointment is open from the first day
+/// (no window: any shift of the horizon) or, for 40 % of them, from a day
+/// drawn from the first up to its own (from a later day: one window a day,
+/// 08:00 to the latest start that leaves 30 minutes to drive home by 17:00,
+/// to the last day). The extra draws come from a stream of their own, so
+/// days = 1 is the one-day problem unchanged, and a longer horizon keeps the
+/// engineers and the tickets' places, trades, durations and parts.
+/// Throws InputError naming the option ("/engineers", "/days") when an
+/// option is out of range.
 Problem generate_problem(const GenerateOptions& options);
 
 }  // namespace fsd

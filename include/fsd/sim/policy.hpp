@@ -113,6 +113,13 @@ public:
 ///                   by relocation every hour (both price travel, delay, SLA
 ///                   breaches and failed first visits: docs/simulation.md);
 ///                   "insertion:N" every N seconds
+///   "week"          each evening (22:00) the unstarted work is planned with
+///                   the route solver over the engineers' shifts of the next
+///                   5 days; each engineer's next shift becomes its queue,
+///                   tickets planned later are held; during the day, and after
+///                   an evening whose plan shows a backlog, the insertion
+///                   policy serves the rest (docs/simulation.md); "week:N"
+///                   plans N days ahead (1 to 14)
 /// InputError naming the policy otherwise.
 std::unique_ptr<Policy> make_policy(const std::string& name);
 

@@ -8,25 +8,13 @@
 #include <vector>
 
 #include "fsd/core/error.hpp"
+#include "input_error_text.hpp"
 #include "route_scale_bench.hpp"
 #include "temp_folder.hpp"
 #include "text_file.hpp"
 
 using namespace fsdcli;
-
-namespace {
-
-std::string input_error(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const fsd::InputError& e) {
-        return e.what();
-    }
-    FAIL("no InputError");
-    return "";
-}
-
-}  // namespace
+using cli_test::input_error;
 
 TEST_CASE("scale sizes and limits are read from comma-separated lists", "[cli][scale]") {
     const auto sizes = parse_scale_sizes("1000x100, 5000X500,10000x1000");
