@@ -29,6 +29,8 @@ void check_options(const WeekBenchOptions& o) {
     if (o.days < 1 || o.days > 28) throw fsd::InputError("--days", "days must be between 1 and 28");
     if (!(o.time_limit >= 0.0 && o.time_limit <= 86400.0))
         throw fsd::InputError("--time-limit", "the time limit must be between 0 and 86400 seconds");
+    if (o.lateness_weight < 0 || o.lateness_weight > 10'000)
+        throw fsd::InputError("--lateness-weight", "the weight must be between 0 and 10,000 (a problem's limit)");
 }
 
 }  // namespace
@@ -103,7 +105,9 @@ WeekRow run_week_once(const WeekBenchOptions& o, std::uint64_t seed) {
     g.jobs = o.jobs;
     g.days = o.days;
     g.seed = seed;
-    const fsd::Problem problem = fsd::generate_problem(g);
+    fsd::ObjectiveWeights weights;
+    weights.lateness = o.lateness_weight;
+    const fsd::Problem problem = fsd::generate_builder(g).set_weights(weights).build();
     fsd::SolveOptions options;
     options.time_limit_seconds = o.time_limit;
     options.seed = seed;

@@ -20,6 +20,10 @@ struct WeekBenchOptions {
     int days = 5;
     std::string seeds = "1,2,3";  ///< one run per seed (generator and solver)
     double time_limit = 30.0;  ///< seconds per solve, one thread
+    /// ObjectiveWeights::lateness of the generated weeks: 1 plans them as
+    /// generated (a second late costs what a second of travel does); larger
+    /// puts the SLA deadlines before travel, as a dispatcher may ask.
+    std::int64_t lateness_weight = 1;
     std::string csv;           ///< empty: no CSV
 };
 
@@ -68,8 +72,8 @@ std::string week_csv_line(const WeekRow& row);
 
 /// Every seed in turn: a table line per run on `out` (and the CSV file when
 /// asked). Returns 0 when every plan verified, 1 otherwise. InputError at
-/// "--engineers", "--jobs", "--days", "--time-limit" or "--seeds" for bad
-/// options.
+/// "--engineers", "--jobs", "--days", "--time-limit", "--lateness-weight" or
+/// "--seeds" for bad options.
 int run_week_bench(const WeekBenchOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace fsdcli

@@ -17,6 +17,8 @@ void add_week_bench(CLI::App& app) {
     cmd->add_option("--days", o->days, "consecutive days (default 5)");
     cmd->add_option("--seeds", o->seeds, "one run per seed, comma-separated (default 1,2,3)");
     cmd->add_option("--time-limit", o->time_limit, "seconds per solve (default 30)");
+    cmd->add_option("--lateness-weight", o->lateness_weight,
+                    "weight of SLA lateness against travel (default 1: as generated; 10 puts deadlines first)");
     cmd->add_option("--csv", o->csv, "write one row per seed here");
     cmd->callback([o] {
         const int code = fsdcli::run_week_bench(*o, std::cout, std::cerr);
