@@ -80,15 +80,6 @@ Json changes_json(const LivePlan& plan, const ChangeSet& changes) {
 
 std::string prefixed(const std::string& prefix, const std::string& path) { return prefix + path; }
 
-// Per plan entry: the index of its shift among its engineer's shifts (the
-// entries of an engineer follow each other in shift order).
-std::vector<Index> shift_of_entries(const std::vector<Engineer>& entries) {
-    std::vector<Index> shift(entries.size(), 0);
-    for (size_t e = 1; e < entries.size(); ++e)
-        if (entries[e].id == entries[e - 1].id) shift[e] = shift[e - 1] + 1;
-    return shift;
-}
-
 // The plan entry that a route or engineer state of the document names: its
 // engineer's first entry plus its "shift" (0 when absent). `first` and
 // `count` give each problem engineer's first entry and number of shifts.
@@ -145,9 +136,8 @@ std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& opti
     }
     doc["tickets"] = tickets;
     // An engineer with several shifts has one route and state per shift;
-    // "shift" says which, left out for the first so that one-day documents
-    // stay as they were.
-    const std::vector<Index> shift_of = shift_of_entries(plan.engineers());
+    // "shift" says which (put_engineer), left out for the first so that
+    // one-day documents stay as they were.
     Json routes = Json::array();
     for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e) {
         const Engineer& eng = plan.engineers()[static_cast<size_t>(e)];
@@ -173,8 +163,8 @@ std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& opti
             if (s.extra != 0) st["extra"] = s.extra;
             steps.push_back(std::move(st));
         }
-        Json route = Json{{"engineer", eng.id}};
-        if (shift_of[static_cast<size_t>(e)] > 0) route["shift"] = shift_of[static_cast<size_t>(e)];
+        Json route = Json::object();
+        put_engineer(route, plan, e);
         route["departure"] = io_detail::write_time(r.departure, iso);
         route["end_arrival"] = io_detail::write_time(r.end_arrival, iso);
         route["steps"] = std::move(steps);
@@ -185,8 +175,8 @@ std::string live_plan_to_json(const LivePlan& plan, const JsonWriteOptions& opti
     for (Index e = 0; e < static_cast<Index>(plan.engineers().size()); ++e) {
         const EngineerState& s = plan.state(e);
         if (s == EngineerState{}) continue;
-        Json st = Json{{"engineer", plan.engineers()[static_cast<size_t>(e)].id}};
-        if (shift_of[static_cast<size_t>(e)] > 0) st["shift"] = shift_of[static_cast<size_t>(e)];
+        Json st = Json::object();
+        put_engineer(st, plan, e);
         if (s.position) {
             st["position"] = io_detail::write_location_json(*s.position);
             st["position_at"] = io_detail::write_time(s.position_at, iso);

@@ -12,6 +12,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/route/solve.hpp"
+#include "sim_shifts.hpp"
 
 namespace fsd::sim_detail {
 namespace {
@@ -101,14 +102,9 @@ private:
         const Time now = ctx.now();
         const Time until = now + o_.horizon_days * kDay;
         std::vector<TimeWindow> out;
-        for (Time day = now / kDay; day * kDay < until; ++day) {
-            const int weekday = sim_weekday(s, static_cast<int>(day));
-            for (const SimShift& sh : eng.shifts) {
-                if (std::find(sh.weekdays.begin(), sh.weekdays.end(), weekday) == sh.weekdays.end()) continue;
-                const TimeWindow w{day * kDay + sh.start, day * kDay + sh.end};
+        for (Time day = now / kDay; day * kDay < until; ++day)
+            for (const TimeWindow& w : sim_shifts_on(s, eng, static_cast<int>(day)))
                 if (w.start >= now && w.start < until) out.push_back(w);
-            }
-        }
         std::sort(out.begin(), out.end(), [](const TimeWindow& a, const TimeWindow& b) { return a.start < b.start; });
         return out;
     }

@@ -11,6 +11,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/sim/sim_travel.hpp"
+#include "sim_shifts.hpp"
 
 namespace fsd {
 namespace {
@@ -99,18 +100,16 @@ public:
             const SimEngineer& se = s.engineers[e];
             EngineerState& st = engineers_[e];
             for (int day = 0; day < options.days; ++day) {
-                const int wd = sim_weekday(s, day);
-                for (const SimShift& sh : se.shifts)
-                    if (std::find(sh.weekdays.begin(), sh.weekdays.end(), wd) != sh.weekdays.end()) {
-                        const Time base = static_cast<Time>(day) * 86400;
-                        PlannedShift p{day, base + sh.start, base + sh.end, kTimeMax, 0};
-                        if (se.lunch) {
-                            p.break_due = std::max(p.start, base + se.lunch->earliest);
-                            p.break_duration = se.lunch->duration;
-                            if (p.break_due >= p.end) p.break_due = kTimeMax, p.break_duration = 0;
-                        }
-                        st.shifts.push_back(p);
+                const Time base = static_cast<Time>(day) * 86400;
+                for (const TimeWindow& w : sim_detail::sim_shifts_on(s, se, day)) {
+                    PlannedShift p{day, w.start, w.end, kTimeMax, 0};
+                    if (se.lunch) {
+                        p.break_due = std::max(p.start, base + se.lunch->earliest);
+                        p.break_duration = se.lunch->duration;
+                        if (p.break_due >= p.end) p.break_due = kTimeMax, p.break_duration = 0;
                     }
+                    st.shifts.push_back(p);
+                }
             }
             st.view.position = se.home;
             set_next_shift_view(st);
