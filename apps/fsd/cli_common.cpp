@@ -90,6 +90,18 @@ void print_plan(std::ostream& out, const fsd::Problem& problem, const fsd::Solut
                                    span(step.waiting), "");
                 continue;
             }
+            if (step.kind == fsd::StepKind::depot) {
+                // A depot stop in brackets, with what it picks up in the last column.
+                std::string pickup;
+                for (const auto& t : step.pickup_tools) pickup += (pickup.empty() ? "" : ", ") + t;
+                for (const auto& p : step.pickup_parts)
+                    pickup += fmt::format("{}{} x {}", pickup.empty() ? "" : ", ", p.count, p.part);
+                out << fmt::format("  {:>2}  {:<10} {:>5}  {:>5}  {:>5}  {:>6}  {:>6}  pickup {}\n", "",
+                                   "[" + problem.depot(step.index).id + "]", clock_time(step.arrival, off),
+                                   clock_time(step.start, off), clock_time(step.end, off), span(step.waiting),
+                                   span(step.travel_time), pickup.empty() ? "nothing" : pickup);
+                continue;
+            }
             const fsd::Job& job = problem.job(step.index);
             ++served;
             out << fmt::format("  {:>2}  {:<10} {:>5}  {:>5}  {:>5}  {:>6}  {:>6}  {:<13} {:<3} {}\n", ++k, job.id,

@@ -39,6 +39,13 @@ void print_routes(const fsd::Problem& problem, const fsd::PlanEvaluation& ev) {
             if (s.kind == fsd::StepKind::job) what = "job " + problem.job(s.index).id;
             if (s.kind == fsd::StepKind::break_)
                 what = "break " + eng.breaks[static_cast<size_t>(s.index)].id + (s.inserted_break ? " (placed)" : "");
+            if (s.kind == fsd::StepKind::depot) {
+                std::string pickup;
+                for (const auto& t : s.pickup_tools) pickup += (pickup.empty() ? "" : ", ") + t;
+                for (const auto& p : s.pickup_parts)
+                    pickup += fmt::format("{}{} x {}", pickup.empty() ? "" : ", ", p.count, p.part);
+                what = "depot " + problem.depot(s.index).id + (pickup.empty() ? "" : " (" + pickup + ")");
+            }
             if (s.kind == fsd::StepKind::end) what = "end";
             std::string late;
             if (s.window_lateness > 0) late += "  window late " + fsd::duration_text(s.window_lateness);

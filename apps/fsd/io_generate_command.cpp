@@ -1,4 +1,4 @@
-// fsd generate --engineers N --jobs M [--days D] --seed K -o problem.json
+// fsd generate --engineers N --jobs M [--days D] [--depots N] --seed K -o problem.json
 #include <iostream>
 
 #include <fmt/format.h>
@@ -26,7 +26,9 @@ void run_generate(const GenerateArgs& a) {
     const std::string json = fsd::problem_to_json(problem, write);
     const std::string target = a.output_path.empty() ? std::string(fsdcli::kStdStream) : a.output_path;
     fsdcli::write_text_file(target, json);
-    fsdcli::note_written(fmt::format("{} engineers, {} jobs", problem.num_engineers(), problem.num_jobs()), target);
+    std::string what = fmt::format("{} engineers, {} jobs", problem.num_engineers(), problem.num_jobs());
+    if (problem.num_depots() > 0) what += fmt::format(", {} depots", problem.num_depots());
+    fsdcli::note_written(what, target);
 }
 
 void add_generate_command(CLI::App& app) {
@@ -35,6 +37,9 @@ void add_generate_command(CLI::App& app) {
     cmd->add_option("--engineers", args->options.engineers, "number of engineers")->capture_default_str();
     cmd->add_option("--jobs", args->options.jobs, "number of tickets (jobs)")->capture_default_str();
     cmd->add_option("--days", args->options.days, "consecutive days planned (1-28); --jobs is the total over them")
+        ->capture_default_str();
+    cmd->add_option("--depots", args->options.depots,
+                    "depots lending tools and stocking spare parts (0-50); engineers and jobs then have tools and parts")
         ->capture_default_str();
     cmd->add_option("--seed", args->options.seed, "random seed")->capture_default_str()->check(fsdcli::seed_text());
     cmd->add_option("--radius-km", args->options.radius_km, "radius of the service region")->capture_default_str();

@@ -1,5 +1,5 @@
 // fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json [--fix ENGINEER[:N]]...]
-//           [--format native|vroom]
+//           [--format native|vroom|trsp]
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -15,6 +15,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/solution_json.hpp"
+#include "fsd/io/trsp.hpp"
 #include "fsd/io/vroom_json.hpp"
 #include "fsd/route/solve.hpp"
 #include "fsd/verify.hpp"
@@ -141,12 +142,15 @@ void run_solve(const SolveArgs& a) {
     if (a.format == "vroom") return run_solve_vroom(a);
     const auto t0 = std::chrono::steady_clock::now();
     const std::string problem_text = fsdcli::read_text_file(a.problem_path);
-    const fsd::Problem problem = fsd::problem_from_json(problem_text);
+    // A TRSP instance (Pillac et al.) is read into a Problem and then planned like any other.
+    std::optional<fsd::TrspInstance> trsp;
+    if (a.format == "trsp") trsp = fsd::parse_trsp(problem_text, a.problem_path);
+    const fsd::Problem problem = trsp ? trsp->problem : fsd::problem_from_json(problem_text);
     const double read_seconds = seconds_since(t0);
     for (const auto& w : problem.warnings()) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
     // A zone (given, or the problem's own) prints clock times and ISO instants with the offset of each day.
     std::optional<fsd::TimeZone> zone;
-    if (!a.utc_offset_given) zone = fsd::problem_time_zone_from_json(problem_text);
+    if (!a.utc_offset_given && !trsp) zone = fsd::problem_time_zone_from_json(problem_text);
     if (!a.time_zone.empty()) zone = fsd::TimeZone::parse(a.time_zone, "--time-zone");
     fsd::JsonWriteOptions write;
     write.time_zone = zone;
@@ -161,6 +165,10 @@ void run_solve(const SolveArgs& a) {
         if (!a.quiet && zone) fsdcli::print_plan(std::cout, problem, solution, *zone);
         if (!a.quiet && !zone) fsdcli::print_plan(std::cout, problem, solution, a.utc_offset_minutes * 60);
         (a.quiet ? std::cerr : std::cout) << timing_line(read_seconds, solution);
+        if (trsp)
+            (a.quiet ? std::cerr : std::cout) << fmt::format(
+                "TRSP total duration {:.3f} in the instance's units (plan times are scaled by {})\n",
+                fsd::trsp_duration(*trsp, solution), trsp->scale);
     }
     if (!target.empty()) fsdcli::write_text_file(target, fsd::solution_to_json(problem, solution, write));
     if (!target.empty() && target != fsdcli::kStdStream) std::cerr << "plan written to " << target << '\n';
@@ -170,9 +178,13 @@ void run_solve(const SolveArgs& a) {
 void add_solve_command(CLI::App& app) {
     auto args = std::make_shared<SolveArgs>();
     auto* cmd = app.add_subcommand("solve", "Plan a service day: assign and sequence jobs, print the plan, write it as JSON");
-    cmd->add_option("problem", args->problem_path, "problem JSON (docs/format.md, or VROOM's input with --format vroom; - for stdin)")->required();
-    cmd->add_option("--format", args->format, "input and output format: native (default) or vroom (docs/vroom.md)")
-        ->check(CLI::IsMember({"native", "vroom"}));
+    cmd->add_option("problem", args->problem_path,
+                    "problem JSON (docs/format.md, VROOM's input with --format vroom, a TRSP instance with --format trsp; "
+                    "- for stdin)")->required();
+    cmd->add_option("--format", args->format,
+                    "input and output format: native (default), vroom (docs/vroom.md), or trsp (a Pillac et al. "
+                    "instance in, a native plan out; docs/benchmarks.md)")
+        ->check(CLI::IsMember({"native", "vroom", "trsp"}));
     cmd->add_option("-o,--output", args->output_path, "write the plan JSON here (- for stdout: then the table goes to stderr)");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 1)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--initial", args->initial_path, "start from this plan JSON (warm start; jobs that no longer fit are re-planned)");

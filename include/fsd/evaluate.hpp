@@ -19,7 +19,7 @@ namespace fsd {
 /// kept in `window_lateness`, so an infeasible route still gets every figure.
 struct StepEvaluation {
     StepKind kind = StepKind::job;
-    Index index = -1;               ///< job index, engineer break index, -1 for start and end
+    Index index = -1;               ///< job index, engineer break index, depot index, -1 for start and end
     bool inserted_break = false;    ///< a break the plan left out, placed by the evaluator
     Time arrival = 0;
     Time start = 0;
@@ -30,13 +30,16 @@ struct StepEvaluation {
     Duration sla_lateness = 0;      ///< start - SLA deadline when positive (jobs)
     Duration window_lateness = 0;   ///< start - close of the last window when no window could be met
     std::vector<Amount> load;       ///< on board after the step
+    std::vector<std::string> pickup_tools{};  ///< depot stops: tools taken on board, as the plan states
+    std::vector<PartCount> pickup_parts{};    ///< depot stops: parts taken on board, as the plan states
 };
 
 /// A rule the plan breaks, with a sentence for a dispatcher that says why.
 struct PlanViolation {
     /// "time_window", "sla_deadline", "shift_end", "break_window",
     /// "incompatible", "capacity", "max_jobs", "max_travel_time", "unserved",
-    /// or a kind of fsd::verify's for anything else it finds.
+    /// "depot_closed", "tool_missing", "parts_short", or a kind of
+    /// fsd::verify's for anything else it finds (e.g. "depot_pickup").
     std::string kind;
     Index engineer = -1;  ///< -1 when not about an engineer
     Index shift = -1;     ///< -1 when not about a route
@@ -48,7 +51,7 @@ struct PlanViolation {
 struct RouteEvaluation {
     Index engineer = 0;
     Index shift = 0;
-    std::vector<StepEvaluation> steps;   ///< start, jobs and breaks, end
+    std::vector<StepEvaluation> steps;   ///< start, jobs, breaks and depot stops, end
     Duration travel_time = 0;
     Distance distance = 0;
     Duration waiting = 0;
@@ -85,10 +88,12 @@ struct PlanEvaluation {
 /// Times `routes_as_given` without changing any route: departure as late as
 /// the first step allows, each visit at the earliest moment of the first
 /// window still open on arrival (late, on arrival, when none is), breaks the
-/// plan leaves out placed by the solver's rule. Only the engineer, shift and
-/// the order of job and break steps of each route are read; times are
+/// plan leaves out placed by the solver's rule. A depot stop is timed like a
+/// job at the depot (its opening hours, its duration) and takes on board what
+/// the step says it picks up. Only the engineer, shift, the order of job,
+/// break and depot steps and the pickups of each route are read; times are
 /// ignored. Throws InputError (path /routes/R/...) for an unknown engineer,
-/// shift, job or break index, a job in two places, or a route slot used twice.
+/// shift, job, break or depot index, a job in two places, or a route slot used twice.
 PlanEvaluation evaluate_plan(const Problem& problem, const Solution& routes_as_given);
 
 /// The figures of two plans and what the second saves over the first.

@@ -39,6 +39,14 @@ struct VerifyReport {
 /// that cannot be timed (bad shape, unknown job or break index, unknown
 /// engineer or shift) is reported and left out of the recomputed objective;
 /// every job served by no route counts as unassigned in it.
+///
+/// Depot stops (docs/format.md): "depot_unknown" (no such depot),
+/// "depot_closed" (starts outside the opening), "depot_pickup" (a tool the
+/// depot does not lend, a part it does not stock, a count not above 0, or a
+/// pickup on another kind of step), and at each job "tool_missing" and
+/// "parts_short" (what is on board: the engineer's tools and stock at the
+/// start of every shift, plus pickups, minus parts used). A route's cost
+/// includes round(per_working_hour * working time / 3600).
 VerifyReport verify(const Problem& problem, const Solution& solution);
 
 /// Double-precision re-check of a solution of a Euclidean benchmark instance:

@@ -292,6 +292,9 @@ void LivePlan::check_ticket(const Job& job, const std::string& path) const {
     if (job.duration < 0) throw InputError(path + "/duration", "the duration must not be negative");
     if (job.priority < 0 || job.priority > 100) throw InputError(path + "/priority", "the priority must be between 0 and 100");
     check_job_costs(job, path);
+    // As for the plan's own tickets (live_plan.cpp): no depot stops yet.
+    if (!job.tools.empty()) throw InputError(path + "/tools", "the live plan does not plan depot stops yet; solve the day with fsd solve");
+    if (!job.parts.empty()) throw InputError(path + "/parts", "the live plan does not plan depot stops yet; solve the day with fsd solve");
     for (size_t i = 0; i < job.time_windows.size(); ++i) {
         const TimeWindow& w = job.time_windows[i];
         if (w.end <= w.start) throw InputError(at(path + "/time_windows", i), "the window must end after it starts");

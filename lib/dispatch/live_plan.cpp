@@ -64,6 +64,32 @@ TicketStatus ticket_status_from_string(const std::string& name, const std::strin
 
 namespace {
 
+// The live plan does not plan depot stops yet (its insertion and repair know
+// nothing of tools and stock), so a day that needs them is refused rather
+// than planned as if tools and parts did not matter; nor paid working hours. The first such field is
+// named: engineers before tickets, as a problem lists them.
+constexpr const char* kNoDepotStops = "the live plan does not plan depot stops yet; solve the day with fsd solve";
+
+void refuse_resources(const std::vector<Engineer>& engineers, const std::vector<Job>& jobs) {
+    for (size_t e = 0; e < engineers.size(); ++e) {
+        if (!engineers[e].tools.empty()) throw InputError(at("/engineers", e) + "/tools", kNoDepotStops);
+        if (!engineers[e].stock.empty()) throw InputError(at("/engineers", e) + "/stock", kNoDepotStops);
+        // Its insertion and route costs price the drive, not paid hours.
+        if (engineers[e].costs.per_working_hour != 0)
+            throw InputError(at("/engineers", e) + "/costs/per_working_hour",
+                             "the live plan does not price working hours yet; solve the day with fsd solve");
+    }
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        if (!jobs[j].tools.empty()) throw InputError(at("/jobs", j) + "/tools", kNoDepotStops);
+        if (!jobs[j].parts.empty()) throw InputError(at("/jobs", j) + "/parts", kNoDepotStops);
+    }
+}
+
+const Problem& without_depots(const Problem& problem) {
+    if (problem.num_depots() > 0) throw InputError("/depots", kNoDepotStops);
+    return problem;
+}
+
 // A live plan holds one route per (engineer, shift): an engineer with
 // several shifts (a week) becomes one entry per shift, in shift order, each a
 // copy of the engineer with that shift alone and the breaks the shift takes
@@ -178,7 +204,7 @@ Time earliest_shift_start(const Problem& problem) {
 }
 
 LivePlan::LivePlan(const Problem& problem, const Solution& solution, Time now)
-    : LivePlan(parts_from(problem, solution, now), false) {}
+    : LivePlan(parts_from(without_depots(problem), solution, now), false) {}
 
 LivePlan LivePlan::from_parts(Parts parts) { return LivePlan(std::move(parts), true); }
 
@@ -191,6 +217,7 @@ LivePlan::LivePlan(Parts parts, bool check)
       status_(std::move(parts.status)),
       routes_(std::move(parts.routes)),
       states_(std::move(parts.states)) {
+    refuse_resources(engineers_, jobs_);
     if (now_ < kTimeMin || now_ > kTimeMax)
         throw InputError("/now", "the clock " + std::to_string(now_) + " lies outside the instants a plan can hold (±" +
                                      std::to_string(kTimeMax) + " s)");

@@ -15,6 +15,9 @@ using io_detail::child_path;
 using io_detail::Json;
 using io_detail::ObjectReader;
 
+// The most units of one part a document may state (the builder's ceiling).
+constexpr std::int64_t kMaxPartCountJson = 1'000'000'000;
+
 // ---------------------------------------------------------------- reading
 
 Location read_location(const Json& v, const std::string& path) {
@@ -45,11 +48,26 @@ std::vector<TimeWindow> read_windows(const Json& v, const std::string& path, con
     return out;
 }
 
+// A map of part counts {"part": count} (a van's stock, a job's need), in the
+// document's order. Names and counts are checked here, where the path can
+// name the part ("/jobs/3/parts/filter"); the builder checks the same rules
+// again for problems built in code, by position.
+std::vector<PartCount> read_part_counts(const Json& v, const std::string& path, std::int64_t least) {
+    if (!v.is_object()) (void)ObjectReader(v, path, {});  // throws the type error
+    std::vector<PartCount> out;
+    for (const auto& item : v.items()) {
+        const std::string ppath = child_path(path, item.key());
+        if (item.key().empty()) throw InputError(ppath, "the part name is empty");
+        out.push_back({item.key(), io_detail::read_int(item.value(), ppath, least, kMaxPartCountJson)});
+    }
+    return out;
+}
+
 // `problem_zone` reads local ISO times unless the engineer names a zone of its own.
 Engineer read_engineer(const Json& v, const std::string& path, const TimeZone* problem_zone) {
     ObjectReader r(v, path,
                    {"id", "start", "end", "shifts", "breaks", "skills", "capacity", "max_jobs", "max_travel_time", "costs",
-                    "speed_factor", "max_overtime", "time_zone"});
+                    "speed_factor", "max_overtime", "time_zone", "tools", "stock"});
     std::optional<TimeZone> own_zone;
     if (const Json* tz = r.get("time_zone"))
         own_zone = TimeZone::parse(io_detail::read_string(*tz, r.path("time_zone")), r.path("time_zone"));
@@ -87,15 +105,19 @@ Engineer read_engineer(const Json& v, const std::string& path, const TimeZone* p
     if (const Json* mt = r.get_nullable("max_travel_time"))
         e.max_travel_time = io_detail::read_duration(*mt, r.path("max_travel_time"));
     if (const Json* costs = r.get("costs")) {
-        ObjectReader cr(*costs, r.path("costs"), {"fixed", "per_hour", "per_km", "overtime_per_hour"});
+        ObjectReader cr(*costs, r.path("costs"), {"fixed", "per_hour", "per_km", "overtime_per_hour", "per_working_hour"});
         if (const Json* f = cr.get("fixed")) e.costs.fixed = io_detail::read_int(*f, cr.path("fixed"));
         if (const Json* h = cr.get("per_hour")) e.costs.per_hour = io_detail::read_int(*h, cr.path("per_hour"));
         if (const Json* k = cr.get("per_km")) e.costs.per_km = io_detail::read_int(*k, cr.path("per_km"));
         if (const Json* o = cr.get("overtime_per_hour"))
             e.costs.overtime_per_hour = io_detail::read_int(*o, cr.path("overtime_per_hour"));
+        if (const Json* w = cr.get("per_working_hour"))
+            e.costs.per_working_hour = io_detail::read_int(*w, cr.path("per_working_hour"));
     }
     if (const Json* sf = r.get("speed_factor")) e.speed_factor = io_detail::read_double(*sf, r.path("speed_factor"));
     if (const Json* mo = r.get("max_overtime")) e.max_overtime = io_detail::read_duration(*mo, r.path("max_overtime"));
+    if (const Json* t = r.get("tools")) e.tools = io_detail::read_string_array(*t, r.path("tools"));
+    if (const Json* st = r.get("stock")) e.stock = read_part_counts(*st, r.path("stock"), 0);
     return e;
 }
 
@@ -103,7 +125,7 @@ Job read_job(const Json& v, const std::string& path, const TimeZone* zone) {
     ObjectReader r(v, path,
                    {"id", "location", "duration", "time_windows", "skills", "priority", "sla", "demand", "pinned_engineer",
                     "allowed_engineers", "forbidden_engineers", "optional", "penalty", "preferred_engineer",
-                    "preference_cost", "durations_by_level"});
+                    "preference_cost", "durations_by_level", "tools", "parts"});
     Job j;
     j.id = io_detail::read_string(r.require("id"), r.path("id"));
     j.location = read_location(r.require("location"), r.path("location"));
@@ -153,7 +175,21 @@ Job read_job(const Json& v, const std::string& path, const TimeZone* zone) {
             j.durations_by_level.push_back(ld);
         }
     }
+    if (const Json* t = r.get("tools")) j.tools = io_detail::read_string_array(*t, r.path("tools"));
+    if (const Json* p = r.get("parts")) j.parts = read_part_counts(*p, r.path("parts"), 1);
     return j;
+}
+
+Depot read_depot(const Json& v, const std::string& path, const TimeZone* zone) {
+    ObjectReader r(v, path, {"id", "location", "opening", "duration", "tools", "parts"});
+    Depot d;
+    d.id = io_detail::read_string(r.require("id"), r.path("id"));
+    d.location = read_location(r.require("location"), r.path("location"));
+    if (const Json* o = r.get("opening")) d.opening = read_windows(*o, r.path("opening"), zone);
+    if (const Json* du = r.get("duration")) d.duration = io_detail::read_duration(*du, r.path("duration"));
+    if (const Json* t = r.get("tools")) d.tools = io_detail::read_string_array(*t, r.path("tools"));
+    if (const Json* p = r.get("parts")) d.parts = io_detail::read_string_array(*p, r.path("parts"));
+    return d;
 }
 
 template <class Matrix>
@@ -235,6 +271,12 @@ Json write_windows(const std::vector<TimeWindow>& windows, const JsonWriteOption
     return arr;
 }
 
+Json write_part_counts(const std::vector<PartCount>& parts) {
+    Json o = Json::object();
+    for (const auto& pc : parts) o[pc.part] = pc.count;
+    return o;
+}
+
 Json write_engineer(const Engineer& e, const JsonWriteOptions& iso) {
     Json j = Json::object();
     j["id"] = e.id;
@@ -254,8 +296,12 @@ Json write_engineer(const Engineer& e, const JsonWriteOptions& iso) {
     // The overtime fields are left out at their defaults, so documents of
     // problems without overtime read and write as before.
     if (e.costs.overtime_per_hour != 0) j["costs"]["overtime_per_hour"] = e.costs.overtime_per_hour;
+    if (e.costs.per_working_hour != 0) j["costs"]["per_working_hour"] = e.costs.per_working_hour;
     j["speed_factor"] = e.speed_factor;
     if (e.max_overtime != 0) j["max_overtime"] = e.max_overtime;
+    // Tools and stock likewise appear only when there are some.
+    if (!e.tools.empty()) j["tools"] = e.tools;
+    if (!e.stock.empty()) j["stock"] = write_part_counts(e.stock);
     return j;
 }
 
@@ -285,6 +331,19 @@ Json write_job(const Job& job, const JsonWriteOptions& iso) {
         for (const auto& ld : job.durations_by_level)
             j["durations_by_level"].push_back(Json{{"level", ld.level}, {"duration", ld.duration}});
     }
+    if (!job.tools.empty()) j["tools"] = job.tools;
+    if (!job.parts.empty()) j["parts"] = write_part_counts(job.parts);
+    return j;
+}
+
+Json write_depot(const Depot& d, const JsonWriteOptions& iso) {
+    Json j = Json::object();
+    j["id"] = d.id;
+    j["location"] = write_location(d.location);
+    j["opening"] = write_windows(d.opening, iso);
+    j["duration"] = d.duration;
+    j["tools"] = d.tools;
+    j["parts"] = d.parts;
     return j;
 }
 
@@ -313,7 +372,7 @@ Json write_travel(const TravelSpec& spec) {
 Problem problem_from_json(std::string_view text) {
     const Json doc = io_detail::parse_json_text(text);
     io_detail::check_header(doc, "fsdispatch-problem");
-    ObjectReader r(doc, "", {"format", "version", "time_zone", "engineers", "jobs", "travel", "weights"});
+    ObjectReader r(doc, "", {"format", "version", "time_zone", "engineers", "jobs", "depots", "travel", "weights"});
     std::optional<TimeZone> zone;
     if (const Json* tz = r.get("time_zone"))
         zone = TimeZone::parse(io_detail::read_string(*tz, r.path("time_zone")), r.path("time_zone"));
@@ -327,6 +386,10 @@ Problem problem_from_json(std::string_view text) {
     if (const Json* jobs = r.get("jobs")) {
         const Json& arr = io_detail::read_array(*jobs, r.path("jobs"));
         for (size_t j = 0; j < arr.size(); ++j) builder.add_job(read_job(arr[j], child_path(r.path("jobs"), j), zone_ptr));
+    }
+    if (const Json* depots = r.get("depots")) {
+        const Json& arr = io_detail::read_array(*depots, r.path("depots"));
+        for (size_t d = 0; d < arr.size(); ++d) builder.add_depot(read_depot(arr[d], child_path(r.path("depots"), d), zone_ptr));
     }
     if (const Json* travel = r.get("travel")) builder.set_travel(read_travel(*travel, r.path("travel")));
     if (const Json* weights = r.get("weights")) builder.set_weights(read_weights(*weights, r.path("weights")));
@@ -353,6 +416,11 @@ std::string problem_to_json(const Problem& problem, const JsonWriteOptions& opti
     for (const auto& e : problem.engineers()) doc["engineers"].push_back(write_engineer(e, iso));
     doc["jobs"] = Json::array();
     for (const auto& j : problem.jobs()) doc["jobs"].push_back(write_job(j, iso));
+    // Written only when there are depots, so other documents stay as they were.
+    if (problem.num_depots() > 0) {
+        doc["depots"] = Json::array();
+        for (const auto& d : problem.depots()) doc["depots"].push_back(write_depot(d, iso));
+    }
     doc["travel"] = write_travel(problem.travel_spec());
     const auto& w = problem.weights();
     doc["weights"] = Json{{"unassigned", w.unassigned}, {"lateness", w.lateness}, {"travel", w.travel}, {"balance", w.balance},
@@ -378,6 +446,10 @@ namespace io_detail {
 Location read_location_json(const Json& v, const std::string& path) { return read_location(v, path); }
 Json write_location_json(const Location& location) { return write_location(location); }
 Job read_job_json(const Json& v, const std::string& path) { return read_job(v, path, nullptr); }
+std::vector<PartCount> read_part_counts_json(const Json& v, const std::string& path, std::int64_t least) {
+    return read_part_counts(v, path, least);
+}
+Json write_part_counts_json(const std::vector<PartCount>& parts) { return write_part_counts(parts); }
 
 }  // namespace io_detail
 

@@ -52,6 +52,8 @@ std::string route_map_svg(const Problem& problem, const Solution& solution, cons
     }
     for (Index j = 0; j < problem.num_jobs(); ++j)
         extend(coords_of(problem.job(j).location, "/jobs/" + std::to_string(j) + "/location"));
+    for (Index d = 0; d < problem.num_depots(); ++d)
+        extend(coords_of(problem.depot(d).location, "/depots/" + std::to_string(d) + "/location"));
     if (min_lat > max_lat) min_lat = max_lat = min_lon = max_lon = 0.0;
 
     // Equirectangular projection with longitude shrunk by cos(latitude), so
@@ -86,6 +88,12 @@ std::string route_map_svg(const Problem& problem, const Solution& solution, cons
         std::ostringstream stops;
         int visit = 0;
         for (const Step& step : route.steps) {
+            // The line passes through a depot stop; the depot itself is drawn once, below.
+            if (step.kind == StepKind::depot) {
+                const Coordinates& c = *problem.depot(step.index).location.coords;
+                points += fmt::format(" {:.1f},{:.1f}", px(c), py(c));
+                continue;
+            }
             if (step.kind != StepKind::job) continue;
             const Coordinates& c = *problem.job(step.index).location.coords;
             points += fmt::format(" {:.1f},{:.1f}", px(c), py(c));
@@ -108,6 +116,13 @@ std::string route_map_svg(const Problem& problem, const Solution& solution, cons
                            colour)
             << fmt::format(R"(<text x="{:.1f}" y="{:.1f}" font-size="11">{} ({} jobs)</text>)", options.width - legend_w + 20,
                            ly + 9, escape(eng.id), visit)
+            << "\n";
+    }
+    for (const Depot& d : problem.depots()) {
+        const Coordinates& c = *d.location.coords;
+        svg << fmt::format(
+                   R"(<path d="M{0:.1f},{1:.1f} l8,8 l-8,8 l-8,-8 z" fill="black" stroke="white"><title>depot {2}</title></path>)",
+                   px(c), py(c) - 8, escape(d.id))
             << "\n";
     }
     for (const Unassigned& u : solution.unassigned) {

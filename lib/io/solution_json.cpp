@@ -14,7 +14,8 @@ using io_detail::Json;
 using io_detail::ObjectReader;
 
 constexpr std::pair<StepKind, const char*> kStepNames[] = {
-    {StepKind::start, "start"}, {StepKind::job, "job"}, {StepKind::break_, "break"}, {StepKind::end, "end"}};
+    {StepKind::start, "start"}, {StepKind::job, "job"},  {StepKind::break_, "break"},
+    {StepKind::depot, "depot"}, {StepKind::end, "end"}};
 
 const char* step_name(StepKind kind) {
     for (const auto& [k, name] : kStepNames)
@@ -24,11 +25,34 @@ const char* step_name(StepKind kind) {
 
 // ---------------------------------------------------------------- reading
 
+// A depot step's "pickup": {"tools": [...], "parts": {"name": count}}. Counts
+// must be whole numbers > 0 and names non-empty; whether the depot lends or
+// stocks them is the verifier's question, not the reader's, so a plan that
+// picks up the wrong thing can still be read and reported.
+void read_pickup(const Json& v, const std::string& path, Step& s) {
+    ObjectReader r(v, path, {"tools", "parts"});
+    if (const Json* x = r.get("tools")) {
+        s.pickup_tools = io_detail::read_string_array(*x, r.path("tools"));
+        for (size_t i = 0; i < s.pickup_tools.size(); ++i)
+            if (s.pickup_tools[i].empty())
+                throw InputError(child_path(r.path("tools"), i), "a tool name must not be empty");
+    }
+    if (const Json* x = r.get("parts")) {
+        if (!x->is_object()) throw InputError(r.path("parts"), "expected an object of part names and counts");
+        for (const auto& [name, count] : x->items()) {
+            const std::string cp = child_path(r.path("parts"), name);
+            if (name.empty()) throw InputError(cp, "a part name must not be empty");
+            s.pickup_parts.push_back(PartCount{name, io_detail::read_int(count, cp, 1, INT64_MAX)});
+        }
+    }
+}
+
 // `times`: read the step's stated times and figures (a solution); a plan
 // arranged by hand may state them or not, and they are not read.
 Step read_step(const Problem& problem, const Engineer& engineer, const Json& v, const std::string& path, bool times) {
     ObjectReader r(v, path,
-                   {"type", "id", "arrival", "start", "end", "waiting", "travel_time", "distance", "lateness", "load"});
+                   {"type", "id", "arrival", "start", "end", "waiting", "travel_time", "distance", "lateness", "load",
+                    "pickup"});
     Step s;
     const std::string type = io_detail::read_string(r.require("type"), r.path("type"));
     bool known = false;
@@ -39,8 +63,19 @@ Step read_step(const Problem& problem, const Engineer& engineer, const Json& v, 
         }
     }
     if (!known)
-        throw InputError(r.path("type"), "unknown step type \"" + type + "\"; use \"start\", \"job\", \"break\" or \"end\"");
+        throw InputError(r.path("type"),
+                         "unknown step type \"" + type + "\"; use \"start\", \"job\", \"break\", \"depot\" or \"end\"");
     const Json* id = r.get("id");
+    if (s.kind == StepKind::depot) {
+        if (!id) throw InputError(path, "the field \"id\" is required for a depot step");
+        const std::string name = io_detail::read_string(*id, r.path("id"));
+        const auto d = problem.depot_index(name);
+        if (!d) throw InputError(r.path("id"), "unknown depot id \"" + name + "\"");
+        s.index = *d;
+        if (const Json* p = r.get("pickup")) read_pickup(*p, r.path("pickup"), s);
+    } else if (r.get("pickup")) {
+        throw InputError(r.path("pickup"), "only a depot step picks up tools and parts");
+    }
     if (s.kind == StepKind::job || s.kind == StepKind::break_) {
         if (!id) throw InputError(path, "the field \"id\" is required for a " + type + " step");
         const std::string name = io_detail::read_string(*id, r.path("id"));
@@ -54,7 +89,7 @@ Step read_step(const Problem& problem, const Engineer& engineer, const Json& v, 
             if (s.index < 0)
                 throw InputError(r.path("id"), "engineer \"" + engineer.id + "\" has no break with id \"" + name + "\"");
         }
-    } else if (id) {
+    } else if (id && s.kind != StepKind::depot) {
         throw InputError(r.path("id"), "a " + type + " step has no id");
     }
     if (!times) return s;
@@ -101,7 +136,8 @@ Route read_route(const Problem& problem, const Json& v, const std::string& path,
 }
 
 UnassignedFix read_fix(const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"kind", "engineer", "skills", "minutes", "amount", "dimension", "cost", "sentence"});
+    ObjectReader r(v, path,
+                   {"kind", "engineer", "skills", "minutes", "amount", "dimension", "cost", "item", "depot", "sentence"});
     UnassignedFix f;
     f.kind = io_detail::read_string(r.require("kind"), r.path("kind"));
     if (f.kind.empty()) throw InputError(r.path("kind"), "the kind of a fix must not be empty");
@@ -121,6 +157,8 @@ UnassignedFix read_fix(const Json& v, const std::string& path) {
     if (const Json* x = r.get("amount")) f.amount = io_detail::read_int(*x, r.path("amount"));
     if (const Json* x = r.get("dimension")) f.dimension = static_cast<int>(io_detail::read_int(*x, r.path("dimension"), -1, 1000000));
     if (const Json* x = r.get("cost")) f.cost = io_detail::read_int(*x, r.path("cost"));
+    if (const Json* x = r.get("item")) f.item = io_detail::read_string(*x, r.path("item"));
+    if (const Json* x = r.get("depot")) f.depot = io_detail::read_string(*x, r.path("depot"));
     if (const Json* x = r.get("sentence")) f.sentence = io_detail::read_string(*x, r.path("sentence"));
     return f;
 }
@@ -139,6 +177,8 @@ Json write_fix(const UnassignedFix& f) {
     if (f.amount != 0) j["amount"] = f.amount;
     if (f.dimension != -1) j["dimension"] = f.dimension;
     if (f.cost != 0) j["cost"] = f.cost;
+    if (!f.item.empty()) j["item"] = f.item;
+    if (!f.depot.empty()) j["depot"] = f.depot;
     j["sentence"] = f.sentence;
     return j;
 }
@@ -221,6 +261,7 @@ Json write_step(const Problem& problem, const Engineer& engineer, const Step& s,
     j["type"] = step_name(s.kind);
     if (s.kind == StepKind::job) j["id"] = problem.job(s.index).id;
     if (s.kind == StepKind::break_) j["id"] = engineer.breaks.at(static_cast<size_t>(s.index)).id;
+    if (s.kind == StepKind::depot) j["id"] = problem.depot(s.index).id;
     j["arrival"] = io_detail::write_instant(s.arrival, iso);
     j["start"] = io_detail::write_instant(s.start, iso);
     j["end"] = io_detail::write_instant(s.end, iso);
@@ -229,6 +270,16 @@ Json write_step(const Problem& problem, const Engineer& engineer, const Step& s,
     j["distance"] = s.travel_distance;
     j["lateness"] = s.lateness;
     j["load"] = s.load;
+    // Written only when there is something, so plans without depot stops read as before.
+    if (s.kind == StepKind::depot && (!s.pickup_tools.empty() || !s.pickup_parts.empty())) {
+        Json pickup = Json::object();
+        if (!s.pickup_tools.empty()) pickup["tools"] = s.pickup_tools;
+        if (!s.pickup_parts.empty()) {
+            pickup["parts"] = Json::object();
+            for (const PartCount& p : s.pickup_parts) pickup["parts"][p.part] = p.count;
+        }
+        j["pickup"] = std::move(pickup);
+    }
     return j;
 }
 

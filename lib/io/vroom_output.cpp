@@ -68,6 +68,7 @@ std::string vroom_output_json(const VroomInput& input, const Solution& solution,
                 case StepKind::start: step["type"] = "start"; break;
                 case StepKind::job: step["type"] = "job"; break;
                 case StepKind::break_: step["type"] = "break"; break;
+                case StepKind::depot: step["type"] = "depot"; break;
                 case StepKind::end: step["type"] = "end"; break;
             }
             if (s.kind == StepKind::start && !vehicle.has_start) continue;
@@ -80,6 +81,12 @@ std::string vroom_output_json(const VroomInput& input, const Solution& solution,
                 put_location(step, job);
                 add_to(delivery, problem.demand(s.index));
                 priority += job.priority;
+                service = s.end - s.start;
+            } else if (s.kind == StepKind::depot) {
+                // VROOM has no depot stop; it is written as a step of type
+                // "depot" named by the depot's id (docs/vroom.md).
+                step["id"] = problem.depot(s.index).id;
+                put_location(step, problem.depot(s.index).location, input.explicit_matrix);
                 service = s.end - s.start;
             } else if (s.kind == StepKind::break_) {
                 step["id"] = vehicle.break_ids.at(static_cast<size_t>(s.index));

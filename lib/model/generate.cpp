@@ -23,6 +23,22 @@ constexpr std::array<double, 5> kSkillShare{0.30, 0.20, 0.20, 0.20, 0.10};
 constexpr std::array<int, 5> kMinMinutes{30, 60, 30, 30, 30};
 constexpr std::array<int, 5> kMaxMinutes{60, 120, 75, 90, 45};
 
+// Depots, tools and named spare parts (GenerateOptions::depots). Which
+// tools a trade's visits need and which parts its repairs use: a vacuum pump
+// for refrigerant work, a long ladder for wiring and ceiling installations;
+// belts for washers and dryers, compressors for cooling, fuses for
+// electrical and IT work, valves for water and heating.
+constexpr std::array<const char*, 2> kTools{"ladder-3m", "vacuum-pump"};
+constexpr std::array<const char*, 5> kParts{"filter", "compressor", "belt", "fuse", "valve"};
+// Per trade (kSkills order): the tool its visits may need (-1: none) and the
+// chance that one does, so that about a fifth of all tickets need a tool.
+constexpr std::array<int, 5> kTradeTool{-1, 1, 0, 0, 0};
+constexpr std::array<double, 5> kTradeToolChance{0.0, 0.5, 0.25, 0.15, 0.25};
+// Per trade: the part types its repairs use (indices into kParts, -1 ends a list).
+constexpr std::array<std::array<int, 3>, 5> kTradeParts{{{2, 0, 1}, {1, 0, 4}, {3, -1, -1}, {4, 0, -1}, {3, -1, -1}}};
+constexpr double kPartShare = 0.30;       // tickets that use a named part
+constexpr int kMaxDepots = 50;
+
 constexpr Duration kHour = 3600;
 constexpr Duration kMinute = 60;
 constexpr Duration kDay = 24 * kHour;
@@ -68,6 +84,7 @@ void check_options(const GenerateOptions& o) {
     if (!std::isfinite(o.hard_sla_share) || o.hard_sla_share < 0.0 || o.hard_sla_share > 1.0)
         throw InputError("/hard_sla_share", "hard_sla_share must be between 0 and 1");
     if (o.maintenance_penalty < 0) throw InputError("/maintenance_penalty", "maintenance_penalty must not be negative");
+    if (o.depots < 0 || o.depots > kMaxDepots) throw InputError("/depots", "depots must be between 0 and 50");
 }
 
 // A point `km` from the centre in direction `dir` (east, north), on a local
@@ -82,6 +99,82 @@ Coordinates offset(const GenerateOptions& o, double km, const std::array<double,
     return c;
 }
 
+// Squared flat distance (km^2) between two points given as (east, north) km
+// from the centre.
+double squared_km(const std::array<double, 2>& a, const std::array<double, 2>& b) {
+    const double dx = a[0] - b[0], dy = a[1] - b[1];
+    return dx * dx + dy * dy;
+}
+
+// `count` depots spread over the region: each is the best of a few
+// candidates uniform over the inner 70 % of the disc, the one farthest from
+// the depots placed before it (Mitchell's best-candidate sampling). Spread
+// without sin and cos, whose last bits differ between maths libraries.
+void add_depots(ProblemBuilder& builder, const GenerateOptions& o, Draw& kit, double cos_lat) {
+    constexpr int kCandidates = 12;
+    std::vector<std::array<double, 2>> placed;
+    for (int d = 0; d < o.depots; ++d) {
+        std::array<double, 2> best{};
+        double best_gap = -1.0;
+        for (int c = 0; c < kCandidates; ++c) {
+            const double km = 0.7 * o.radius_km * std::sqrt(kit.unit());
+            const std::array<double, 2> dir = kit.direction();
+            const std::array<double, 2> at{km * dir[0], km * dir[1]};
+            // The first depot: the candidate nearest the centre (the main
+            // warehouse); later ones: farthest from every depot so far.
+            double gap = placed.empty() ? -km : 1e300;
+            for (const auto& p : placed) gap = std::min(gap, squared_km(at, p));
+            if (gap > best_gap) {
+                best_gap = gap;
+                best = at;
+            }
+        }
+        placed.push_back(best);
+        const double km = std::sqrt(best[0] * best[0] + best[1] * best[1]);
+        const std::array<double, 2> dir = km > 0.0 ? std::array<double, 2>{best[0] / km, best[1] / km}
+                                                   : std::array<double, 2>{1.0, 0.0};
+        Depot depot;
+        depot.id = "depot-" + std::to_string(d + 1);
+        depot.location.coords = offset(o, km, dir, cos_lat);
+        // Open 07:30-17:00 on every planned day: before the shifts start,
+        // so a route may restock on its way out.
+        for (int k = 0; k < o.days; ++k) {
+            const Time midnight = o.day_start + k * kDay;
+            depot.opening.push_back({midnight + 7 * kHour + 30 * kMinute, midnight + 17 * kHour});
+        }
+        depot.duration = 10 * kMinute;
+        depot.tools.assign(kTools.begin(), kTools.end());
+        depot.parts.assign(kParts.begin(), kParts.end());
+        builder.add_depot(std::move(depot));
+    }
+}
+
+// What an engineer carries when the day has depots: each tool with an even
+// chance, 0-3 units of each part type (types with none are not listed).
+void equip_engineer(Engineer& eng, Draw& kit) {
+    for (const char* tool : kTools)
+        if (kit.chance(0.5)) eng.tools.emplace_back(tool);
+    for (const char* part : kParts) {
+        const auto units = static_cast<Amount>(kit.integer(0, 3));
+        if (units > 0) eng.stock.push_back({part, units});
+    }
+}
+
+// What a ticket of trade `skill` needs when the day has depots: maybe the
+// trade's tool, and for about 30 % of tickets 1-2 units of one of the
+// trade's part types.
+void equip_job(Job& job, size_t skill, Draw& kit) {
+    if (kTradeTool[skill] >= 0 && kit.chance(kTradeToolChance[skill]))
+        job.tools.emplace_back(kTools[static_cast<size_t>(kTradeTool[skill])]);
+    if (kit.chance(kPartShare)) {
+        const auto& types = kTradeParts[skill];
+        const auto listed = std::count_if(types.begin(), types.end(), [](int t) { return t >= 0; });
+        const auto n = static_cast<std::int64_t>(listed);
+        const auto type = types[static_cast<size_t>(kit.integer(0, n - 1))];
+        job.parts.push_back({kParts[static_cast<size_t>(type)], static_cast<Amount>(kit.integer(1, 2))});
+    }
+}
+
 }  // namespace
 
 ProblemBuilder generate_builder(const GenerateOptions& o) {
@@ -92,12 +185,16 @@ ProblemBuilder generate_builder(const GenerateOptions& o) {
     // days, so a one-day problem (and every figure recorded on one) is what
     // it was before the horizon could grow.
     Draw week(splitmix64(o.seed ^ 0x7765656b2d64617aULL));
+    // Depots, tools and named parts likewise come from a stream of their own,
+    // drawn only when depots > 0, so that a day without depots is unchanged.
+    Draw kit(splitmix64(o.seed ^ 0x6465706f742d6b69ULL));
     const double cos_lat = std::cos(o.centre.lat * 3.14159265358979323846 / 180.0);
     const Time day = o.day_start;
     const Time shift_start = day + 8 * kHour, shift_end = day + 17 * kHour;
 
     ProblemBuilder builder;
     builder.set_travel(GreatCircleOptions{o.speed_kmh, o.detour_factor});
+    if (o.depots > 0) add_depots(builder, o, kit, cos_lat);
 
     // Engineers. The first skill cycles through the trades so that a team of
     // five or more covers every trade; the rest are drawn.
@@ -136,6 +233,7 @@ ProblemBuilder generate_builder(const GenerateOptions& o) {
             best_level[s] = std::max(best_level[s], level);
         }
         eng.capacity = {o.van_stock};
+        if (o.depots > 0) equip_engineer(eng, kit);
         builder.add_engineer(std::move(eng));
     }
 
@@ -223,6 +321,7 @@ ProblemBuilder generate_builder(const GenerateOptions& o) {
         }
 
         job.demand = {static_cast<Amount>(draw.weighted(std::array<double, 3>{0.35, 0.45, 0.20}))};
+        if (o.depots > 0) equip_job(job, skill, kit);
         builder.add_job(std::move(job));
     }
     return builder;

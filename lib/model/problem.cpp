@@ -17,6 +17,12 @@ std::optional<Index> Problem::job_index(std::string_view id) const {
     return it->second;
 }
 
+std::optional<Index> Problem::depot_index(std::string_view id) const {
+    auto it = depot_ids_.find(std::string(id));
+    if (it == depot_ids_.end()) return std::nullopt;
+    return it->second;
+}
+
 Cost Problem::unassigned_cost(Index j) const {
     const Job& jb = job(j);
     if (jb.optional) return jb.penalty;
@@ -33,6 +39,7 @@ constexpr std::pair<UnassignedReason, const char*> kReasonNames[] = {
     {UnassignedReason::too_costly, "too_costly"},
     {UnassignedReason::not_inserted, "not_inserted"},
     {UnassignedReason::time_limit, "time_limit"},
+    {UnassignedReason::parts_unavailable, "parts_unavailable"},
 };
 }  // namespace
 

@@ -60,6 +60,9 @@ constexpr long long kMaxFixedCost = 1'000'000'000'000;
 constexpr long long kMaxLatenessRate = 10'000;           // per second late
 constexpr long long kMaxPenalty = 1'000'000'000'000'000;
 constexpr long long kMaxPreferenceCost = 1'000'000'000'000;
+// Part counts are added up along a route (stock + pickups - uses); a billion
+// of one part in one van is beyond any real van and far from overflow.
+constexpr long long kMaxPartCount = 1'000'000'000;
 
 void check_amount(long long v, long long most, const std::string& path, const char* what) {
     check_nonnegative(v, path, what);
@@ -83,6 +86,96 @@ void check_matrix(const M& m, const std::string& path, Index size) {
                                  "travel values must not be negative");
 }
 
+// Tool or part names: each non-empty and listed once ("/.../tools/I").
+void check_names(const std::vector<std::string>& names, const std::string& path, const char* what) {
+    std::unordered_set<std::string> seen;
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (names[i].empty()) throw InputError(at(path, i), std::string("the ") + what + " name is empty");
+        if (!seen.insert(names[i]).second)
+            throw InputError(at(path, i), std::string(what) + " \"" + names[i] + "\" is listed twice");
+    }
+}
+
+// Part counts (a van's stock, a job's need): names non-empty and listed once,
+// counts from `least` up to kMaxPartCount ("/.../parts/I/count").
+void check_part_counts(const std::vector<PartCount>& parts, const std::string& path, Amount least) {
+    std::unordered_set<std::string> seen;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const std::string ppath = at(path, i);
+        if (parts[i].part.empty()) throw InputError(ppath + "/part", "the part name is empty");
+        if (!seen.insert(parts[i].part).second)
+            throw InputError(ppath + "/part", "part \"" + parts[i].part + "\" is listed twice");
+        if (parts[i].count < least || parts[i].count > kMaxPartCount)
+            throw InputError(ppath + "/count", "the count of part \"" + parts[i].part + "\" must be between " +
+                                                   std::to_string(least) + " and " + std::to_string(kMaxPartCount) +
+                                                   " (got " + std::to_string(parts[i].count) + ")");
+    }
+}
+
+// What the depots offer, pooled: compatibility only asks whether SOME depot
+// has an item (which depot, and whether it can be reached in time, is the
+// search's question).
+struct DepotOffer {
+    std::unordered_set<std::string> tools, parts;
+};
+
+// Index of the first tool of `job` that engineer `eng` can obtain neither
+// from the van nor from a depot, or -1.
+Index missing_tool(const Engineer& eng, const Job& job, const DepotOffer& offer) {
+    for (size_t t = 0; t < job.tools.size(); ++t) {
+        const std::string& tool = job.tools[t];
+        if (offer.tools.count(tool)) continue;
+        if (std::find(eng.tools.begin(), eng.tools.end(), tool) == eng.tools.end()) return static_cast<Index>(t);
+    }
+    return -1;
+}
+
+// Index of the first part of `job` whose need `eng`'s stock does not cover
+// and no depot stocks, or -1.
+Index missing_part(const Engineer& eng, const Job& job, const DepotOffer& offer) {
+    for (size_t k = 0; k < job.parts.size(); ++k) {
+        const PartCount& need = job.parts[k];
+        if (offer.parts.count(need.part)) continue;
+        const auto it = std::find_if(eng.stock.begin(), eng.stock.end(),
+                                     [&](const PartCount& s) { return s.part == need.part; });
+        if (it == eng.stock.end() || it->count < need.count) return static_cast<Index>(k);
+    }
+    return -1;
+}
+
+// Why no qualified engineer can obtain what `job` needs: the first tool or
+// part that is in no qualified engineer's van (in the number needed) and at
+// no depot, else (each item is somewhere, but no one van and the depots hold
+// them all) the job as a whole.
+ValidationWarning resource_warning(const Job& job, const std::string& path, const std::vector<Engineer>& engineers,
+                                   const DepotOffer& offer) {
+    const char* tail = "; the job will stay unassigned (parts_unavailable)";
+    std::vector<const Engineer*> qualified;
+    for (const Engineer& eng : engineers)
+        if (has_skills(eng, job) && admits(job, eng)) qualified.push_back(&eng);
+    for (size_t t = 0; t < job.tools.size(); ++t) {
+        const std::string& tool = job.tools[t];
+        if (offer.tools.count(tool)) continue;
+        const bool somewhere = std::any_of(qualified.begin(), qualified.end(), [&](const Engineer* eng) {
+            return std::find(eng->tools.begin(), eng->tools.end(), tool) != eng->tools.end();
+        });
+        if (!somewhere) return {at(path + "/tools", t), "tool \"" + tool + "\" is in no qualified engineer's van and at no depot" + tail};
+    }
+    for (size_t k = 0; k < job.parts.size(); ++k) {
+        const PartCount& need = job.parts[k];
+        if (offer.parts.count(need.part)) continue;
+        const bool somewhere = std::any_of(qualified.begin(), qualified.end(), [&](const Engineer* eng) {
+            return std::any_of(eng->stock.begin(), eng->stock.end(),
+                               [&](const PartCount& s) { return s.part == need.part && s.count >= need.count; });
+        });
+        if (!somewhere)
+            return {at(path + "/parts", k), "part \"" + need.part + "\" (" + std::to_string(need.count) +
+                                                " needed) is in no qualified engineer's van and at no depot" + tail};
+    }
+    return {path, "no qualified engineer's van together with the depots holds every tool and part the job needs" +
+                      std::string(tail)};
+}
+
 }  // namespace
 
 void check_job_costs(const Job& job, const std::string& path) {
@@ -101,6 +194,10 @@ ProblemBuilder& ProblemBuilder::add_job(Job job) {
     jobs_.push_back(std::move(job));
     return *this;
 }
+ProblemBuilder& ProblemBuilder::add_depot(Depot depot) {
+    depots_.push_back(std::move(depot));
+    return *this;
+}
 ProblemBuilder& ProblemBuilder::set_travel(TravelSpec spec) {
     travel_ = std::move(spec);
     return *this;
@@ -114,6 +211,7 @@ Problem ProblemBuilder::build() const {
     Problem p;
     p.engineers_ = engineers_;
     p.jobs_ = jobs_;
+    p.depots_ = depots_;
     p.travel_spec_ = travel_;
     p.weights_ = weights_;
 
@@ -194,6 +292,9 @@ Problem ProblemBuilder::build() const {
         check_amount(eng.costs.per_hour, kMaxRate, path + "/costs/per_hour", "a cost");
         check_amount(eng.costs.per_km, kMaxRate, path + "/costs/per_km", "a cost");
         check_amount(eng.costs.overtime_per_hour, kMaxRate, path + "/costs/overtime_per_hour", "a cost");
+        check_amount(eng.costs.per_working_hour, kMaxRate, path + "/costs/per_working_hour", "a cost");
+        check_names(eng.tools, path + "/tools", "tool");
+        check_part_counts(eng.stock, path + "/stock", 0);
         check_nonnegative(eng.max_overtime, path + "/max_overtime", "max_overtime");
         p.has_overtime_ = p.has_overtime_ || eng.max_overtime > 0;
         if (!std::isfinite(eng.speed_factor) || eng.speed_factor <= 0.0 || eng.speed_factor > 100.0)
@@ -245,6 +346,26 @@ Problem ProblemBuilder::build() const {
                                                        " follows " + std::to_string(job.durations_by_level[k - 1].level) + ")");
             check_nonnegative(ld.duration, lpath + "/duration", "the duration");
         }
+        check_names(job.tools, path + "/tools", "tool");
+        check_part_counts(job.parts, path + "/parts", 1);
+        p.has_resources_ = p.has_resources_ || !job.tools.empty() || !job.parts.empty();
+    }
+
+    // Depots.
+    DepotOffer offer;
+    for (size_t d = 0; d < depots_.size(); ++d) {
+        const Depot& depot = depots_[d];
+        const std::string path = at("/depots", d);
+        if (depot.id.empty()) throw InputError(path + "/id", "the depot id is empty");
+        if (!p.depot_ids_.emplace(depot.id, static_cast<Index>(d)).second)
+            throw InputError(path + "/id", "duplicate depot id \"" + depot.id + "\"");
+        check_location(depot.location, path + "/location", needs_coords, matrix_size);
+        check_windows(depot.opening, path + "/opening", "opening window");
+        check_nonnegative(depot.duration, path + "/duration", "a depot stop's duration");
+        check_names(depot.tools, path + "/tools", "tool");
+        check_names(depot.parts, path + "/parts", "part");
+        offer.tools.insert(depot.tools.begin(), depot.tools.end());
+        offer.parts.insert(depot.parts.begin(), depot.parts.end());
     }
     p.dimensions_ = std::max<Index>(dims, 0);
 
@@ -281,6 +402,7 @@ Problem ProblemBuilder::build() const {
     const size_t n = jobs_.size(), m = engineers_.size();
     if (explicit_matrix) {
         for (const auto& job : jobs_) p.job_location_.push_back(*job.location.matrix_index);
+        for (const auto& depot : depots_) p.depot_location_.push_back(*depot.location.matrix_index);
         for (const auto& eng : engineers_) {
             p.start_location_.push_back(*eng.start.matrix_index);
             p.end_location_.push_back(eng.end ? *eng.end->matrix_index : *eng.start.matrix_index);
@@ -288,10 +410,11 @@ Problem ProblemBuilder::build() const {
         p.distances_ = explicit_matrix->distances;
         p.durations_.push_back(explicit_matrix->durations);
     } else {
-        // Rows: jobs, then engineers' starts, then the explicit ends; an
-        // engineer without an end returns to its start row.
+        // Rows: jobs, then engineers' starts, then the explicit ends, then
+        // depots (after everything else, so that a problem without depots
+        // keeps its rows); an engineer without an end returns to its start row.
         std::vector<Coordinates> points;
-        points.reserve(n + 2 * m);
+        points.reserve(n + 2 * m + depots_.size());
         for (const auto& job : jobs_) points.push_back(*job.location.coords);
         for (size_t j = 0; j < n; ++j) p.job_location_.push_back(static_cast<Index>(j));
         for (const auto& eng : engineers_) {
@@ -305,6 +428,10 @@ Problem ProblemBuilder::build() const {
             } else {
                 p.end_location_.push_back(p.start_location_[e]);
             }
+        }
+        for (const auto& depot : depots_) {
+            p.depot_location_.push_back(static_cast<Index>(points.size()));
+            points.push_back(*depot.location.coords);
         }
         TravelMatrices tm = std::holds_alternative<GreatCircleOptions>(travel_)
                                 ? great_circle_matrices(points, std::get<GreatCircleOptions>(travel_), "/travel")
@@ -329,27 +456,34 @@ Problem ProblemBuilder::build() const {
             for (size_t e = 0; e < m; ++e) p.service_[j * m + e] = service_duration(jobs_[j], engineers_[e]);
     }
 
-    // Compatibility: skills and levels, pin, allowed and forbidden lists.
+    // Compatibility: skills and levels, pin, allowed and forbidden lists, and
+    // every tool and part obtainable (own van or some depot).
     p.compatible_.assign(n * m, 0);
     p.compatible_engineers_.resize(n);
     for (size_t j = 0; j < n; ++j) {
         const Job& job = jobs_[j];
         bool anyone_skilled = false;
+        bool anyone_admitted = false;
         for (size_t e = 0; e < m; ++e) {
             const Engineer& eng = engineers_[e];
             const bool skilled = has_skills(eng, job);
             anyone_skilled = anyone_skilled || skilled;
-            if (skilled && admits(job, eng)) {
+            if (!skilled || !admits(job, eng)) continue;
+            anyone_admitted = true;
+            if (missing_tool(eng, job, offer) < 0 && missing_part(eng, job, offer) < 0) {
                 p.compatible_[j * m + e] = 1;
                 p.compatible_engineers_[j].push_back(static_cast<Index>(e));
             }
         }
-        if (!anyone_skilled && !job.skills.empty())
+        if (!anyone_skilled && !job.skills.empty()) {
             p.warnings_.push_back({at("/jobs", j) + "/skills",
                                    "no engineer has the required skills at the required levels; the job will stay unassigned"});
-        else if (p.compatible_engineers_[j].empty())
+        } else if (!anyone_admitted) {
             p.warnings_.push_back({at("/jobs", j),
                                    "the pin and the allowed/forbidden lists exclude every qualified engineer; the job will stay unassigned"});
+        } else if (p.compatible_engineers_[j].empty()) {
+            p.warnings_.push_back(resource_warning(job, at("/jobs", j), engineers_, offer));
+        }
     }
     return p;
 }

@@ -134,6 +134,13 @@ private:
         b.add_engineer(std::move(c));
         rows.push_back(problem_.start_location(e));
         rows.push_back(problem_.end_location(e));
+        // The depots come along, so a route that needs a stop is priced with it.
+        for (Index d = 0; d < problem_.num_depots(); ++d) {
+            Depot depot = problem_.depot(d);
+            depot.location = Location{std::nullopt, static_cast<Index>(rows.size())};
+            rows.push_back(problem_.depot_location(d));
+            b.add_depot(std::move(depot));
+        }
         const auto size = static_cast<std::ptrdiff_t>(rows.size());
         TravelMatrices m{DurationMatrix(size, size), DistanceMatrix(size, size)};
         const DurationMatrix& dur = problem_.durations(e);
@@ -422,6 +429,51 @@ std::optional<UnassignedFix> job_limit_fix(const Problem& problem, const RouteEv
     return f;
 }
 
+// The one tool or part that, stocked, lets the job in: at the depot nearest
+// to the job when there are depots (a depot's stock reaches every engineer),
+// else in the van of the nearest skilled engineer. Only an engineer who lacks
+// exactly one item can be helped by one change; none such, no fix.
+std::optional<UnassignedFix> stock_fix(const Problem& problem, Index j) {
+    const Index at = problem.job_location(j);
+    Index who = -1;
+    Duration who_travel = kTimeMax;
+    MissingItem item;
+    for (Index e = 0; e < problem.num_engineers(); ++e) {
+        if (!skilled_for(problem, e, j)) continue;
+        const std::vector<MissingItem> missing = unobtainable(problem, e, j);
+        if (missing.size() != 1) continue;
+        const Duration t = problem.durations(e)(problem.start_location(e), at);
+        if (t < who_travel) who = e, who_travel = t, item = missing.front();
+    }
+    if (who < 0) return std::nullopt;
+    UnassignedFix f;
+    f.kind = "stock";
+    f.item = item.item;
+    if (problem.num_depots() > 0) {
+        Index nearest = 0;
+        for (Index d = 1; d < problem.num_depots(); ++d)
+            if (problem.base_durations()(problem.depot_location(d), at) <
+                problem.base_durations()(problem.depot_location(nearest), at))
+                nearest = d;
+        f.depot = problem.depot(nearest).id;
+        // Depot stock is not counted: the job's whole need, so one stop covers it.
+        Amount need = 1;
+        for (const PartCount& p : problem.job(j).parts)
+            if (!item.tool && p.part == item.item) need = p.count;
+        f.amount = need;
+        f.sentence = item.tool ? "Tool " + quoted(item.item) + " at depot " + quoted(f.depot) + " would let it in."
+                               : std::to_string(need) + " × " + quoted(item.item) + " at depot " + quoted(f.depot) +
+                                     " would let it in.";
+        return f;
+    }
+    f.engineer = problem.engineer(who).id;
+    f.amount = item.short_by;
+    f.sentence = item.tool ? "Tool " + quoted(item.item) + " in the van of " + quoted(f.engineer) + " would let it in."
+                           : std::to_string(item.short_by) + " more × " + quoted(item.item) + " in the van of " +
+                                 quoted(f.engineer) + " would let it in.";
+    return f;
+}
+
 std::optional<UnassignedFix> penalty_fix(const Problem& problem, const PlanView& plan, Index j) {
     // The nearest slots, as explain_unassigned prices it.
     Placement best;
@@ -454,6 +506,7 @@ std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, const
     case UnassignedReason::shift_too_short:
     case UnassignedReason::not_inserted: break;
     case UnassignedReason::time_limit: return std::nullopt;
+    case UnassignedReason::parts_unavailable: return stock_fix(problem, j);
     }
     const bool unreachable = reason == UnassignedReason::window_unreachable;
     TimeFixer fixer(problem, eval, j);

@@ -8,6 +8,48 @@ namespace fsd::detail {
 namespace {
 std::string quoted(const std::string& id) { return "\"" + id + "\""; }
 
+bool lent_anywhere(const Problem& problem, const std::string& tool) {
+    for (const Depot& d : problem.depots())
+        if (std::find(d.tools.begin(), d.tools.end(), tool) != d.tools.end()) return true;
+    return false;
+}
+
+bool stocked_anywhere(const Problem& problem, const std::string& part) {
+    for (const Depot& d : problem.depots())
+        if (std::find(d.parts.begin(), d.parts.end(), part) != d.parts.end()) return true;
+    return false;
+}
+
+// "tool "drill"", "2 of part "filter"": what is missing, for the detail.
+std::string items_text(const std::vector<MissingItem>& items) {
+    std::string s;
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) s += i + 1 == items.size() ? " and " : ", ";
+        s += items[i].tool ? "tool " + quoted(items[i].item)
+                           : std::to_string(items[i].short_by) + " more of part " + quoted(items[i].item);
+    }
+    return s;
+}
+
+// Skilled engineers exist but Problem::compatible admits none of them: the
+// tools or parts are the reason. The detail names the nearest skilled
+// engineer and what they cannot get.
+bool parts_unavailable(Index j, const Problem& problem, Unassigned& out) {
+    Index nearest = -1;
+    Duration nearest_travel = kTimeMax;
+    for (Index e = 0; e < problem.num_engineers(); ++e) {
+        if (!skilled_for(problem, e, j)) continue;
+        const Duration t = problem.durations(e)(problem.start_location(e), problem.job_location(j));
+        if (t < nearest_travel) nearest = e, nearest_travel = t;
+    }
+    if (nearest < 0) return false;
+    out.reason = UnassignedReason::parts_unavailable;
+    out.detail = "Engineers with the skills exist, but none can get what it needs: the nearest, " +
+                 quoted(problem.engineer(nearest).id) + ", lacks " + items_text(unobtainable(problem, nearest, j)) +
+                 (problem.depots().empty() ? ", and there is no depot." : ", and no depot has it.");
+    return true;
+}
+
 Unassigned explain_reason(Index j, const PlanView& plan, bool quick) {
     const Problem& problem = plan.problem();
     const RouteEvaluator& eval = plan.evaluator();
@@ -15,6 +57,7 @@ Unassigned explain_reason(Index j, const PlanView& plan, bool quick) {
     Unassigned out;
     out.job = j;
     const auto& engineers = problem.compatible_engineers(j);
+    if (engineers.empty() && parts_unavailable(j, problem, out)) return out;
     if (engineers.empty()) {
         out.reason = UnassignedReason::no_qualified_engineer;
         out.detail = job.skills.empty() || problem.engineers().empty()
@@ -146,6 +189,39 @@ bool only_fixed_routes(Index j, const PlanView& plan) {
 }
 
 }  // namespace
+
+bool skilled_for(const Problem& problem, Index e, Index j) {
+    const Engineer& eng = problem.engineer(e);
+    const Job& job = problem.job(j);
+    for (const SkillRequirement& req : job.skills) {
+        const bool held = std::any_of(eng.skills.begin(), eng.skills.end(), [&req](const SkillLevel& s) {
+            return s.skill == req.skill && s.level >= req.min_level;
+        });
+        if (!held) return false;
+    }
+    if (job.pinned_engineer && *job.pinned_engineer != eng.id) return false;
+    if (!job.allowed_engineers.empty() &&
+        std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(), eng.id) == job.allowed_engineers.end())
+        return false;
+    return std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) ==
+           job.forbidden_engineers.end();
+}
+
+std::vector<MissingItem> unobtainable(const Problem& problem, Index e, Index j) {
+    const Engineer& eng = problem.engineer(e);
+    const Job& job = problem.job(j);
+    std::vector<MissingItem> out;
+    for (const std::string& tool : job.tools)
+        if (std::find(eng.tools.begin(), eng.tools.end(), tool) == eng.tools.end() && !lent_anywhere(problem, tool))
+            out.push_back({tool, true, 1});
+    for (const PartCount& need : job.parts) {
+        Amount own = 0;
+        for (const PartCount& p : eng.stock)
+            if (p.part == need.part) own += p.count;
+        if (own < need.count && !stocked_anywhere(problem, need.part)) out.push_back({need.part, false, need.count - own});
+    }
+    return out;
+}
 
 std::vector<Index> PlanView::jobs(Index s) const {
     std::vector<Index> out;

@@ -20,10 +20,11 @@ constexpr std::size_t kFewLeftOut = 3;
 // Exchanges of a SWAP* route pair priced exactly, the most promising by their legs.
 constexpr std::size_t kSwapStarTries = 3;
 
-// What a route costs beyond its engineer costs: penalties, lateness and
-// overtime, all that a move could lower besides the legs and preferences. A
+// What a route costs beyond its engineer costs: penalties, lateness,
+// overtime, a depot stop's detour and working hours, all that a move could
+// lower besides the legs and preferences. A
 // move whose legs and preferences add at least this much cannot pay.
-Cost beyond_costs(const RouteCost& c, const Penalties& w) { return c.penalised(w) - c.travel - c.preference; }
+Cost beyond_costs(const RouteCost& c, const Penalties& w) { return c.penalised(w) - (c.travel - c.extra) - c.preference; }
 
 // The warp plus excess route r keeps without each job of `nodes` that
 // `may_leave` allows, as (penalty left, position), the least first (ties in
@@ -783,11 +784,13 @@ Placement LocalSearch::best_place(Index u, Index s, bool strict, Cost limit) con
     const Cost base = o.penalised(w);
     // A lower bound per position: the legs the insertion adds and removes,
     // the fixed cost of a route put into use and u's preference cost (with
-    // metric travel nothing else can fall by inserting a visit). Positions
-    // are priced exactly in the order of their bounds until none can win.
+    // metric travel nothing else can fall by inserting a visit, save the
+    // route's depot detour and working hours: a new visit may shorten those,
+    // so the bound gives them up). Positions are priced exactly in the order
+    // of their bounds until none can win.
     const SlotData& d = model_.slot(s);
     const Index lu = model_.location(u);
-    const Cost extra = model_.preference(u, s) + (R.empty() ? d.travel_weight * d.fixed : 0);
+    const Cost extra = model_.preference(u, s) + (R.empty() ? d.travel_weight * d.fixed : 0) - o.extra;
     std::vector<std::pair<Cost, Index>>& order = order_scratch_;
     order.clear();
     for (Index q = 0; q + 1 < R.size(); ++q) {

@@ -4,6 +4,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/model/route_steps.hpp"
+#include "fsd/route/detail/depot_stop.hpp"
 #include "fsd/route/detail/route_timing.hpp"
 
 namespace fsd::detail {
@@ -60,7 +61,15 @@ Route Plan::written_route(Index s) const {
     Route out;
     out.engineer = model_.slot(s).engineer;
     out.shift = model_.slot(s).shift;
-    time_route(model_, s, r.nodes(), &out.steps);
+    const DepotStop& stop = r.stop();
+    if (stop.depot < 0) {
+        time_route(model_, s, r.nodes(), &out.steps);
+    } else {
+        std::vector<Index> nodes = r.nodes();
+        nodes.insert(nodes.begin() + stop.after + 1, model_.depot_node(stop.depot));
+        time_route(model_, s, nodes, &out.steps);
+        fill_pickups(model_, s, r.used(r.size() - 1), out.steps[static_cast<std::size_t>(stop.after + 1)]);
+    }
     complete_route(model_.problem(), out);
     out.cost = r.cost().travel;
     return out;
@@ -208,7 +217,23 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
             case Part::Kind::node: add_node(p.node, k == 0); break;
         }
     }
-    if (c.timed == 0 && !model_.balance()) return route_cost(model_, s, seg, c, load_scratch_, nullptr);
+    // A timed route's relaxed price is a bound anyway: whether it needs a
+    // stop is left to its exact price.
+    if (relaxed && model_.has_resources() && (c.timed > 0 || model_.timed_slot(s))) {
+        RouteCost lower = route_cost(model_, s, seg, c, load_scratch_, nullptr);
+        lower.exact = false;
+        return lower;
+    }
+    if (model_.has_resources() && !van_covers(model_, s, spec_used(spec))) {
+        if (relaxed) {
+            RouteCost lower = route_cost(model_, s, seg, c, load_scratch_, nullptr);
+            lower.exact = false;
+            return lower;
+        }
+        const std::vector<Index> nodes = materialize(spec);
+        return price_with_stop(model_, s, nodes, c, load_scratch_, used_scratch_, stop_scratch_).cost;
+    }
+    if (c.timed == 0 && !model_.timed_slot(s)) return route_cost(model_, s, seg, c, load_scratch_, nullptr);
     if (relaxed) {
         RouteCost lower = route_cost(model_, s, seg, c, load_scratch_, nullptr);
         lower.exact = false;
@@ -270,21 +295,70 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
     return route_cost(model_, s, seg, c, load_scratch_, &timing);
 }
 
+std::span<const Amount> Plan::spec_used(const RouteSpec& spec) const {
+    const RouteState& own = route(spec.slot);
+    const auto resources = static_cast<std::size_t>(model_.num_resources());
+    used_scratch_.assign(resources, 0);
+    // Totals over a run of a route: its use to `to` minus its use before `from`.
+    auto add_run = [&](const RouteState& r, Index from, Index to) {
+        const auto upto = r.used(to);
+        for (std::size_t k = 0; k < resources; ++k) used_scratch_[k] += upto[k];
+        if (from == 0) return;
+        const auto before = r.used(from - 1);
+        for (std::size_t k = 0; k < resources; ++k) used_scratch_[k] -= before[k];
+    };
+    for (int k = 0; k < spec.count; ++k) {
+        const Part& p = spec.parts[static_cast<std::size_t>(k)];
+        switch (p.kind) {
+            case Part::Kind::prefix: add_run(own, 0, p.to); break;
+            case Part::Kind::suffix: add_run(own, p.from, own.size() - 1); break;
+            case Part::Kind::range:
+            case Part::Kind::reversed: add_run(route(p.route), p.from, p.to); break;
+            case Part::Kind::node:
+                if (model_.is_job(p.node))
+                    for (const ResourceNeed& need : model_.needs(p.node))
+                        used_scratch_[static_cast<std::size_t>(need.resource)] += need.amount;
+                break;
+        }
+    }
+    return used_scratch_;
+}
+
 Cost Plan::travel_bound(const RouteSpec& spec) const {
+    return model_.slot(spec.slot).per_working_hour != 0 ? travel_bound_of<true>(spec) : travel_bound_of<false>(spec);
+}
+
+// `Paid`: the slot has a working-hour rate, and the bound adds the working
+// hours of the driving and the time on site (waiting and a depot stop only
+// add to them); without one, those sums are not even made.
+template <bool Paid>
+Cost Plan::travel_bound_of(const RouteSpec& spec) const {
     const Index s = spec.slot;
     const RouteState& own = route(s);
     const Index klass = model_.slot(s).timing_class;
     Cost legs = 0;
+    [[maybe_unused]] Duration drive = 0;
+    [[maybe_unused]] Duration busy = 0;
     Index jobs = 0;
     Index last = -1;  // the last place so far
+    auto on_site = [&](Index node) {
+        if constexpr (Paid)
+            if (model_.kind(node) == NodeKind::job || model_.kind(node) == NodeKind::break_) busy += model_.duration(node, s);
+    };
+    auto busy_over = [&](const RouteState& r, Index from, Index to) {
+        if constexpr (Paid) busy += r.busy(to) - (from > 0 ? r.busy(from - 1) : 0);
+    };
     auto reach = [&](Index place) {
         if (place < 0) return;
-        legs += model_.leg(s, last, place).cost;
+        const Leg l = model_.leg(s, last, place);
+        legs += l.cost;
+        if constexpr (Paid) drive += l.duration;
         last = place;
     };
     auto walk = [&](const RouteState& r, Index i) {
         const Index node = r.node(i);
         if (model_.is_job(node)) ++jobs;
+        on_site(node);
         reach(model_.location(node));
     };
     for (int k = 0; k < spec.count; ++k) {
@@ -292,13 +366,21 @@ Cost Plan::travel_bound(const RouteSpec& spec) const {
         switch (p.kind) {
             case Part::Kind::prefix:
                 legs = own.prefix(p.to).cost;
+                if constexpr (Paid) drive = own.prefix(p.to).travel;
+                busy_over(own, 0, p.to);
                 jobs = own.counts(p.to).jobs;
                 last = own.prefix(p.to).last;
                 break;
             case Part::Kind::suffix: {
                 const TwSegment& seg = own.suffix(p.from);
-                if (seg.first >= 0) legs += model_.leg(s, last, seg.first).cost;
+                if (seg.first >= 0) {
+                    const Leg l = model_.leg(s, last, seg.first);
+                    legs += l.cost;
+                    if constexpr (Paid) drive += l.duration;
+                }
                 legs += seg.cost;
+                if constexpr (Paid) drive += seg.travel;
+                busy_over(own, p.from, own.size() - 1);
                 jobs += own.counts(p.from, own.size() - 1).jobs;
                 break;
             }
@@ -309,8 +391,10 @@ Cost Plan::travel_bound(const RouteSpec& spec) const {
                     if (seg.first >= 0) {
                         reach(seg.first);
                         legs += seg.cost;
+                        if constexpr (Paid) drive += seg.travel;
                         last = seg.last;
                     }
+                    busy_over(r, p.from, p.to);
                     jobs += r.counts(p.from, p.to).jobs;
                 } else {
                     for (Index i = p.from; i <= p.to; ++i) walk(r, i);
@@ -322,6 +406,7 @@ Cost Plan::travel_bound(const RouteSpec& spec) const {
                 break;
             case Part::Kind::node:
                 if (model_.is_job(p.node)) ++jobs;
+                on_site(p.node);
                 if (k == 0) last = model_.location(p.node);
                 else reach(model_.location(p.node));
                 break;
@@ -329,7 +414,9 @@ Cost Plan::travel_bound(const RouteSpec& spec) const {
     }
     if (jobs == 0) return 0;
     const SlotData& d = model_.slot(s);
-    return d.travel_weight * (d.fixed + legs);
+    Cost working = 0;
+    if constexpr (Paid) working = (d.per_working_hour * (drive + busy) + 1800) / 3600;
+    return d.travel_weight * (d.fixed + legs + working);
 }
 
 std::vector<Index> Plan::materialize(const RouteSpec& spec) const {

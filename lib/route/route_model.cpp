@@ -42,6 +42,7 @@ RouteModel::RouteModel(const Problem& problem) : problem_(problem) {
     dimensions_ = problem.dimensions();
     build_slots();
     build_nodes();
+    build_resources();
     build_slot_kinds();
     build_near_slots();
     build_neighbours();
@@ -81,6 +82,7 @@ void RouteModel::build_slots() {
         d.fixed = eng.costs.fixed;
         d.overtime_per_hour = eng.costs.overtime_per_hour;
         d.overtime_weight = w.overtime;
+        d.per_working_hour = eng.costs.per_working_hour;
         d.max_travel = eng.max_travel_time.value_or(kTimeMax);
         d.max_jobs = eng.max_jobs ? static_cast<Index>(*eng.max_jobs) : -1;
         const auto key = std::make_tuple(d.durations, d.per_hour, d.per_km, service_class[static_cast<size_t>(rs.engineer)]);
@@ -101,9 +103,13 @@ void RouteModel::build_slots() {
 void RouteModel::build_nodes() {
     const Problem& p = problem_;
     const size_t slots = p.slots().size();
-    const size_t nodes = static_cast<size_t>(num_jobs_) + 2 * slots +
-                         (slots == 0 ? 0 : static_cast<size_t>(slots_.back().first_break + slots_.back().breaks) -
-                                               static_cast<size_t>(num_jobs_) - 2 * slots);
+    const size_t before_depots = static_cast<size_t>(num_jobs_) + 2 * slots +
+                                 (slots == 0 ? 0 : static_cast<size_t>(slots_.back().first_break + slots_.back().breaks) -
+                                                       static_cast<size_t>(num_jobs_) - 2 * slots);
+    // Depot nodes come last: no route lists them, a stop is chosen when a route is priced.
+    num_depots_ = p.num_depots();
+    first_depot_ = static_cast<Index>(before_depots);
+    const size_t nodes = before_depots + static_cast<size_t>(num_depots_);
     kind_.assign(nodes, NodeKind::job);
     owner_.assign(nodes, -1);
     break_index_.assign(nodes, -1);
@@ -173,6 +179,67 @@ void RouteModel::build_nodes() {
         break_class_[r] = break_classes.emplace(std::move(signature), static_cast<Index>(break_classes.size())).first->second;
     }
     any_timed_ = std::any_of(timed_.begin(), timed_.end(), [](char c) { return c != 0; });
+    for (Index d = 0; d < num_depots_; ++d) {
+        const Depot& depot = p.depot(d);
+        const auto node = static_cast<size_t>(depot_node(d));
+        kind_[node] = NodeKind::depot;
+        location_[node] = p.depot_location(d);
+        windows_[node] = depot.opening.empty() ? std::vector<TimeWindow>{TimeWindow{kTimeMin, kTimeMax}} : depot.opening;
+        fixed_duration_[node] = depot.duration;
+        timed_[node] = windows_[node].size() > 1;
+    }
+}
+
+void RouteModel::build_resources() {
+    const Problem& p = problem_;
+    if (!p.has_resources()) {
+        need_at_.assign(static_cast<size_t>(num_jobs_) + 1, 0);
+        return;
+    }
+    // Dense indices in name order (tools first), so plans do not depend on
+    // the order jobs list them.
+    std::map<std::pair<int, std::string>, Index> index;
+    for (const Job& job : p.jobs()) {
+        for (const std::string& t : job.tools) index.emplace(std::make_pair(0, t), 0);
+        for (const PartCount& c : job.parts) index.emplace(std::make_pair(1, c.part), 0);
+    }
+    for (auto& [key, r] : index) {
+        r = static_cast<Index>(resource_name_.size());
+        resource_name_.push_back(key.second);
+        resource_tool_.push_back(key.first == 0 ? 1 : 0);
+    }
+    const size_t count = resource_name_.size();
+    auto find = [&](int tool, const std::string& name) -> Index {
+        const auto it = index.find(std::make_pair(tool, name));
+        return it == index.end() ? -1 : it->second;
+    };
+    std::vector<Amount> row(count);
+    for (const Job& job : p.jobs()) {
+        need_at_.push_back(needs_.size());
+        std::fill(row.begin(), row.end(), 0);
+        for (const std::string& t : job.tools) row[static_cast<size_t>(find(0, t))] = 1;  // a tool serves the job once
+        for (const PartCount& c : job.parts) row[static_cast<size_t>(find(1, c.part))] += c.count;
+        for (size_t r = 0; r < count; ++r)
+            if (row[r] > 0) needs_.push_back({static_cast<Index>(r), row[r]});
+    }
+    need_at_.push_back(needs_.size());
+    for (const SlotData& d : slots_) {
+        const Engineer& eng = p.engineer(d.engineer);
+        std::fill(row.begin(), row.end(), 0);
+        for (const std::string& t : eng.tools)
+            if (const Index r = find(0, t); r >= 0) row[static_cast<size_t>(r)] = kHeld;
+        for (const PartCount& c : eng.stock)
+            if (const Index r = find(1, c.part); r >= 0) row[static_cast<size_t>(r)] += c.count;
+        on_board_.insert(on_board_.end(), row.begin(), row.end());
+    }
+    for (const Depot& depot : p.depots()) {
+        std::vector<char> offer(count, 0);
+        for (const std::string& t : depot.tools)
+            if (const Index r = find(0, t); r >= 0) offer[static_cast<size_t>(r)] = 1;
+        for (const std::string& part : depot.parts)
+            if (const Index r = find(1, part); r >= 0) offer[static_cast<size_t>(r)] = 1;
+        offers_.insert(offers_.end(), offer.begin(), offer.end());
+    }
 }
 
 // Unused slots of one kind are alike: the construction counts one of them
@@ -192,8 +259,9 @@ void RouteModel::build_slot_kinds() {
         const SlotData& d = slots_[r];
         std::vector<std::int64_t> key{d.start_location, d.end_location, d.shift_start, d.shift_end, d.latest_end,
                                       d.timing_class, break_class_[r], d.fixed, d.overtime_per_hour, d.max_travel, d.max_jobs,
-                                      compat[static_cast<size_t>(d.engineer)]};
+                                      compat[static_cast<size_t>(d.engineer)], d.per_working_hour};
         for (Amount c : capacity(static_cast<Index>(r))) key.push_back(c);
+        for (Amount c : on_board(static_cast<Index>(r))) key.push_back(c);
         slots_[r].kind = kinds.emplace(std::move(key), static_cast<Index>(kinds.size())).first->second;
     }
 }

@@ -1,6 +1,7 @@
 #include "fsd/route/detail/route_state.hpp"
 
 #include "fsd/core/error.hpp"
+#include "fsd/route/detail/depot_stop.hpp"
 
 namespace fsd::detail {
 
@@ -21,6 +22,14 @@ RouteCost route_cost(const RouteModel& m, Index s, const TwSegment& seg, const R
         c.warp = seg.timing().time_warp;
         c.end = seg.earliest_end();
         c.departure = d.shift_start;
+    }
+    if (d.per_working_hour != 0) {
+        // Node by node: as the plan states it; by segments: the least
+        // working time any departure achieves (a lower bound of that).
+        const Duration working = timing ? timing->end - timing->departure : seg.timing().duration - seg.timing().time_warp;
+        const Cost paid = d.travel_weight * ((d.per_working_hour * std::max<Duration>(working, 0) + 1800) / 3600);
+        c.travel += paid;
+        c.extra += paid;
     }
     if (d.overtime_per_hour != 0 && c.end > d.shift_end)
         c.overtime = d.overtime_weight * ((d.overtime_per_hour * (c.end - d.shift_end) + 1800) / 3600);
@@ -68,6 +77,11 @@ void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
     state_.resize(n);
     counts_.resize(n);
     load_.assign(n * dims_, 0);
+    resources_ = static_cast<std::size_t>(m.num_resources());
+    used_.assign(n * resources_, 0);
+    // Time on site, for the working-hour bound (Plan::travel_bound) only.
+    const bool paid = m.slot(s).per_working_hour != 0;
+    busy_.assign(paid ? n : 0, 0);
     RouteTiming timing;
     TimingState st = start_state(m, s);
     timing.departure = st.time;
@@ -85,6 +99,7 @@ void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
         }
         if (m.timed(node)) ++c.timed;
         counts_[i] = c;
+        if (paid) busy_[i] = (i > 0 ? busy_[i - 1] : 0) + (m.kind(node) == NodeKind::job || m.kind(node) == NodeKind::break_ ? m.duration(node, s) : 0);
         if (dims_ != 0) {
             Amount* row = load_.data() + i * dims_;
             if (i > 0) std::copy(row - dims_, row, row);
@@ -93,13 +108,27 @@ void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
                 for (std::size_t k = 0; k < dims_; ++k) row[k] += d[k];
             }
         }
+        if (resources_ != 0) {
+            Amount* row = used_.data() + i * resources_;
+            if (i > 0) std::copy(row - resources_, row, row);
+            if (m.is_job(node))
+                for (const ResourceNeed& need : m.needs(node)) row[static_cast<std::size_t>(need.resource)] += need.amount;
+        }
     }
     timing.warp = st.warp;
     timing.lateness = st.lateness;
     timing.end = st.time;
     departure_ = timing.departure;
-    const bool timed = c.timed > 0 || m.balance();
-    cost_ = route_cost(m, s, prefix_[n - 1], c, load(static_cast<Index>(n - 1)), timed ? &timing : nullptr);
+    const bool timed = c.timed > 0 || m.timed_slot(s);
+    const auto last = static_cast<Index>(n - 1);
+    stop_ = DepotStop{};
+    if (resources_ != 0 && !van_covers(m, s, used(last))) {
+        const StoppedRoute r = price_with_stop(m, s, nodes_, c, load(last), used(last), scratch_);
+        cost_ = r.cost;
+        stop_ = r.stop;
+        return;
+    }
+    cost_ = route_cost(m, s, prefix_[n - 1], c, load(last), timed ? &timing : nullptr);
 }
 
 }  // namespace fsd::detail

@@ -6,6 +6,7 @@
 #include "fsd/evaluate.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -101,6 +102,13 @@ void check_indices(const Problem& problem, const Solution& plan) {
                                                       " is taken twice in this route");
                 continue;
             }
+            if (s.kind == StepKind::depot) {
+                if (s.index < 0 || s.index >= problem.num_depots())
+                    throw InputError(sat + "/id", "depot index " + std::to_string(s.index) +
+                                                      " does not exist (the problem has " +
+                                                      std::to_string(problem.num_depots()) + " depots)");
+                continue;
+            }
             if (s.index < 0 || s.index >= problem.num_jobs())
                 throw InputError(sat + "/id", "job index " + std::to_string(s.index) + " does not exist (the problem has " +
                                                   std::to_string(problem.num_jobs()) + " jobs)");
@@ -150,6 +158,8 @@ public:
             if (s.kind == StepKind::job) place_pending_breaks(out, pending, s.index);
             if (s.kind == StepKind::break_)
                 out.steps.push_back(take_break(s.index, false));
+            else if (s.kind == StepKind::depot)
+                out.steps.push_back(stop_at_depot(s));
             else
                 out.steps.push_back(visit(StepKind::job, s.index));
         }
@@ -165,6 +175,8 @@ public:
             first.waiting = 0;
         }
 
+        if (eng_.costs.per_working_hour != 0) leave_for_least_working_time(out);
+
         fill_load(out);
         Cost legs = 0;
         for (const StepEvaluation& s : out.steps) {
@@ -177,11 +189,79 @@ public:
                     round_half_up(eng_.costs.per_km * s.distance, 1000);
         }
         out.overtime = std::max<Duration>(0, out.steps.back().arrival - shift.end);
-        out.cost = problem_.weights().travel * (eng_.costs.fixed + legs);
+        // Paid working time, departure to return, priced per route like the verifier does.
+        const Duration working = out.steps.back().arrival - out.steps.front().end;
+        const Cost working_cost = round_half_up(eng_.costs.per_working_hour * working, 3600);
+        out.cost = problem_.weights().travel * (eng_.costs.fixed + legs + working_cost);
         return out;
     }
 
 private:
+    // The window of `windows` a step starting at `start` lies in (its end;
+    // kTimeMax without windows), and whether the step has more than one.
+    static Time window_end(const std::vector<TimeWindow>& windows, Time start) {
+        for (const auto& w : windows)
+            if (w.start <= start && start <= w.end) return w.end;
+        return windows.empty() ? kTimeMax : start;
+    }
+
+    // Hard SLA deadlines cut a job's windows (as the solver states them).
+    static std::vector<TimeWindow> job_windows(const Job& jb) {
+        std::vector<TimeWindow> w = jb.time_windows;
+        if (!jb.sla || !jb.sla->hard) return w;
+        if (w.empty()) w.push_back(TimeWindow{kTimeMin, kTimeMax});
+        std::erase_if(w, [&](const TimeWindow& x) { return x.start > jb.sla->deadline; });
+        if (!w.empty()) w.back().end = std::min(w.back().end, jb.sla->deadline);
+        return w;
+    }
+
+    // An engineer paid by the working hour leaves as late as the windows allow
+    // without returning later (the solver's paid_departure, worked out here
+    // on the evaluated steps rather than on segments): the departure moves
+    // by the least of the waiting after the first step and each step's room
+    // before its window closes, counting the waiting before it. As in the
+    // solver, only where every step has one window and no priced lateness
+    // (else leaving later could cost more than it saves), nothing is late and
+    // balance is off.
+    void leave_for_least_working_time(RouteEvaluation& out) const {
+        auto& steps = out.steps;
+        if (steps.size() < 3 || problem_.weights().balance != 0) return;
+        const bool priced_lateness = problem_.weights().lateness != 0;
+        Duration waited = 0, room = kTimeMax;
+        for (size_t i = 1; i + 1 < steps.size(); ++i) {
+            const StepEvaluation& s = steps[i];
+            if (s.window_lateness > 0) return;
+            std::vector<TimeWindow> windows;
+            if (s.kind == StepKind::job) {
+                const Job& jb = problem_.job(s.index);
+                if (jb.sla && !jb.sla->hard && jb.sla->lateness_cost_per_second != 0 && priced_lateness) return;
+                windows = job_windows(jb);
+            } else if (s.kind == StepKind::break_) {
+                windows = eng_.breaks[static_cast<size_t>(s.index)].windows;
+            } else if (s.kind == StepKind::depot) {
+                windows = problem_.depot(s.index).opening;
+            }
+            if (windows.size() > 1) return;
+            waited += s.waiting;
+            const Time close = window_end(windows, s.start);
+            if (close != kTimeMax) room = std::min(room, waited + close - s.start);
+        }
+        Duration shift = std::min(waited, room);
+        if (shift <= 0) return;
+        steps[0].arrival = steps[0].start = steps[0].end = steps[0].end + shift;
+        for (size_t i = 1; i < steps.size() && shift > 0; ++i) {
+            StepEvaluation& s = steps[i];
+            s.arrival += shift;
+            const Duration absorbed = std::min(shift, s.waiting);
+            s.waiting -= absorbed;
+            shift -= absorbed;
+            s.start += shift;
+            s.end += shift;
+            if (s.kind == StepKind::job && problem_.job(s.index).sla)
+                s.sla_lateness = std::max<Duration>(0, s.start - problem_.job(s.index).sla->deadline);
+        }
+    }
+
     Time first_open(Index b) const {
         const auto& w = eng_.breaks[static_cast<size_t>(b)].windows;
         return w.empty() ? kTimeMin : w.front().start;
@@ -201,6 +281,29 @@ private:
         s.window_lateness = ws.late;
         s.waiting = s.start - s.arrival;
         s.end = s.start + br.duration;
+        now_ = s.end;
+        return s;
+    }
+
+    // A depot stop, timed like a job at the depot: the first opening still
+    // open on arrival, late on arrival when none is.
+    StepEvaluation stop_at_depot(const Step& given) {
+        const Depot& depot = problem_.depot(given.index);
+        const Index to = problem_.depot_location(given.index);
+        StepEvaluation s;
+        s.kind = StepKind::depot;
+        s.index = given.index;
+        s.pickup_tools = given.pickup_tools;
+        s.pickup_parts = given.pickup_parts;
+        s.travel_time = travel_to(to);
+        s.distance = problem_.distances()(place_, to);
+        s.arrival = now_ + s.travel_time;
+        const WindowStart ws = window_start(depot.opening, s.arrival);
+        s.start = ws.start;
+        s.window_lateness = ws.late;
+        s.waiting = s.start - s.arrival;
+        s.end = s.start + depot.duration;
+        place_ = to;
         now_ = s.end;
         return s;
     }
@@ -286,6 +389,13 @@ public:
         for (size_t i = 1; i + 1 < steps.size(); ++i) {
             const StepEvaluation& s = steps[i];
             if (s.kind == StepKind::job) job_causes(i);
+            if (s.kind == StepKind::depot && s.window_lateness > 0) {
+                const Depot& depot = problem_.depot(s.index);
+                add("depot_closed", -1,
+                    "Engineer " + quoted(eng_.id) + " stops at depot " + quoted(depot.id) + " at " + clock_text(s.start) +
+                        ", " + duration_text(s.window_lateness) + " after it closes at " +
+                        clock_text(depot.opening.back().end) + ", because " + previous_text(i) + ".");
+            }
             if (s.kind == StepKind::break_ && s.window_lateness > 0) {
                 const Break& br = eng_.breaks[static_cast<size_t>(s.index)];
                 add("break_window", -1,
@@ -307,6 +417,7 @@ public:
                     " of travel and " + duration_text(service_time()) + " of work in the route).");
         }
         capacity_causes();
+        resource_causes();
         const auto jobs = std::count_if(steps.begin(), steps.end(),
                                         [](const StepEvaluation& s) { return s.kind == StepKind::job; });
         if (eng_.max_jobs && jobs > *eng_.max_jobs)
@@ -329,7 +440,7 @@ private:
     Duration service_time() const {
         Duration total = 0;
         for (const auto& s : route_.steps)
-            if (s.kind == StepKind::job || s.kind == StepKind::break_) total += s.end - s.start;
+            if (s.kind != StepKind::start && s.kind != StepKind::end) total += s.end - s.start;
         return total;
     }
 
@@ -338,6 +449,7 @@ private:
         if (s.kind == StepKind::start) return "the start";
         if (s.kind == StepKind::end) return "the end";
         if (s.kind == StepKind::job) return "job " + quoted(problem_.job(s.index).id);
+        if (s.kind == StepKind::depot) return "depot " + quoted(problem_.depot(s.index).id);
         return "break " + quoted(eng_.breaks[static_cast<size_t>(s.index)].id);
     }
 
@@ -357,7 +469,8 @@ private:
         const StepEvaluation& s = route_.steps[i];
         const Job& jb = problem_.job(s.index);
         const std::string name = "Job " + quoted(jb.id);
-        if (!problem_.compatible(route_.engineer, s.index)) add("incompatible", s.index, incompatibility(jb));
+        if (!problem_.compatible(route_.engineer, s.index))
+            if (std::string why = incompatibility(jb); !why.empty()) add("incompatible", s.index, std::move(why));
         if (s.window_lateness > 0)
             add("time_window", s.index,
                 name + " starts at " + clock_text(s.start) + ", " + duration_text(s.window_lateness) +
@@ -387,7 +500,12 @@ private:
         if (std::find(jb.forbidden_engineers.begin(), jb.forbidden_engineers.end(), eng_.id) !=
             jb.forbidden_engineers.end())
             return who + " is forbidden for job " + quoted(jb.id) + ".";
-        return who + " is not among the allowed engineers of job " + quoted(jb.id) + ".";
+        if (!jb.allowed_engineers.empty() && std::find(jb.allowed_engineers.begin(), jb.allowed_engineers.end(),
+                                                       eng_.id) == jb.allowed_engineers.end())
+            return who + " is not among the allowed engineers of job " + quoted(jb.id) + ".";
+        // Skills and lists admit the engineer: Problem::compatible refused a
+        // tool or part no van or depot has, which resource_causes states.
+        return {};
     }
 
     void capacity_causes() {
@@ -407,6 +525,58 @@ private:
                     " more than the capacity of " + std::to_string(cap[k]) + "; the load on departure is " +
                     amounts_text(load) + ".");
         }
+    }
+
+    // Tools and parts on board along the route: the engineer's own at the
+    // start of the shift, plus what each depot stop picks up of what the depot
+    // has (a pickup it does not have is fsd::verify's "depot_pickup"), minus
+    // the parts each job uses.
+    void resource_causes() {
+        std::set<std::string> tools(eng_.tools.begin(), eng_.tools.end());
+        std::map<std::string, Amount> parts;
+        for (const PartCount& p : eng_.stock) parts[p.part] += p.count;
+        std::string stops;  // the depot stops so far, for the causes
+        for (const StepEvaluation& s : route_.steps) {
+            if (s.kind == StepKind::depot) {
+                const Depot& depot = problem_.depot(s.index);
+                for (const std::string& t : s.pickup_tools)
+                    if (std::find(depot.tools.begin(), depot.tools.end(), t) != depot.tools.end()) tools.insert(t);
+                for (const PartCount& p : s.pickup_parts)
+                    if (p.count > 0 && std::find(depot.parts.begin(), depot.parts.end(), p.part) != depot.parts.end())
+                        parts[p.part] += p.count;
+                stops += (stops.empty() ? "" : ", ") + quoted(depot.id);
+            }
+            if (s.kind != StepKind::job) continue;
+            const Job& jb = problem_.job(s.index);
+            const std::string before = stops.empty() ? "no depot stop comes before it"
+                                                     : "the depot stops before it (" + stops + ") pick up too little";
+            for (const std::string& t : jb.tools)
+                if (!tools.count(t))
+                    add("tool_missing", s.index,
+                        "Job " + quoted(jb.id) + " needs tool " + quoted(t) + ", which engineer " + quoted(eng_.id) +
+                            " does not carry, and " +
+                            (stops.empty() ? "no depot stop comes before it"
+                                           : "no depot stop before it (" + stops + ") picks it up") +
+                            ".");
+            for (const PartCount& need : jb.parts) {
+                Amount& have = parts[need.part];
+                if (have < need.count)
+                    add("parts_short", s.index,
+                        "Job " + quoted(jb.id) + " needs " + std::to_string(need.count) + " of part " +
+                            quoted(need.part) + " but engineer " + quoted(eng_.id) + " has " + std::to_string(have) +
+                            " on board on arrival at " + clock_text(s.arrival) + ", " +
+                            std::to_string(need.count - have) + " short (the van starts the shift with " +
+                            std::to_string(own_stock(need.part)) + ", earlier jobs use some, and " + before + ").");
+                have = std::max<Amount>(0, have - need.count);
+            }
+        }
+    }
+
+    Amount own_stock(const std::string& part) const {
+        Amount n = 0;
+        for (const PartCount& p : eng_.stock)
+            if (p.part == part) n += p.count;
+        return n;
     }
 
     const Problem& problem_;
@@ -429,6 +599,8 @@ Route to_route(const Problem& problem, const RouteEvaluation& ev) {
         step.travel_time = s.travel_time;
         step.travel_distance = s.distance;
         step.lateness = s.sla_lateness;
+        step.pickup_tools = s.pickup_tools;
+        step.pickup_parts = s.pickup_parts;
         route.steps.push_back(step);
     }
     complete_route(problem, route);
@@ -439,7 +611,8 @@ Route to_route(const Problem& problem, const RouteEvaluation& ev) {
 // Verify's kinds that the route causes above already state in their words.
 bool stated_by_causes(const std::string& kind) {
     static const char* const kinds[] = {"time_window", "sla_deadline", "shift", "break_window", "incompatible",
-                                        "capacity", "max_jobs", "max_travel_time"};
+                                        "capacity", "max_jobs", "max_travel_time", "depot_closed", "tool_missing",
+                                        "parts_short"};
     return std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return kind == k; });
 }
 

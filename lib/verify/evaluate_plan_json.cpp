@@ -15,6 +15,7 @@ const char* kind_name(StepKind kind) {
         case StepKind::start: return "start";
         case StepKind::job: return "job";
         case StepKind::break_: return "break";
+        case StepKind::depot: return "depot";
         case StepKind::end: return "end";
     }
     return "job";
@@ -77,6 +78,7 @@ Json evaluation_json(const Problem& problem, const PlanEvaluation& ev) {
             js["type"] = kind_name(s.kind);
             if (s.kind == StepKind::job) js["id"] = problem.job(s.index).id;
             if (s.kind == StepKind::break_) js["id"] = eng.breaks[static_cast<size_t>(s.index)].id;
+            if (s.kind == StepKind::depot) js["id"] = problem.depot(s.index).id;
             if (s.inserted_break) js["inserted"] = true;
             js["arrival"] = s.arrival;
             js["start"] = s.start;
@@ -87,6 +89,16 @@ Json evaluation_json(const Problem& problem, const PlanEvaluation& ev) {
             js["lateness"] = s.sla_lateness;
             js["window_lateness"] = s.window_lateness;
             js["load"] = s.load;
+            // As in a plan: present only on a depot stop that picks something up.
+            if (!s.pickup_tools.empty() || !s.pickup_parts.empty()) {
+                Json pickup = Json::object();
+                if (!s.pickup_tools.empty()) pickup["tools"] = s.pickup_tools;
+                if (!s.pickup_parts.empty()) {
+                    pickup["parts"] = Json::object();
+                    for (const PartCount& p : s.pickup_parts) pickup["parts"][p.part] = p.count;
+                }
+                js["pickup"] = std::move(pickup);
+            }
             steps.push_back(std::move(js));
         }
         jr["steps"] = std::move(steps);

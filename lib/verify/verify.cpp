@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -143,6 +144,32 @@ private:
         return std::any_of(windows.begin(), windows.end(), [t](const TimeWindow& w) { return w.contains(t); });
     }
 
+    // Whether engineer e could get every tool and part job j needs: on the
+    // van at the start of the shift, or at some depot of the problem.
+    bool obtainable(Index e, Index j) const {
+        const Engineer& eng = problem_.engineer(e);
+        const Job& job = problem_.job(j);
+        const auto lent = [this](const std::string& tool) {
+            for (const Depot& d : problem_.depots())
+                if (std::find(d.tools.begin(), d.tools.end(), tool) != d.tools.end()) return true;
+            return false;
+        };
+        const auto stocked = [this](const std::string& part) {
+            for (const Depot& d : problem_.depots())
+                if (std::find(d.parts.begin(), d.parts.end(), part) != d.parts.end()) return true;
+            return false;
+        };
+        for (const std::string& tool : job.tools)
+            if (std::find(eng.tools.begin(), eng.tools.end(), tool) == eng.tools.end() && !lent(tool)) return false;
+        for (const PartCount& need : job.parts) {
+            Amount own = 0;
+            for (const PartCount& p : eng.stock)
+                if (p.part == need.part) own = sat_add(own, p.count);
+            if (own < need.count && !stocked(need.part)) return false;
+        }
+        return true;
+    }
+
     // Demand of job j padded to the problem's dimensions (empty = zero).
     std::vector<Amount> demand_of(Index j) const {
         const auto& d = problem_.job(j).demand;
@@ -169,6 +196,20 @@ private:
             }
         }
 
+        for (size_t i = 0; i < steps.size(); ++i) {
+            const Step& s = steps[i];
+            const std::string at = safe_route_name(r, route) + ", step " + num(static_cast<long long>(i));
+            if (s.kind == StepKind::depot && (s.index < 0 || s.index >= problem_.num_depots())) {
+                add("depot_unknown", r, static_cast<Index>(i), -1,
+                    at + ": depot index " + num(s.index) + " does not exist (the problem has " +
+                        num(problem_.num_depots()) + " depots).");
+                indices_ok = false;
+            }
+            if (s.kind != StepKind::depot && (!s.pickup_tools.empty() || !s.pickup_parts.empty()))
+                add("depot_pickup", r, static_cast<Index>(i), -1,
+                    at + ": only a depot step may pick up tools or parts.");
+        }
+
         if (route.engineer < 0 || route.engineer >= problem_.num_engineers()) {
             add("unknown_route", r, -1, -1,
                 "Route " + num(r) + " names engineer index " + num(route.engineer) +
@@ -188,13 +229,15 @@ private:
                 where + " is planned twice (routes " + num(seen_slots_[{route.engineer, route.shift}]) + " and " +
                     num(r) + ").");
 
-        // Shape: start, (job|break)*, end, with at least one job.
+        // Shape: start, (job|break|depot)*, end, with at least one job.
         bool shape_ok =
             steps.size() >= 2 && steps.front().kind == StepKind::start && steps.back().kind == StepKind::end;
         for (size_t i = 1; shape_ok && i + 1 < steps.size(); ++i)
-            shape_ok = steps[i].kind == StepKind::job || steps[i].kind == StepKind::break_;
+            shape_ok = steps[i].kind == StepKind::job || steps[i].kind == StepKind::break_ ||
+                       steps[i].kind == StepKind::depot;
         if (!shape_ok)
-            add("route_shape", r, -1, -1, where + ": the steps are not a start, then jobs and breaks, then an end.");
+            add("route_shape", r, -1, -1,
+                where + ": the steps are not a start, then jobs, breaks and depot stops, then an end.");
         const auto job_steps =
             std::count_if(steps.begin(), steps.end(), [](const Step& s) { return s.kind == StepKind::job; });
         if (job_steps == 0)
@@ -287,6 +330,12 @@ private:
                 where + ": departure at " + num(first.end) + " is before the shift starts at " + num(shift.start) +
                     ".");
 
+        // Tools and parts on board: the engineer's own at the start of every
+        // shift, plus what depot stops pick up, minus the parts jobs use.
+        std::set<std::string> tools(eng.tools.begin(), eng.tools.end());
+        std::map<std::string, Amount> parts;
+        for (const PartCount& p : eng.stock) parts[p.part] = sat_add(parts[p.part], p.count);
+
         Index place = problem_.start_location(e);
         Cost leg_costs = 0;
         for (size_t i = 1; i < steps.size(); ++i) {
@@ -305,6 +354,10 @@ private:
             } else if (s.kind == StepKind::break_) {
                 duration = eng.breaks[static_cast<size_t>(s.index)].duration;
                 what = "break " + quoted(eng.breaks[static_cast<size_t>(s.index)].id);
+            } else if (s.kind == StepKind::depot) {
+                next_place = problem_.depot_location(s.index);
+                duration = problem_.depot(s.index).duration;
+                what = "depot " + quoted(problem_.depot(s.index).id);
             } else {
                 next_place = problem_.end_location(e);
                 what = "the end step";
@@ -371,7 +424,10 @@ private:
                 if (!in_windows(eng.breaks[static_cast<size_t>(s.index)].windows, s.start))
                     add("break_window", r, si, -1,
                         at + ": the break starts at " + num(s.start) + ", outside all of its windows.");
+            } else if (s.kind == StepKind::depot) {
+                check_depot_stop(r, si, s, at, tools, parts);
             }
+            if (s.kind == StepKind::job) check_job_resources(r, si, job, at, tools, parts);
             fig.lateness = sat_add(fig.lateness, lateness);
             if (s.lateness != lateness)
                 add("step_lateness", r, si, job,
@@ -403,7 +459,9 @@ private:
                     ".");
 
         fig.working_time = sat_sub(last.arrival, first.end);
-        fig.cost = sat_mul(problem_.weights().travel, sat_add(eng.costs.fixed, leg_costs));
+        // Paid working time is priced per route, rounded half up, in the travel part.
+        const Cost working_cost = div_round_half_up(sat_mul(eng.costs.per_working_hour, fig.working_time), 3600);
+        fig.cost = sat_mul(problem_.weights().travel, sat_add(sat_add(eng.costs.fixed, leg_costs), working_cost));
         compare_figure(r, where, "travel_time", route.travel_time, fig.travel_time);
         compare_figure(r, where, "distance", route.distance, fig.distance);
         compare_figure(r, where, "service_time", route.service_time, fig.service_time);
@@ -414,6 +472,50 @@ private:
 
         travel_cost_ = sat_add(travel_cost_, fig.cost);
         working_[static_cast<size_t>(e)] = sat_add(working_[static_cast<size_t>(e)], fig.working_time);
+    }
+
+    // A depot stop: open when it starts, and picking up only what the depot
+    // lends or stocks; what it picks up goes on board.
+    void check_depot_stop(Index r, Index si, const Step& s, const std::string& at, std::set<std::string>& tools,
+                          std::map<std::string, Amount>& parts) {
+        const Depot& depot = problem_.depot(s.index);
+        if (!in_windows(depot.opening, s.start))
+            add("depot_closed", r, si, -1, at + ": the stop starts at " + num(s.start) + ", when the depot is closed.");
+        for (const std::string& tool : s.pickup_tools) {
+            if (std::find(depot.tools.begin(), depot.tools.end(), tool) == depot.tools.end())
+                add("depot_pickup", r, si, -1, at + ": picks up tool " + quoted(tool) + ", which the depot does not lend.");
+            else
+                tools.insert(tool);
+        }
+        for (const PartCount& p : s.pickup_parts) {
+            if (std::find(depot.parts.begin(), depot.parts.end(), p.part) == depot.parts.end())
+                add("depot_pickup", r, si, -1,
+                    at + ": picks up part " + quoted(p.part) + ", which the depot does not stock.");
+            else if (p.count <= 0)
+                add("depot_pickup", r, si, -1,
+                    at + ": picks up " + num(p.count) + " of part " + quoted(p.part) + "; a count must be above 0.");
+            else
+                parts[p.part] = sat_add(parts[p.part], p.count);
+        }
+    }
+
+    // A job step: every tool on board, every part's count on board covering
+    // the need (then used up; a shortfall is reported once and empties it).
+    void check_job_resources(Index r, Index si, Index j, const std::string& at, const std::set<std::string>& tools,
+                             std::map<std::string, Amount>& parts) {
+        const Job& job = problem_.job(j);
+        for (const std::string& tool : job.tools)
+            if (!tools.count(tool))
+                add("tool_missing", r, si, j,
+                    at + ": needs tool " + quoted(tool) + ", which is neither in the van nor picked up before.");
+        for (const PartCount& need : job.parts) {
+            Amount& have = parts[need.part];
+            if (have < need.count)
+                add("parts_short", r, si, j,
+                    at + ": needs " + num(need.count) + " of part " + quoted(need.part) + " but " + num(have) +
+                        " are on board.");
+            have = std::max<Amount>(0, sat_sub(have, need.count));
+        }
     }
 
     void compare_figure(Index r, const std::string& where, const char* name, long long stated, long long actual) {
@@ -431,6 +533,16 @@ private:
                 continue;
             }
             ++places_[static_cast<size_t>(u.job)];
+            if (u.reason == UnassignedReason::parts_unavailable) {
+                for (Index e = 0; e < problem_.num_engineers(); ++e) {
+                    if (!may_serve(e, u.job) || !obtainable(e, u.job)) continue;
+                    add("unassigned_reason", -1, -1, u.job,
+                        job_name(u.job) + " is reported as needing a tool or part nobody can get, but engineer " +
+                            quoted(problem_.engineer(e).id) + " can get them all.");
+                    break;
+                }
+                continue;
+            }
             if (u.reason != UnassignedReason::no_qualified_engineer) continue;
             for (Index e = 0; e < problem_.num_engineers(); ++e) {
                 if (!may_serve(e, u.job)) continue;

@@ -17,6 +17,8 @@ def _steps(problem, solution):
                 what = problem.jobs[step.index].id
             elif step.kind == _fsd.StepKind.break_:
                 what = problem.engineers[route.engineer].breaks[step.index].id
+            elif step.kind == _fsd.StepKind.depot:
+                what = problem.depots[step.index].id
             else:
                 what = ""
             yield {
@@ -145,7 +147,7 @@ def plot_routes(problem, solution, ax=None):
 
 # One colour per activity; the simulation's Gantt chart (sim.py) uses the same names for the same things.
 _GANTT_COLOURS = {"travel": "tab:orange", "on site": "tab:blue", "break": "tab:gray", "waiting": "whitesmoke",
-                  "late": "tab:red"}
+                  "late": "tab:red", "depot": "tab:green"}
 
 
 def _gantt_bars(route):
@@ -167,12 +169,14 @@ def _gantt_bars(route):
                 bars.append(("late", step.start - step.lateness, step.start))
         elif step.kind == _fsd.StepKind.break_:
             bars.append(("break", step.start, step.end))
+        elif step.kind == _fsd.StepKind.depot:
+            bars.append(("depot", step.start, step.end))
         previous_end = step.end
     return bars
 
 
 def plot_plan_gantt(solution, problem=None, ax=None):
-    """Draw each engineer's day of a plan: travel, work on site, breaks, waiting and SLA lateness.
+    """Draw each engineer's day of a plan: travel, work on site, breaks, depot stops, waiting and SLA lateness.
 
     One row per route (engineer and shift), hours on the x axis (UTC); SLA lateness is the red strip
     under a row, from the deadline to the start of service.

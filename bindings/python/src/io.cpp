@@ -13,6 +13,7 @@
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/solomon.hpp"
 #include "fsd/io/solution_json.hpp"
+#include "fsd/io/trsp.hpp"
 #include "registry.hpp"
 
 namespace py = pybind11;
@@ -276,6 +277,69 @@ Raises
 ------
 InputError
     A malformed line.)");
+
+    py::class_<TrspInstance>(m, "TrspInstance", R"(A technician routing and scheduling instance of Pillac et al. (2013) read into a Problem (read_trsp).
+
+Attributes
+----------
+name : str
+    The file's first line.
+crew : int
+    Technicians (engineers "tech1".."techN").
+skills : int
+tools : int
+parts : int
+    Skill, tool and spare part types of the INFO line ("s<k>", "t<k>", "p<k>").
+requests : int
+    Requests (jobs named by their row ID).
+scale : int
+    Times and distances are multiplied by it (integers inside).
+problem : Problem)")
+        .def_readonly("name", &TrspInstance::name)
+        .def_readonly("crew", &TrspInstance::crew)
+        .def_readonly("skills", &TrspInstance::skills)
+        .def_readonly("tools", &TrspInstance::tools)
+        .def_readonly("parts", &TrspInstance::parts)
+        .def_readonly("requests", &TrspInstance::requests)
+        .def_readonly("scale", &TrspInstance::scale, "Times and distances are multiplied by it (integers inside).")
+        .def_property_readonly("problem", [](const TrspInstance& i) { return std::make_shared<Problem>(i.problem); })
+        .def("duration", &trsp_duration, py::arg("solution"),
+             R"(The TRSP objective of a plan of this instance: its routes' total duration (travel, waiting and
+service) in the instance's own units.
+
+Parameters
+----------
+solution : Solution
+
+Returns
+-------
+float)")
+        .def("__repr__", [](const TrspInstance& i) {
+            const auto r = [](const auto& v) { return py::repr(py::cast(v)).template cast<std::string>(); };
+            return "TrspInstance(name=" + r(i.name) + ", crew=" + r(i.crew) + ", requests=" + r(i.requests) +
+                   ", scale=" + r(i.scale) + ")";
+        });
+    m.def("read_trsp", &read_trsp, py::arg("path"), py::arg("scale") = 1000,
+          R"(Read a technician routing and scheduling (TRSP) instance of Pillac et al. (2013).
+
+The central depot becomes a Depot that lends every tool and stocks every part,
+technicians become engineers with their skills, tools and van stock, requests
+become mandatory jobs; a route costs its duration (docs/benchmarks.md).
+
+Parameters
+----------
+path : str
+scale : int, default 1000
+    Multiplier on times and distances, so that the engine's integers keep the decimals.
+
+Returns
+-------
+TrspInstance
+
+Raises
+------
+InputError
+    A malformed line (the message names the line and the field).)");
 }
 
 }  // namespace

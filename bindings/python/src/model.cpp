@@ -112,6 +112,35 @@ std::vector<LevelDuration> level_durations(const py::iterable& entries) {
     return out;
 }
 
+// Part counts (Engineer.stock, Job.parts, Step.pickup_parts) from a dict
+// {part: count} as the JSON writes them, or an iterable of PartCount objects
+// or (part, count) pairs. The field name leads a type error's message.
+std::vector<PartCount> part_counts(const py::handle& value, const char* field) {
+    std::vector<PartCount> out;
+    if (py::isinstance<py::dict>(value)) {
+        for (const auto& kv : py::reinterpret_borrow<py::dict>(value)) {
+            if (!py::isinstance<py::str>(kv.first))
+                throw py::type_error(std::string(field) + ": part names are str (got " +
+                                     py::str(py::type::of(kv.first).attr("__name__")).cast<std::string>() + ")");
+            out.push_back(PartCount{kv.first.cast<std::string>(), kv.second.cast<Amount>()});
+        }
+        return out;
+    }
+    if (py::isinstance<py::str>(value) || !py::isinstance<py::iterable>(value))
+        throw py::type_error(std::string(field) + ": expected a dict {part: count} or a list of PartCount");
+    for (const py::handle item : py::reinterpret_borrow<py::iterable>(value)) {
+        if (py::isinstance<PartCount>(item)) {
+            out.push_back(item.cast<PartCount>());
+            continue;
+        }
+        if (!py::isinstance<py::sequence>(item) || py::isinstance<py::str>(item) || py::len(item) != 2)
+            throw py::type_error(std::string(field) + ": each entry is a PartCount or a (part, count) pair");
+        const py::sequence pair = py::reinterpret_borrow<py::sequence>(item);
+        out.push_back(PartCount{pair[0].cast<std::string>(), pair[1].cast<Amount>()});
+    }
+    return out;
+}
+
 // The problem a plan item was read from, when its Solution knew it; None otherwise.
 py::object problem_of(const py::object& item) {
     const py::dict attributes = item.attr("__dict__");
@@ -158,6 +187,7 @@ const char* step_type(StepKind kind) {
         case StepKind::start: return "start";
         case StepKind::job: return "job";
         case StepKind::break_: return "break";
+        case StepKind::depot: return "depot";
         case StepKind::end: return "end";
     }
     return "job";
@@ -264,6 +294,55 @@ duration : int, default 0
         .def(py::self == py::self)
         .def("__repr__", short_repr<LevelDuration>("LevelDuration", {"level", "duration"}, {}));
 
+    py::class_<PartCount>(m, "PartCount", R"(A number of units of one spare part (a van's stock, a job's need, a pickup).
+
+Where a list of part counts is expected, a dict {part: count} or (part, count) pairs do too.
+
+Parameters
+----------
+part : str
+count : int, default 0)")
+        .def(py::init([](std::string part, Amount count) { return PartCount{std::move(part), count}; }),
+             py::arg("part") = PartCount{}.part, py::arg("count") = PartCount{}.count)
+        .def_readwrite("part", &PartCount::part)
+        .def_readwrite("count", &PartCount::count)
+        .def(py::self == py::self)
+        .def("__repr__", short_repr<PartCount>("PartCount", {"part", "count"}, {}));
+
+    py::class_<Depot>(m, "Depot", R"(A place engineers stop at during a route for tools and spare parts.
+
+A stop starts inside one of `opening` and lasts `duration`; parts are stocked without a
+quantity limit.
+
+Parameters
+----------
+id : str
+location : Location
+opening : list of TimeWindow
+    Opening hours, sorted and disjoint; empty: always open.
+duration : int, default 0
+    Seconds a stop takes.
+tools : list of str
+    Tools it lends.
+parts : list of str
+    Part types it stocks.)")
+        .def(py::init([](std::string id, Location location, std::vector<TimeWindow> opening, Duration duration,
+                         std::vector<std::string> tools, std::vector<std::string> parts) {
+                 return Depot{std::move(id), std::move(location), std::move(opening), duration, std::move(tools),
+                              std::move(parts)};
+             }),
+             py::kw_only(), py::arg("id") = Depot{}.id, py::arg("location") = Location{},
+             py::arg("opening") = std::vector<TimeWindow>{}, py::arg("duration") = Depot{}.duration,
+             py::arg("tools") = std::vector<std::string>{}, py::arg("parts") = std::vector<std::string>{})
+        .def_readwrite("id", &Depot::id)
+        .def_readwrite("location", &Depot::location)
+        .def_readwrite("opening", &Depot::opening)
+        .def_readwrite("duration", &Depot::duration)
+        .def_readwrite("tools", &Depot::tools)
+        .def_readwrite("parts", &Depot::parts)
+        .def(py::self == py::self)
+        .def("__repr__", short_repr<Depot>("Depot", {"id"}, {"location", "opening", "duration", "tools", "parts"}));
+
     py::class_<Break>(m, "Break", R"(A break taken once in the shift it falls in, where the engineer is.
 
 Parameters
@@ -306,7 +385,8 @@ windows : list of TimeWindow, optional
     py::class_<EngineerCosts>(m, "EngineerCosts", R"(What using an engineer costs.
 
 A route costs `fixed` when it serves a job, plus round(per_hour x travel seconds / 3600) and
-round(per_km x metres / 1000) per leg, plus overtime_per_hour for the time past the shift end.
+round(per_km x metres / 1000) per leg, plus overtime_per_hour for the time past the shift end,
+plus round(per_working_hour x working seconds / 3600) per used route (departure to return).
 
 Parameters
 ----------
@@ -314,18 +394,22 @@ fixed : int, default 0
 per_hour : int, default 3600
     The default makes the cost equal the travel seconds.
 per_km : int, default 0
-overtime_per_hour : int, default 0)")
-        .def(py::init([](Cost fixed, Cost per_hour, Cost per_km, Cost overtime_per_hour) {
-                 return EngineerCosts{fixed, per_hour, per_km, overtime_per_hour};
+overtime_per_hour : int, default 0
+per_working_hour : int, default 0
+    Prices the route's working time (waiting and service included), in the travel part.)")
+        .def(py::init([](Cost fixed, Cost per_hour, Cost per_km, Cost overtime_per_hour, Cost per_working_hour) {
+                 return EngineerCosts{fixed, per_hour, per_km, overtime_per_hour, per_working_hour};
              }),
              py::kw_only(), py::arg("fixed") = 0, py::arg("per_hour") = 3600, py::arg("per_km") = 0,
-             py::arg("overtime_per_hour") = 0)
+             py::arg("overtime_per_hour") = 0, py::arg("per_working_hour") = EngineerCosts{}.per_working_hour)
         .def_readwrite("fixed", &EngineerCosts::fixed)
         .def_readwrite("per_hour", &EngineerCosts::per_hour)
         .def_readwrite("per_km", &EngineerCosts::per_km)
         .def_readwrite("overtime_per_hour", &EngineerCosts::overtime_per_hour)
+        .def_readwrite("per_working_hour", &EngineerCosts::per_working_hour)
         .def(py::self == py::self)
-        .def("__repr__", short_repr<EngineerCosts>("EngineerCosts", {"fixed", "per_hour", "per_km", "overtime_per_hour"}, {}));
+        .def("__repr__", short_repr<EngineerCosts>("EngineerCosts", {"fixed", "per_hour", "per_km", "overtime_per_hour"},
+                                                   {"per_working_hour"}));
 
     py::class_<Engineer>(m, "Engineer", R"(A field engineer; each shift is planned as one route.
 
@@ -350,11 +434,16 @@ costs : EngineerCosts
 speed_factor : float, default 1.0
     Travel durations are divided by it.
 max_overtime : int, default 0
-    Seconds a route may run past its shift end (costed); 0: the end is hard.)")
+    Seconds a route may run past its shift end (costed); 0: the end is hard.
+tools : list of str
+    Tools on board at the start of every shift.
+stock : dict {part: count}, list of PartCount or (part, count) pairs
+    Spare parts in the van at the start of every shift (read back as a list of PartCount).)")
         .def(py::init([](std::string id, Location start, std::optional<Location> end, std::vector<TimeWindow> shifts,
                          std::vector<Break> breaks, std::vector<SkillLevel> skills, std::vector<Amount> capacity,
                          std::optional<int> max_jobs, std::optional<Duration> max_travel_time, EngineerCosts costs,
-                         double speed_factor, Duration max_overtime) {
+                         double speed_factor, Duration max_overtime, std::vector<std::string> tools,
+                         const py::object& stock) {
                  Engineer e;
                  e.id = std::move(id);
                  e.start = std::move(start);
@@ -368,13 +457,16 @@ max_overtime : int, default 0
                  e.costs = costs;
                  e.speed_factor = speed_factor;
                  e.max_overtime = max_overtime;
+                 e.tools = std::move(tools);
+                 e.stock = part_counts(stock, "stock");
                  return e;
              }),
              py::kw_only(), py::arg("id") = "", py::arg("start") = Location{}, py::arg("end") = py::none(),
              py::arg("shifts") = std::vector<TimeWindow>{}, py::arg("breaks") = std::vector<Break>{},
              py::arg("skills") = std::vector<SkillLevel>{}, py::arg("capacity") = std::vector<Amount>{},
              py::arg("max_jobs") = py::none(), py::arg("max_travel_time") = py::none(),
-             py::arg("costs") = EngineerCosts{}, py::arg("speed_factor") = 1.0, py::arg("max_overtime") = 0)
+             py::arg("costs") = EngineerCosts{}, py::arg("speed_factor") = 1.0, py::arg("max_overtime") = 0,
+             py::arg("tools") = std::vector<std::string>{}, py::arg("stock") = py::dict())
         .def_readwrite("id", &Engineer::id)
         .def_readwrite("start", &Engineer::start)
         .def_readwrite("end", &Engineer::end)
@@ -387,10 +479,17 @@ max_overtime : int, default 0
         .def_readwrite("costs", &Engineer::costs)
         .def_readwrite("speed_factor", &Engineer::speed_factor)
         .def_readwrite("max_overtime", &Engineer::max_overtime)
+        .def_readwrite("tools", &Engineer::tools, "Tools on board at the start of every shift (list of str).")
+        .def_property(
+            "stock", [](const Engineer& e) { return e.stock; },
+            [](Engineer& e, const py::object& value) { e.stock = part_counts(value, "stock"); },
+            "Spare parts in the van at the start of every shift: PartCount list; set from a dict {part: count}, "
+            "PartCount objects or (part, count) pairs.")
         .def(py::self == py::self)
         .def("__repr__", short_repr<Engineer>("Engineer", {"id"},
                                               {"start", "end", "shifts", "breaks", "skills", "capacity", "max_jobs",
-                                               "max_travel_time", "costs", "speed_factor", "max_overtime"}));
+                                               "max_travel_time", "costs", "speed_factor", "max_overtime", "tools",
+                                               "stock"}));
 
     py::class_<SlaDeadline>(m, "SlaDeadline", R"(SLA deadline on the start of service, hard or soft.
 
@@ -437,13 +536,18 @@ preferred_engineer : str, optional
     Serving it by anyone else costs `preference_cost`.
 preference_cost : int, default 0
 durations_by_level : list of LevelDuration, (level, duration) pairs or dicts
-    Service time by the engineer's level in the first skill.)")
+    Service time by the engineer's level in the first skill.
+tools : list of str
+    Tools the engineer must have on board on arrival (own or picked up at a depot).
+parts : dict {part: count}, list of PartCount or (part, count) pairs
+    Spare parts the visit uses up (read back as a list of PartCount).)")
         .def(py::init([](std::string id, Location location, Duration duration, std::vector<TimeWindow> time_windows,
                          std::vector<SkillRequirement> skills, int priority, std::optional<SlaDeadline> sla,
                          std::vector<Amount> demand, std::optional<std::string> pinned_engineer,
                          std::vector<std::string> allowed_engineers, std::vector<std::string> forbidden_engineers,
                          bool optional, Cost penalty, std::optional<std::string> preferred_engineer,
-                         Cost preference_cost, const py::iterable& durations_by_level) {
+                         Cost preference_cost, const py::iterable& durations_by_level, std::vector<std::string> tools,
+                         const py::object& parts) {
                  Job j;
                  j.id = std::move(id);
                  j.location = std::move(location);
@@ -461,6 +565,8 @@ durations_by_level : list of LevelDuration, (level, duration) pairs or dicts
                  j.preferred_engineer = std::move(preferred_engineer);
                  j.preference_cost = preference_cost;
                  j.durations_by_level = level_durations(durations_by_level);
+                 j.tools = std::move(tools);
+                 j.parts = part_counts(parts, "parts");
                  return j;
              }),
              py::kw_only(), py::arg("id") = "", py::arg("location") = Location{}, py::arg("duration") = 0,
@@ -469,7 +575,8 @@ durations_by_level : list of LevelDuration, (level, duration) pairs or dicts
              py::arg("pinned_engineer") = py::none(), py::arg("allowed_engineers") = std::vector<std::string>{},
              py::arg("forbidden_engineers") = std::vector<std::string>{}, py::arg("optional") = false,
              py::arg("penalty") = 0, py::arg("preferred_engineer") = py::none(), py::arg("preference_cost") = 0,
-             py::arg("durations_by_level") = py::list())
+             py::arg("durations_by_level") = py::list(), py::arg("tools") = std::vector<std::string>{},
+             py::arg("parts") = py::dict())
         .def_readwrite("id", &Job::id)
         .def_readwrite("location", &Job::location)
         .def_readwrite("duration", &Job::duration)
@@ -490,11 +597,18 @@ durations_by_level : list of LevelDuration, (level, duration) pairs or dicts
             [](Job& j, const py::iterable& entries) { j.durations_by_level = level_durations(entries); },
             "Service time by the engineer's level in the first skill: LevelDuration, (level, duration) pairs "
             "or {'level': .., 'duration': ..} dicts.")
+        .def_readwrite("tools", &Job::tools, "Tools needed on board on arrival (list of str).")
+        .def_property(
+            "parts", [](const Job& j) { return j.parts; },
+            [](Job& j, const py::object& value) { j.parts = part_counts(value, "parts"); },
+            "Spare parts the visit uses up: PartCount list; set from a dict {part: count}, PartCount objects or "
+            "(part, count) pairs.")
         .def(py::self == py::self)
         .def("__repr__", short_repr<Job>("Job", {"id"},
                                          {"location", "duration", "time_windows", "skills", "priority", "sla", "demand",
                                           "pinned_engineer", "allowed_engineers", "forbidden_engineers", "optional",
-                                          "penalty", "preferred_engineer", "preference_cost", "durations_by_level"}));
+                                          "penalty", "preferred_engineer", "preference_cost", "durations_by_level",
+                                          "tools", "parts"}));
 
     py::class_<ObjectiveWeights>(m, "ObjectiveWeights", R"(Weights of the objective's parts (integers).
 
@@ -746,6 +860,8 @@ jobs : list of Job
 travel : GreatCircle, TravelMatrices or RoadNetwork, optional
     How travel is measured; None: great-circle at the defaults.
 weights : ObjectiveWeights, optional
+depots : list of Depot, optional
+    Where engineers may stop for tools and spare parts.
 
 Raises
 ------
@@ -753,10 +869,11 @@ InputError
     A field breaks a rule of the format; its path says which (e.g. "/jobs/3/time_windows/0").)",
                                                   py::dynamic_attr())
         .def(py::init([](std::vector<Engineer> engineers, std::vector<Job> jobs, py::object travel,
-                         std::optional<ObjectiveWeights> weights) {
+                         std::optional<ObjectiveWeights> weights, std::vector<Depot> depots) {
                  ProblemBuilder b;
                  for (auto& e : engineers) b.add_engineer(std::move(e));
                  for (auto& j : jobs) b.add_job(std::move(j));
+                 for (auto& d : depots) b.add_depot(std::move(d));
                  if (!travel.is_none()) {
                      if (py::isinstance<GreatCircleOptions>(travel)) b.set_travel(travel.cast<GreatCircleOptions>());
                      else if (py::isinstance<TravelMatrices>(travel)) b.set_travel(travel.cast<TravelMatrices>());
@@ -767,8 +884,41 @@ InputError
                  py::gil_scoped_release release;
                  return std::make_shared<Problem>(b.build());
              }),
-             py::arg("engineers"), py::arg("jobs"), py::arg("travel") = py::none(), py::arg("weights") = py::none())
+             py::arg("engineers"), py::arg("jobs"), py::arg("travel") = py::none(), py::arg("weights") = py::none(),
+             py::arg("depots") = std::vector<Depot>{})
         .def_property_readonly("engineers", &Problem::engineers, "The engineers (list of Engineer), by index.")
+        .def_property_readonly("depots", &Problem::depots, "The depots (list of Depot), by index.")
+        .def_property_readonly("num_depots", &Problem::num_depots)
+        .def_property_readonly("has_resources", &Problem::has_resources,
+                               "Whether some job needs a tool or a spare part (then routes may stop at depots).")
+        .def("depot_index", &Problem::depot_index, py::arg("id"),
+             R"(Index of the depot with this id.
+
+Parameters
+----------
+id : str
+
+Returns
+-------
+int or None
+    None when no depot has it.)")
+        .def("depot_location", [](const Problem& p, Index d) {
+            if (d < 0 || d >= p.num_depots()) throw py::index_error("depot index out of range");
+            return p.depot_location(d);
+        }, py::arg("depot"), R"(Travel-matrix row of a depot.
+
+Parameters
+----------
+depot : int
+
+Returns
+-------
+int
+
+Raises
+------
+IndexError
+    No such depot.)")
         .def_property_readonly("jobs", &Problem::jobs, "The jobs (list of Job), by index.")
         .def_property_readonly("num_engineers", &Problem::num_engineers)
         .def_property_readonly("num_jobs", &Problem::num_jobs)
@@ -820,7 +970,8 @@ int or None
         .def("end_location", &Problem::end_location, py::arg("engineer"),
              "Travel-matrix row of an engineer's end.\n\nParameters\n----------\nengineer : int\n\nReturns\n-------\nint")
         .def("compatible", &Problem::compatible, py::arg("engineer"), py::arg("job"),
-             "Whether an engineer may serve a job (skills, pins, allowed and forbidden lists).\n\n"
+             "Whether an engineer may serve a job (skills, pins, allowed and forbidden lists, and every tool and part "
+             "obtainable from the van or some depot).\n\n"
              "Parameters\n----------\nengineer, job : int\n\nReturns\n-------\nbool")
         .def("compatible_engineers", &Problem::compatible_engineers, py::arg("job"),
              "The engineers who may serve a job.\n\nParameters\n----------\njob : int\n\nReturns\n-------\nlist of int")
@@ -856,10 +1007,11 @@ IndexError
                    ", locations=" + std::to_string(p.num_locations()) + ")";
         });
 
-    py::enum_<StepKind>(m, "StepKind", "What a step of a route is: start, job, break_ or end.")
+    py::enum_<StepKind>(m, "StepKind", "What a step of a route is: start, job, break_, depot or end.")
         .value("start", StepKind::start)
         .value("job", StepKind::job)
         .value("break_", StepKind::break_)
+        .value("depot", StepKind::depot)
         .value("end", StepKind::end);
 
     py::enum_<UnassignedReason>(m, "UnassignedReason", "Why a job is not in the plan (docs/unassigned.md).")
@@ -870,7 +1022,8 @@ IndexError
         .value("shift_too_short", UnassignedReason::shift_too_short)
         .value("too_costly", UnassignedReason::too_costly)
         .value("not_inserted", UnassignedReason::not_inserted)
-        .value("time_limit", UnassignedReason::time_limit);
+        .value("time_limit", UnassignedReason::time_limit)
+        .value("parts_unavailable", UnassignedReason::parts_unavailable);
 
     py::class_<Step>(m, "Step", R"(One timed step of a route.
 
@@ -880,7 +1033,7 @@ Parameters
 ----------
 kind : StepKind, default StepKind.job
 index : int, default -1
-    Job index for a job, the engineer's break index for a break.
+    Job index for a job, the engineer's break index for a break, the depot index for a depot stop.
 arrival, start, end : int
     Instants (Unix seconds); start is the service (or break) start, end the departure.
 waiting : int
@@ -890,18 +1043,25 @@ travel_time, travel_distance : int
 lateness : int
     SLA lateness of a job step, seconds.
 load : list of int
-    Load on board after the step, per dimension.)",
+    Load on board after the step, per dimension.
+pickup_tools : list of str
+    Depot stops: tools taken on board.
+pickup_parts : dict {part: count}, list of PartCount or (part, count) pairs
+    Depot stops: parts taken on board (read back as a list of PartCount).)",
                      py::dynamic_attr())
         .def(py::init([](StepKind kind, Index index, Time arrival, Time start, Time end, Duration waiting,
-                         Duration travel_time, Distance travel_distance, Duration lateness, std::vector<Amount> load) {
+                         Duration travel_time, Distance travel_distance, Duration lateness, std::vector<Amount> load,
+                         std::vector<std::string> pickup_tools, const py::object& pickup_parts) {
                  return Step{kind, index, arrival, start, end, waiting, travel_time, travel_distance, lateness,
-                             std::move(load)};
+                             std::move(load), std::move(pickup_tools), part_counts(pickup_parts, "pickup_parts")};
              }),
              py::kw_only(), py::arg("kind") = StepKind::job, py::arg("index") = -1, py::arg("arrival") = 0,
              py::arg("start") = 0, py::arg("end") = 0, py::arg("waiting") = 0, py::arg("travel_time") = 0,
-             py::arg("travel_distance") = 0, py::arg("lateness") = 0, py::arg("load") = std::vector<Amount>{})
+             py::arg("travel_distance") = 0, py::arg("lateness") = 0, py::arg("load") = std::vector<Amount>{},
+             py::arg("pickup_tools") = std::vector<std::string>{}, py::arg("pickup_parts") = py::dict())
         .def_readwrite("kind", &Step::kind)
-        .def_readwrite("index", &Step::index, "Job index for a job, the engineer's break index for a break.")
+        .def_readwrite("index", &Step::index,
+                       "Job index for a job, the engineer's break index for a break, the depot index for a depot stop.")
         .def_readwrite("arrival", &Step::arrival)
         .def_readwrite("start", &Step::start)
         .def_readwrite("end", &Step::end)
@@ -912,8 +1072,14 @@ load : list of int
                                "travel_distance under its JSON name.")
         .def_readwrite("lateness", &Step::lateness)
         .def_readwrite("load", &Step::load)
+        .def_readwrite("pickup_tools", &Step::pickup_tools, "Depot stops: tools taken on board (list of str).")
+        .def_property(
+            "pickup_parts", [](const Step& s) { return s.pickup_parts; },
+            [](Step& s, const py::object& value) { s.pickup_parts = part_counts(value, "pickup_parts"); },
+            "Depot stops: parts taken on board: PartCount list; set from a dict {part: count}, PartCount objects or "
+            "(part, count) pairs.")
         .def_property_readonly("type", [](const Step& s) { return step_type(s.kind); },
-                               "The JSON's type: \"start\", \"job\", \"break\" or \"end\".")
+                               "The JSON's type: \"start\", \"job\", \"break\", \"depot\" or \"end\".")
         .def_property_readonly(
             "id",
             [](const py::object& self) -> py::object {
@@ -921,10 +1087,11 @@ load : list of int
                 if (s.kind == StepKind::start || s.kind == StepKind::end) return py::none();
                 const py::object problem = known_problem(self, "Step");
                 if (s.kind == StepKind::job) return problem.attr("jobs")[py::int_(s.index)].attr("id");
+                if (s.kind == StepKind::depot) return problem.attr("depots")[py::int_(s.index)].attr("id");
                 const py::object engineer = problem.attr("engineers")[self.attr("_engineer")];
                 return engineer.attr("breaks")[py::int_(s.index)].attr("id");
             },
-            R"(The JSON's id: the job id, or the engineer's break id; None for start and end.
+            R"(The JSON's id: the job id, the engineer's break id or the depot id; None for start and end.
 
 Raises
 ------
@@ -932,7 +1099,8 @@ ValueError
     The step does not know its problem (it was not read from a Solution whose problem is set).)")
         .def(py::self == py::self)
         .def("__repr__", short_repr<Step>("Step", {"kind", "index", "arrival", "start", "end"},
-                                          {"waiting", "travel_time", "travel_distance", "lateness", "load"}));
+                                          {"waiting", "travel_time", "travel_distance", "lateness", "load", "pickup_tools",
+                                           "pickup_parts"}));
 
     py::class_<Route>(m, "Route", R"(The plan of one engineer's shift.
 
@@ -1007,7 +1175,7 @@ level : int, default 1)")
     py::class_<UnassignedFix>(m, "UnassignedFix", R"(The smallest change found that would let a left-out job in.
 
 `kind` says which members matter (docs/unassigned.md): add_skill, new_engineer, widen_window,
-extend_shift, overtime, capacity, max_jobs or penalty.
+extend_shift, overtime, capacity, max_jobs, penalty or stock.
 
 Parameters
 ----------
@@ -1020,15 +1188,20 @@ amount : int
 dimension : int, default -1
 cost : int
 sentence : str
-    The change in words, for a dispatcher.)")
+    The change in words, for a dispatcher.
+item : str
+    "stock": the part or tool.
+depot : str
+    "stock": the depot id, "" for the engineer's van.)")
         .def(py::init([](std::string kind, std::string engineer, std::vector<FixSkill> skills, Duration minutes,
-                         Amount amount, int dimension, Cost cost, std::string sentence) {
+                         Amount amount, int dimension, Cost cost, std::string sentence, std::string item,
+                         std::string depot) {
                  return UnassignedFix{std::move(kind), std::move(engineer), std::move(skills), minutes, amount,
-                                      dimension, cost, std::move(sentence)};
+                                      dimension, cost, std::move(sentence), std::move(item), std::move(depot)};
              }),
              py::kw_only(), py::arg("kind") = "", py::arg("engineer") = "", py::arg("skills") = std::vector<FixSkill>{},
              py::arg("minutes") = 0, py::arg("amount") = 0, py::arg("dimension") = -1, py::arg("cost") = 0,
-             py::arg("sentence") = "")
+             py::arg("sentence") = "", py::arg("item") = UnassignedFix{}.item, py::arg("depot") = UnassignedFix{}.depot)
         .def_readwrite("kind", &UnassignedFix::kind)
         .def_readwrite("engineer", &UnassignedFix::engineer)
         .def_readwrite("skills", &UnassignedFix::skills)
@@ -1037,18 +1210,27 @@ sentence : str
         .def_readwrite("dimension", &UnassignedFix::dimension)
         .def_readwrite("cost", &UnassignedFix::cost)
         .def_readwrite("sentence", &UnassignedFix::sentence)
+        .def_readwrite("item", &UnassignedFix::item)
+        .def_readwrite("depot", &UnassignedFix::depot)
         .def("to_dict",
              [](const UnassignedFix& f) {
                  py::list skills;
                  for (const FixSkill& s : f.skills) skills.append(py::dict(py::arg("skill") = s.skill, py::arg("level") = s.level));
-                 return py::dict(py::arg("kind") = f.kind, py::arg("engineer") = f.engineer, py::arg("skills") = skills,
-                                 py::arg("minutes") = f.minutes, py::arg("amount") = f.amount,
-                                 py::arg("dimension") = f.dimension, py::arg("cost") = f.cost,
-                                 py::arg("sentence") = f.sentence);
+                 py::dict d(py::arg("kind") = f.kind, py::arg("engineer") = f.engineer, py::arg("skills") = skills,
+                            py::arg("minutes") = f.minutes, py::arg("amount") = f.amount,
+                            py::arg("dimension") = f.dimension, py::arg("cost") = f.cost,
+                            py::arg("sentence") = f.sentence);
+                 // The stock fix's own members, only on it, so the other kinds' dicts stay as they were.
+                 if (f.kind == "stock") {
+                     d["item"] = f.item;
+                     d["depot"] = f.depot;
+                 }
+                 return d;
              },
              "The fix as a dict with the JSON's keys.\n\nReturns\n-------\ndict")
         .def("__repr__", short_repr<UnassignedFix>("UnassignedFix", {"kind"},
-                                                   {"engineer", "skills", "minutes", "amount", "dimension", "cost", "sentence"}))
+                                                   {"engineer", "skills", "minutes", "amount", "dimension", "cost", "sentence", "item",
+                                                    "depot"}))
         .def(py::self == py::self);
 
     py::class_<Unassigned>(m, "Unassigned", R"(A job left out, with its reason.

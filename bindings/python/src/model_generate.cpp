@@ -16,17 +16,19 @@ void bind_generate(py::module_& m) {
     const GenerateOptions defaults;
     m.def(
         "generate_problem",
-        [](int engineers, int jobs, int days, std::uint64_t seed, double radius_km) {
+        [](int engineers, int jobs, int days, std::uint64_t seed, double radius_km, int depots) {
             GenerateOptions o;
             o.engineers = engineers;
             o.jobs = jobs;
             o.days = days;
             o.seed = seed;
             o.radius_km = radius_km;
+            o.depots = depots;
             return generate_problem(o);
         },
         py::kw_only(), py::arg("engineers") = defaults.engineers, py::arg("jobs") = defaults.jobs,
         py::arg("days") = defaults.days, py::arg("seed") = defaults.seed, py::arg("radius_km") = defaults.radius_km,
+        py::arg("depots") = defaults.depots,
         R"(A seeded generated service day or week, as `fsd generate` makes it.
 
 Engineers work 08:00-17:00 UTC with a 30-minute lunch on each day; tickets
@@ -45,6 +47,11 @@ days : int, default 1
 seed : int, default 1
 radius_km : float, default 25.0
     Radius of the service region around Munich.
+depots : int, default 0
+    0 to 50 depots ("depot-1", ...) spread over the region, open 07:30-17:00
+    each day, lending tools and stocking spare parts; engineers then carry
+    tools and a stock of named parts, and about 20 % of tickets need a tool
+    and 30 % a part. 0 gives the problem without them, unchanged.
 
 Returns
 -------
@@ -53,7 +60,7 @@ Problem
 Raises
 ------
 InputError
-    An argument out of range, naming it ("/days").)");
+    An argument out of range, naming it ("/days", "/depots").)");
 }
 
 }  // namespace

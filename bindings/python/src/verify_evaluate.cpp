@@ -64,10 +64,12 @@ py::object steps_frame(const Problem& p, const PlanEvaluation& ev) {
             py::object id = py::none();
             if (s.kind == StepKind::job) id = py::str(p.job(s.index).id);
             if (s.kind == StepKind::break_) id = py::str(eng.breaks[static_cast<size_t>(s.index)].id);
-            const char* type = s.kind == StepKind::start ? "start"
-                               : s.kind == StepKind::end ? "end"
-                               : s.kind == StepKind::job ? "job"
-                                                         : "break";
+            if (s.kind == StepKind::depot) id = py::str(p.depot(s.index).id);
+            const char* type = s.kind == StepKind::start   ? "start"
+                               : s.kind == StepKind::end   ? "end"
+                               : s.kind == StepKind::job   ? "job"
+                               : s.kind == StepKind::depot ? "depot"
+                                                           : "break";
             const py::object row[] = {py::str(eng.id),        py::int_(r.shift),       py::str(type),
                                       id,                     py::bool_(s.inserted_break), py::int_(s.arrival),
                                       py::int_(s.start),      py::int_(s.end),         py::int_(s.waiting),

@@ -13,8 +13,9 @@ struct RouteMapOptions {
 };
 
 /// A self-contained SVG map of a plan: each route as a coloured line from the
-/// home base (square) through its jobs (dots, numbered in visit order),
-/// unassigned jobs as black crosses, and a legend. Needs coordinates on every
+/// home base (square) through its jobs (dots, numbered in visit order) and
+/// depot stops, depots as black diamonds, unassigned jobs as black crosses,
+/// and a legend. Needs coordinates on every
 /// location; throws InputError naming the first location without them.
 std::string route_map_svg(const Problem& problem, const Solution& solution, const RouteMapOptions& options = {});
 

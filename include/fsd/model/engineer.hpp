@@ -6,6 +6,7 @@
 #include "fsd/core/location.hpp"
 #include "fsd/core/time_window.hpp"
 #include "fsd/core/types.hpp"
+#include "fsd/model/depot.hpp"
 
 namespace fsd {
 
@@ -31,11 +32,16 @@ struct Break {
 /// round(per_km * metres / 1000). The defaults make cost = travel seconds.
 /// Overtime (the route ending after the shift end) costs
 /// round(overtime_per_hour * overtime_s / 3600) per route, a part of its own.
+/// `per_working_hour` prices the route's working time (departure to return,
+/// waiting and service included) as round(per_working_hour * working_s / 3600)
+/// per used route, in the travel part: for days priced by paid hours rather
+/// than by driving (0 by default).
 struct EngineerCosts {
     Cost fixed = 0;
     Cost per_hour = 3600;
     Cost per_km = 0;
     Cost overtime_per_hour = 0;
+    Cost per_working_hour = 0;
     friend bool operator==(const EngineerCosts&, const EngineerCosts&) = default;
 };
 
@@ -58,6 +64,11 @@ struct Engineer {
     /// How long after each shift's end the route may still run (a soft shift
     /// end with a hard maximum); 0 = the shift end is hard.
     Duration max_overtime = 0;
+    /// Tools on board at the start of every shift (more may be picked up at a depot).
+    std::vector<std::string> tools{};
+    /// Spare parts in the van at the start of every shift; jobs use them up,
+    /// a depot stop restocks (Depot).
+    std::vector<PartCount> stock{};
     friend bool operator==(const Engineer&, const Engineer&) = default;
 };
 

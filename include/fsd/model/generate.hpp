@@ -28,6 +28,9 @@ struct GenerateOptions {
     double optional_share = 0.05;        ///< share of jobs that are optional preventive maintenance
     double hard_sla_share = 0.03;        ///< share of jobs with a hard SLA deadline
     Cost maintenance_penalty = 5400;     ///< cost of leaving a maintenance job out (default unit: travel seconds)
+    /// 0 .. 50 depots ("depot-1", ...) lending tools and stocking named
+    /// spare parts; with 0 no engineer or job has tools or named parts.
+    int depots = 0;
 };
 
 /// Engineers, jobs and travel of a generated day, not yet validated: for
@@ -55,8 +58,19 @@ ProblemBuilder generate_builder(const GenerateOptions& options);
 /// to the last day). The extra draws come from a stream of their own, so
 /// days = 1 is the one-day problem unchanged, and a longer horizon keeps the
 /// engineers and the tickets' places, trades, durations and parts.
-/// Throws InputError naming the option ("/engineers", "/days") when an
-/// option is out of range.
+/// With `depots` = N > 0 the day also has N depots spread over the region,
+/// each open 07:30-17:00 on every planned day with a 10-minute stop, lending
+/// the tools "ladder-3m" and "vacuum-pump" and stocking the part types
+/// "filter", "compressor", "belt", "fuse" and "valve". Each engineer holds
+/// each tool with an even chance and carries 0-3 units of each part type.
+/// About 20 % of tickets need their trade's tool (hvac a vacuum pump;
+/// electrical, plumbing and it a ladder) and about 30 % use 1-2 units of one
+/// part type of their trade. Every depot has everything, so whatever a
+/// ticket needs is obtainable by every engineer qualified for it. These
+/// draws also come from a stream of their own: depots = 0 is the problem
+/// without them byte for byte, and N > 0 keeps everything else of the seed.
+/// Throws InputError naming the option ("/engineers", "/days", "/depots")
+/// when an option is out of range.
 Problem generate_problem(const GenerateOptions& options);
 
 }  // namespace fsd

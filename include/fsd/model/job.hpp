@@ -6,6 +6,7 @@
 #include "fsd/core/location.hpp"
 #include "fsd/core/time_window.hpp"
 #include "fsd/core/types.hpp"
+#include "fsd/model/depot.hpp"
 
 namespace fsd {
 
@@ -59,6 +60,10 @@ struct Job {
     /// Levels strictly increasing; empty = always `duration`. See
     /// service_duration() in fsd/model/service_duration.hpp.
     std::vector<LevelDuration> durations_by_level{};
+    /// Tools the engineer must have on board on arrival (own or picked up at a depot).
+    std::vector<std::string> tools{};
+    /// Spare parts the visit uses up from the van (own stock or picked up at a depot).
+    std::vector<PartCount> parts{};
     friend bool operator==(const Job&, const Job&) = default;
 };
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fsd/core/types.hpp"
+#include "fsd/model/depot.hpp"
 #include "fsd/model/engineer.hpp"
 #include "fsd/model/job.hpp"
 #include "fsd/model/objective.hpp"
@@ -42,6 +43,13 @@ public:
     const Job& job(Index j) const { return jobs_.at(static_cast<size_t>(j)); }
     Index num_engineers() const noexcept { return static_cast<Index>(engineers_.size()); }
     Index num_jobs() const noexcept { return static_cast<Index>(jobs_.size()); }
+    /// Depots engineers may stop at for tools and spare parts.
+    const std::vector<Depot>& depots() const noexcept { return depots_; }
+    const Depot& depot(Index d) const { return depots_.at(static_cast<size_t>(d)); }
+    Index num_depots() const noexcept { return static_cast<Index>(depots_.size()); }
+    std::optional<Index> depot_index(std::string_view id) const;
+    /// Whether any job needs a tool or a spare part (then routes may need depot stops).
+    bool has_resources() const noexcept { return has_resources_; }
 
     /// Index of the engineer / job with this id, if any.
     std::optional<Index> engineer_index(std::string_view id) const;
@@ -66,13 +74,16 @@ public:
 
     /// Matrix row of job j's location.
     Index job_location(Index j) const { return job_location_.at(static_cast<size_t>(j)); }
+    /// Matrix row of depot d's location.
+    Index depot_location(Index d) const { return depot_location_.at(static_cast<size_t>(d)); }
     /// Matrix row where engineer e starts every shift.
     Index start_location(Index e) const { return start_location_.at(static_cast<size_t>(e)); }
     /// Matrix row where engineer e ends every shift.
     Index end_location(Index e) const { return end_location_.at(static_cast<size_t>(e)); }
 
     /// True when engineer e may serve job j: skills and levels, pin, allowed
-    /// and forbidden lists (not time or capacity).
+    /// and forbidden lists, and every tool and part the job needs on e's van
+    /// or at some depot (not time or capacity).
     bool compatible(Index e, Index j) const {
         return compatible_[static_cast<size_t>(j) * engineers_.size() + static_cast<size_t>(e)] != 0;
     }
@@ -116,6 +127,10 @@ private:
 
     std::vector<Engineer> engineers_;
     std::vector<Job> jobs_;
+    std::vector<Depot> depots_;
+    std::unordered_map<std::string, Index> depot_ids_;
+    std::vector<Index> depot_location_;
+    bool has_resources_ = false;
     std::unordered_map<std::string, Index> engineer_ids_;
     std::unordered_map<std::string, Index> job_ids_;
     std::vector<RouteSlot> slots_;

@@ -13,6 +13,8 @@ class ProblemBuilder {
 public:
     ProblemBuilder& add_engineer(Engineer engineer);
     ProblemBuilder& add_job(Job job);
+    /// A depot for tools and spare parts ("/depots/K" in errors).
+    ProblemBuilder& add_depot(Depot depot);
     /// Travel model; great-circle with default options when never called.
     ProblemBuilder& set_travel(TravelSpec spec);
     ProblemBuilder& set_weights(const ObjectiveWeights& weights);
@@ -24,6 +26,7 @@ public:
 private:
     std::vector<Engineer> engineers_;
     std::vector<Job> jobs_;
+    std::vector<Depot> depots_;
     TravelSpec travel_ = GreatCircleOptions{};
     ObjectiveWeights weights_;
 };

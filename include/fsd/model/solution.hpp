@@ -4,19 +4,21 @@
 #include <vector>
 
 #include "fsd/core/types.hpp"
+#include "fsd/model/depot.hpp"
 #include "fsd/model/objective.hpp"
 
 namespace fsd {
 
 /// What a step of a route is.
-enum class StepKind { start, job, break_, end };
+enum class StepKind { start, job, break_, depot, end };
 
 /// One timed step of a route. For `start`, arrival = start = end = the
 /// departure; for `end`, all three are the arrival back. A break is taken
-/// where the engineer is, so its travel is zero.
+/// where the engineer is, so its travel is zero. A `depot` step is a stop at
+/// Problem::depots()[index] that picks up `pickup_tools` and `pickup_parts`.
 struct Step {
     StepKind kind = StepKind::job;
-    Index index = -1;            ///< job index for jobs, engineer break index for breaks
+    Index index = -1;            ///< job index for jobs, engineer break index for breaks, depot index for depots
     Time arrival = 0;
     Time start = 0;              ///< service (or break) start
     Time end = 0;                ///< service end = departure
@@ -25,6 +27,8 @@ struct Step {
     Distance travel_distance = 0;
     Duration lateness = 0;       ///< SLA lateness of a job step
     std::vector<Amount> load;    ///< load on board after the step
+    std::vector<std::string> pickup_tools{};   ///< depot steps: tools taken on board
+    std::vector<PartCount> pickup_parts{};     ///< depot steps: parts taken on board
     friend bool operator==(const Step&, const Step&) = default;
 };
 
@@ -32,7 +36,7 @@ struct Step {
 struct Route {
     Index engineer = 0;
     Index shift = 0;
-    std::vector<Step> steps;     ///< start, jobs and breaks, end
+    std::vector<Step> steps;     ///< start, jobs, breaks and depot stops, end
     Duration travel_time = 0;
     Distance distance = 0;
     Duration service_time = 0;
@@ -53,6 +57,7 @@ enum class UnassignedReason {
     too_costly,              ///< optional, and serving it costs more than its penalty
     not_inserted,            ///< feasible alone, but did not fit with the other jobs
     time_limit,              ///< the time limit ended before the search could try it further
+    parts_unavailable,       ///< a tool or spare part it needs is on no qualified engineer's van and at no depot
 };
 
 /// Stable lower-case name ("no_qualified_engineer", ...).
@@ -80,7 +85,9 @@ struct FixSkill {
 /// - "capacity": `amount` more units of `dimension` on `engineer`
 ///   (`dimension` -1: several dimensions, `amount` their total);
 /// - "max_jobs": allow `engineer` one more job;
-/// - "penalty": raise the job's penalty above `cost`.
+/// - "penalty": raise the job's penalty above `cost`;
+/// - "stock": keep `amount` units of part `item` at depot `depot`, or in
+///   `engineer`'s van when `depot` is "" (a tool: `amount` 1).
 struct UnassignedFix {
     std::string kind;
     std::string engineer;            ///< engineer id, "" when none
@@ -90,6 +97,8 @@ struct UnassignedFix {
     int dimension = -1;
     Cost cost = 0;
     std::string sentence;
+    std::string item{};              ///< "stock": the part or tool
+    std::string depot{};             ///< "stock": depot id, "" for the engineer's van
     friend bool operator==(const UnassignedFix&, const UnassignedFix&) = default;
 };
 

@@ -6,6 +6,7 @@
 
 #include "fsd/core/error.hpp"
 #include "fsd/io/problem_json.hpp"
+#include "problem_error_path.hpp"
 #include "fsd/io/solution_json.hpp"
 
 using namespace fsd;
@@ -31,14 +32,7 @@ json doc() {
     })");
 }
 
-std::string error_path(const json& d) {
-    try {
-        (void)problem_from_json(d.dump());
-    } catch (const InputError& e) {
-        return e.path();
-    }
-    return "<no error>";
-}
+std::string error_path(const json& d) { return problem_error_path(d); }
 
 }  // namespace
 

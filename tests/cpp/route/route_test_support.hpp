@@ -101,16 +101,22 @@ inline const Unassigned* unassigned_of(const Solution& s, Index job_index) {
 
 inline Cost half_up(Cost v, Cost d) { return (v + d / 2) / d; }
 
-/// fsd::verify must accept the solution and agree on its objective; then the
-/// test re-derives the rules of docs/design.md once more on its own, so a
-/// fault shared by solver and verifier would still show.
-inline void check_solution(const Problem& p, const Solution& s) {
+/// fsd::verify accepts the solution and agrees on its objective (the
+/// violations are shown when it does not).
+inline void require_verified(const Problem& p, const Solution& s) {
     const VerifyReport report = verify(p, s);
     std::string found;
     for (const auto& v : report.violations) found += v.kind + ": " + v.message + "\n";
     INFO(found);
     REQUIRE(report.ok());
     REQUIRE(report.objective == s.objective);
+}
+
+/// fsd::verify must accept the solution and agree on its objective; then the
+/// test re-derives the rules of docs/design.md once more on its own, so a
+/// fault shared by solver and verifier would still show.
+inline void check_solution(const Problem& p, const Solution& s) {
+    require_verified(p, s);
     std::vector<int> seen(static_cast<size_t>(p.num_jobs()), 0);
     ObjectiveParts obj;
     std::vector<Duration> working(static_cast<size_t>(p.num_engineers()), 0);

@@ -1,5 +1,6 @@
 #pragma once
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "fsd/model/solution.hpp"
@@ -30,9 +31,27 @@ private:
     RouteEvaluator eval_;
 };
 
+/// Whether engineer e holds job j's skills at the levels it needs and its pin,
+/// allowed and forbidden lists admit e: Problem::compatible without the
+/// tools and parts.
+bool skilled_for(const Problem& problem, Index e, Index j);
+
+/// One tool or part of a job that an engineer cannot get: not enough of it on
+/// the van and none at any depot.
+struct MissingItem {
+    std::string item;
+    bool tool = false;
+    Amount short_by = 1;   ///< a tool: 1; a part: the job's need minus the van's stock
+};
+
+/// What of job j's tools and parts engineer e cannot get (empty when e can
+/// get everything), in the job's order: tools first, then parts.
+std::vector<MissingItem> unobtainable(const Problem& problem, Index e, Index j);
+
 /// Why job j is not in the plan, with a sentence for a dispatcher and,
 /// where one is found, the smallest change that would let it in
-/// (suggest_fix). Checks, in order: qualification, capacity, max_jobs,
+/// (suggest_fix). Checks, in order: qualification, tools and parts
+/// (parts_unavailable: skilled engineers exist but none can get them), capacity, max_jobs,
 /// whether any shift reaches its windows, whether it fits a shift alone, and,
 /// for an optional job, whether serving it costs at least its penalty.
 /// With `quick` (the time limit is out) only the cheap checks run, up to
@@ -42,8 +61,9 @@ Unassigned explain_unassigned(Index j, const PlanView& plan, bool quick = false)
 
 /// The smallest change found that would let job j, left out of the plan for
 /// `reason`, into it (docs/unassigned.md): a skill or a new engineer, a wider
-/// window, a longer shift, overtime, capacity, one more job or a higher
-/// penalty. Time changes are whole minutes, at most 8 hours, each re-checked
+/// window, a longer shift, overtime, capacity, one more job, a higher
+/// penalty, or a tool or part stocked ("stock": at the depot nearest to the
+/// job, or without depots in the van of the nearest skilled engineer). Time changes are whole minutes, at most 8 hours, each re-checked
 /// on the engineer's route. Empty when none is found.
 std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, const PlanView& plan);
 

@@ -31,7 +31,7 @@ public:
     /// The node lists of every slot.
     PlanRoutes snapshot() const;
     /// Route s (used) as a solution states it: engineer, shift, timed steps
-    /// and its engineer cost.
+    /// (its depot stop with what it picks up included) and its engineer cost.
     Route written_route(Index s) const;
     /// Makes a snapshot current again, rebuilding only the routes that differ.
     void restore(const PlanRoutes& routes);
@@ -53,11 +53,14 @@ public:
     const Penalties& penalties() const noexcept { return penalties_; }
 
     /// What the route `spec` describes would cost (exactly: by segments, or
-    /// node by node for routes with timed nodes). `relaxed`: timed nodes by
-    /// their segments only, a lower bound (RouteCost::exact tells which).
+    /// node by node for routes with timed nodes), with the depot stop it
+    /// needs when its van cannot cover its jobs (depot_stop.hpp). `relaxed`:
+    /// timed nodes by their segments only and no depot stop, a lower bound
+    /// when travel obeys the triangle inequality (RouteCost::exact tells which).
     RouteCost price(const RouteSpec& spec, bool relaxed = false) const;
     /// A lower bound of price(spec).penalised() from the engineer's costs
-    /// alone (fixed and legs): all the rest is never negative. O(parts),
+    /// alone (fixed, legs, and the working hours of the driving and the time
+    /// on site): all the rest is never negative. O(parts),
     /// plus the nodes of runs not stored as segments.
     Cost travel_bound(const RouteSpec& spec) const;
     /// The nodes of the route `spec` describes. Breaks taken from a route of
@@ -97,6 +100,10 @@ public:
     Cost balance_with(Index s1, Duration w1, Index s2, Duration w2) const;
 
 private:
+    template <bool Paid>
+    Cost travel_bound_of(const RouteSpec& spec) const;
+    // Tools and parts the jobs of `spec` use in all (in used_scratch_).
+    std::span<const Amount> spec_used(const RouteSpec& spec) const;
     void leave(Index s);   // route s's jobs count as left out, its figures leave the totals
     void enter(Index s);   // and come back as they now are
 
@@ -114,6 +121,8 @@ private:
     Duration warp_ = 0;
     Amount excess_ = 0;
     mutable std::vector<Amount> load_scratch_;
+    mutable std::vector<Amount> used_scratch_;   // tools and parts a spec's jobs use
+    mutable StopScratch stop_scratch_;
 };
 
 }  // namespace fsd::detail

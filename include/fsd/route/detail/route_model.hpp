@@ -7,9 +7,14 @@
 // from their prefixes and suffixes; what a segment cannot carry (several
 // windows per job or break, priced SLA lateness) marks a node "timed": routes
 // holding one are re-timed node by node from the change on (route_cost.hpp).
+// Tools and spare parts are resources with dense indices: what each job
+// needs, what each van holds at the start of a shift, what each depot
+// offers; a depot is a node of its own that no route lists (its stop is
+// chosen when a route is priced, depot_stop.hpp).
 // Built once per solve from the Problem, immutable, shared by all threads.
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "fsd/core/time_window.hpp"
@@ -19,7 +24,13 @@
 namespace fsd::detail {
 
 /// What a node of a route is.
-enum class NodeKind : std::uint8_t { job, start, end, break_ };
+enum class NodeKind : std::uint8_t { job, start, end, break_, depot };
+
+/// What job needs of one resource (a tool: 1; a part: its count).
+struct ResourceNeed {
+    Index resource = 0;
+    Amount amount = 0;
+};
 
 /// An engineer's shift as the search sees it.
 struct SlotData {
@@ -38,6 +49,7 @@ struct SlotData {
     Cost travel_weight = 1;      ///< the objective's weight on engineer costs
     Cost overtime_per_hour = 0;  ///< unweighted
     Cost overtime_weight = 1;
+    Cost per_working_hour = 0;   ///< unweighted; priced in the travel part
     Duration max_travel = kTimeMax;
     Index max_jobs = -1;         ///< -1: no limit
     Index timing_class = 0;      ///< slots whose nodes and legs time and price alike
@@ -77,9 +89,45 @@ public:
     /// Whether any node is timed, or balance needs each route's working time.
     bool any_timed() const noexcept { return any_timed_; }
     bool balance() const noexcept { return problem_.weights().balance != 0; }
+    /// Routes of slot s are timed node by node: balance needs each route's
+    /// working time as the written plan states it. (A working-hour rate does
+    /// not: routes of paid slots leave at the departure of least working time,
+    /// paid_departure in route_timing.hpp, which is what segments price; routes
+    /// with timed nodes are timed node by node anyway.)
+    bool timed_slot(Index s) const {
+        (void)s;
+        return balance();
+    }
+
+    /// Tools and parts some job needs (0 when no job needs any: then no
+    /// route ever stops at a depot).
+    Index num_resources() const noexcept { return static_cast<Index>(resource_name_.size()); }
+    bool has_resources() const noexcept { return !resource_name_.empty(); }
+    bool resource_is_tool(Index r) const { return resource_tool_[static_cast<std::size_t>(r)] != 0; }
+    const std::string& resource_name(Index r) const { return resource_name_[static_cast<std::size_t>(r)]; }
+    /// What job j needs, resource by resource (ascending, no repeats).
+    std::span<const ResourceNeed> needs(Index j) const {
+        const auto k = static_cast<std::size_t>(j);
+        return {needs_.data() + need_at_[k], need_at_[k + 1] - need_at_[k]};
+    }
+    /// What the van of slot s holds at the start, per resource: a part's
+    /// stock, kHeld for a tool it holds (a tool serves every job), else 0.
+    std::span<const Amount> on_board(Index s) const {
+        const std::size_t r = resource_name_.size();
+        return {on_board_.data() + static_cast<std::size_t>(s) * r, r};
+    }
+    static constexpr Amount kHeld = Amount{1} << 40;
+    Index num_depots() const noexcept { return num_depots_; }
+    /// The node standing for depot d, and the depot a depot node stands for.
+    Index depot_node(Index d) const { return first_depot_ + d; }
+    Index depot_of(Index node) const { return node - first_depot_; }
+    /// Depot d lends tool r or stocks part r.
+    bool offers(Index d, Index r) const {
+        return offers_[static_cast<std::size_t>(d) * resource_name_.size() + static_cast<std::size_t>(r)] != 0;
+    }
 
     /// How long `node` lasts on slot `s` (service by the engineer's level; a
-    /// break's duration; 0 for depots).
+    /// break's duration; a depot's stop duration).
     Duration duration(Index node, Index s) const;
     /// The node's segment on slot `s` (a timed node gets the hull of its
     /// windows: a relaxation, the exact timing is node by node).
@@ -152,6 +200,7 @@ private:
     enum class CostMode : std::uint8_t { seconds, metres, none, general };
     void build_slots();
     void build_nodes();
+    void build_resources();
     void build_near_slots();
     void build_slot_kinds();
     void build_neighbours();
@@ -188,6 +237,15 @@ private:
     std::vector<std::vector<Index>> neighbours_;
     std::vector<std::vector<Index>> listed_by_;
     std::vector<Index> break_class_;  // per slot: slots with equal break lists share it
+    // Resources and depots.
+    std::vector<std::string> resource_name_;
+    std::vector<char> resource_tool_;
+    std::vector<ResourceNeed> needs_;      // job-major
+    std::vector<std::size_t> need_at_;     // per job: its first need in needs_; one more at the end
+    std::vector<Amount> on_board_;         // slot-major
+    std::vector<char> offers_;             // depot-major
+    Index num_depots_ = 0;
+    Index first_depot_ = 0;
 };
 
 }  // namespace fsd::detail

@@ -2,7 +2,10 @@
 // One route of the search with everything derived from its nodes that moves
 // are priced from: the segments of its prefixes, suffixes and tails, its
 // node-by-node timing, and running counts (jobs, timed nodes, load,
-// preference cost) so that any part of it is summarised in O(1).
+// preference cost, tools and parts used) so that any part of it is
+// summarised in O(1), and the depot stop it makes when its van alone
+// cannot cover its jobs (depot_stop.hpp). Everything stored per position
+// describes the route without its stop; only cost() includes the stop.
 #include <span>
 #include <vector>
 
@@ -22,7 +25,11 @@ struct Penalties {
 
 /// What a route costs, part by part (a route without jobs costs nothing).
 struct RouteCost {
-    Cost travel = 0;        ///< weighted engineer cost: fixed + legs
+    Cost travel = 0;        ///< weighted engineer cost: fixed + legs (depot stop's included) + working hours
+    /// The part of `travel` beyond fixed cost and the legs between the
+    /// route's own nodes: the depot stop's detour and the working-hour cost.
+    /// A move may save all of it, so the search's leg tests count it as room.
+    Cost extra = 0;
     Cost overtime = 0;      ///< weighted
     Cost lateness = 0;      ///< weighted SLA lateness
     Cost preference = 0;    ///< weighted
@@ -50,6 +57,26 @@ struct RouteCounts {
     Index timed = 0;
     Index breaks = 0;
     Cost preference = 0;   ///< on the route's own slot
+};
+
+/// Where a route stops at a depot: after the node at position `after` of
+/// its node list, at depot `depot` (-1: no stop).
+struct DepotStop {
+    Index depot = -1;
+    Index after = -1;
+};
+
+/// Buffers the depot stop search reuses from call to call.
+struct StopScratch {
+    struct Candidate {
+        RouteCost cost;   // exact, or a bound from below (exact false)
+        TwSegment seg;    // the route with the stop
+        DepotStop stop;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<Amount> used;      // cumulative use per position and resource
+    std::vector<TwSegment> prefix, suffix;
+    std::vector<Index> nodes;      // a route with its stop
 };
 
 /// See the file comment. Positions are indices into nodes(): 0 is the start
@@ -89,6 +116,15 @@ public:
     std::span<const Amount> load(Index i) const {
         return {load_.data() + static_cast<std::size_t>(i) * dims_, dims_};
     }
+    /// Tools and parts used over nodes 0..i (RouteModel::num_resources() values).
+    std::span<const Amount> used(Index i) const {
+        return {used_.data() + static_cast<std::size_t>(i) * resources_, resources_};
+    }
+    /// How long the nodes 0..i last on the route's slot (service, breaks);
+    /// kept only for a slot with a working-hour rate.
+    Duration busy(Index i) const { return busy_[static_cast<std::size_t>(i)]; }
+    /// The route's depot stop (depot -1: none).
+    const DepotStop& stop() const noexcept { return stop_; }
 
 private:
     Index slot_ = -1;
@@ -99,6 +135,11 @@ private:
     std::vector<Index> place_before_, place_after_;
     std::vector<Amount> load_;
     std::size_t dims_ = 0;
+    std::vector<Amount> used_;
+    std::vector<Duration> busy_;
+    std::size_t resources_ = 0;
+    DepotStop stop_;
+    StopScratch scratch_;
     Time departure_ = 0;
     RouteCost cost_;
 };

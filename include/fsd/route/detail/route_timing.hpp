@@ -75,8 +75,9 @@ inline NodeTime advance(const RouteModel& m, Index s, Index node, TimingState& s
             t.lateness = t.start - m.deadline(node);
             state.lateness += rate * t.lateness;
         }
-        state.place = m.location(node);
     }
+    // Jobs and depot stops are places: the next drive starts there.
+    if (kind != NodeKind::break_) state.place = m.location(node);
     state.time = t.end;
     return t;
 }
@@ -90,8 +91,16 @@ struct RouteTiming {
     Duration travel = 0;      ///< seconds driven
 };
 
-/// Times the route `nodes` (start node, jobs and breaks, end node) of slot
-/// `s`. With `steps`, also writes its steps with times, travel, distance and
+/// When the route `nodes` of slot `s` leaves home: the shift start, except on
+/// a slot paid by the working hour whose nodes segments time exactly (one
+/// window each, no priced lateness) on a day without balance: then the earliest departure of least
+/// working time, so waiting the windows force is spent at home, not on the
+/// road. Segments price that working time exactly, so the search and the
+/// written plan agree.
+Time paid_departure(const RouteModel& m, Index s, std::span<const Index> nodes);
+
+/// Times the route `nodes` (start node, jobs, breaks and at most a depot
+/// stop, end node) of slot `s`. With `steps`, also writes its steps with times, travel, distance and
 /// SLA lateness (waiting, loads and totals are left to complete_route).
 RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> nodes, std::vector<Step>* steps = nullptr);
 
