@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "fsd/model/compatibility.hpp"
+
 namespace fsd::detail {
 
 namespace {
@@ -191,20 +193,7 @@ bool only_fixed_routes(Index j, const PlanView& plan) {
 }  // namespace
 
 bool skilled_for(const Problem& problem, Index e, Index j) {
-    const Engineer& eng = problem.engineer(e);
-    const Job& job = problem.job(j);
-    for (const SkillRequirement& req : job.skills) {
-        const bool held = std::any_of(eng.skills.begin(), eng.skills.end(), [&req](const SkillLevel& s) {
-            return s.skill == req.skill && s.level >= req.min_level;
-        });
-        if (!held) return false;
-    }
-    if (job.pinned_engineer && *job.pinned_engineer != eng.id) return false;
-    if (!job.allowed_engineers.empty() &&
-        std::find(job.allowed_engineers.begin(), job.allowed_engineers.end(), eng.id) == job.allowed_engineers.end())
-        return false;
-    return std::find(job.forbidden_engineers.begin(), job.forbidden_engineers.end(), eng.id) ==
-           job.forbidden_engineers.end();
+    return has_skills(problem.engineer(e), problem.job(j)) && admits(problem.job(j), problem.engineer(e));
 }
 
 std::vector<MissingItem> unobtainable(const Problem& problem, Index e, Index j) {

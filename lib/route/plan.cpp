@@ -217,28 +217,22 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
             case Part::Kind::node: add_node(p.node, k == 0); break;
         }
     }
-    // A timed route's relaxed price is a bound anyway: whether it needs a
-    // stop is left to its exact price.
-    if (relaxed && model_.has_resources() && (c.timed > 0 || model_.timed_slot(s))) {
+    // From the segments alone: a lower bound where the route is timed or
+    // needs a depot stop.
+    auto bound = [&] {
         RouteCost lower = route_cost(model_, s, seg, c, load_scratch_, nullptr);
         lower.exact = false;
         return lower;
-    }
+    };
+    const bool timed = c.timed > 0 || model_.timed_slot(s);
+    // A timed route's relaxed price is a bound anyway, stop or not.
+    if (relaxed && timed) return bound();
     if (model_.has_resources() && !van_covers(model_, s, spec_used(spec))) {
-        if (relaxed) {
-            RouteCost lower = route_cost(model_, s, seg, c, load_scratch_, nullptr);
-            lower.exact = false;
-            return lower;
-        }
+        if (relaxed) return bound();
         const std::vector<Index> nodes = materialize(spec);
         return price_with_stop(model_, s, nodes, c, load_scratch_, used_scratch_, stop_scratch_).cost;
     }
-    if (c.timed == 0 && !model_.timed_slot(s)) return route_cost(model_, s, seg, c, load_scratch_, nullptr);
-    if (relaxed) {
-        RouteCost lower = route_cost(model_, s, seg, c, load_scratch_, nullptr);
-        lower.exact = false;
-        return lower;
-    }
+    if (!timed) return route_cost(model_, s, seg, c, load_scratch_, nullptr);
 
     // Node by node from the end of the leading prefix; a suffix of the own
     // route stops as soon as the timing meets its stored one again.
