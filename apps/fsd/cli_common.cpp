@@ -123,8 +123,9 @@ void print_plan(std::ostream& out, const fsd::Problem& problem, const fsd::Solut
     const auto& o = solution.objective;
     out << fmt::format("\nTotal: {} of {} jobs served by {} engineer shifts; travel {} ({}), on site {}\n", served,
                        problem.num_jobs(), solution.routes.size(), span(total_travel), km(total_distance), span(total_service));
-    out << fmt::format("Objective {} = unassigned {} + lateness {} + travel {} + balance {} + preference {} + overtime {}\n",
-                       o.total(), o.unassigned, o.lateness, o.travel, o.balance, o.preference, o.overtime);
+    out << fmt::format("Objective {} = unassigned {} + lateness {} + travel {} + balance {} + preference {} + overtime {}{}\n",
+                       o.total(), o.unassigned, o.lateness, o.travel, o.balance, o.preference, o.overtime,
+                       o.max_lateness != 0 ? fmt::format(" + max_lateness {}", o.max_lateness) : "");
 }
 
 }  // namespace fsdcli

@@ -81,8 +81,9 @@ void run_evaluate(const EvaluateArgs& a) {
     std::cout << fmt::format("{} violation(s)\n", given.violations.size());
     for (const auto& v : given.violations) std::cout << "  " << v.kind << ": " << v.cause << '\n';
     const auto& o = given.objective;
-    std::cout << fmt::format("objective {} (unassigned {}, lateness {}, travel {}, balance {}, preference {}, overtime {})\n",
-                             o.total(), o.unassigned, o.lateness, o.travel, o.balance, o.preference, o.overtime);
+    std::cout << fmt::format("objective {} (unassigned {}, lateness {}, travel {}, balance {}, preference {}, overtime {}{})\n",
+                             o.total(), o.unassigned, o.lateness, o.travel, o.balance, o.preference, o.overtime,
+                             o.max_lateness != 0 ? fmt::format(", max_lateness {}", o.max_lateness) : "");
     if (cmp) {
         const fsd::PlanFigures& g = cmp->given.figures;
         const fsd::PlanFigures& s = cmp->solver.figures;

@@ -1,7 +1,11 @@
-// fsd demo: plans the bundled service day, prints the plan, writes plan.json
-// and routes.svg.
+// fsd demo: plans the bundled demo day, prints the plan (with its linked
+// visits), writes plan.json and routes.svg. The demo day (demo_day.json) is
+// the bundled service day plus what the live plan cannot plan yet: a depot
+// stop for a part no van carries and a two-person install. service_day.json
+// stays the day the live-dispatch examples and tests start from.
 #include <filesystem>
 #include <iostream>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -34,10 +38,69 @@ struct DemoArgs {
 std::string bundled_scenario() {
     for (const std::string& dir : {std::string(FSD_DATA_DIR), std::string(FSD_INSTALLED_DATA_DIR)}) {
         if (dir.empty()) continue;
-        const auto path = std::filesystem::path(dir) / "service_day.json";
+        const auto path = std::filesystem::path(dir) / "demo_day.json";
         if (std::filesystem::exists(path)) return path.string();
     }
-    throw fsd::InputError("", "the bundled scenario service_day.json was not found; pass --problem FILE");
+    throw fsd::InputError("", "the bundled scenario demo_day.json was not found; pass --problem FILE");
+}
+
+// Where and when a job is served: the engineer's id and the service start
+// (the engineer stays empty for a job left out).
+struct Visit {
+    std::string engineer;
+    fsd::Time start = 0;
+};
+
+std::vector<Visit> visits_by_job(const fsd::Problem& problem, const fsd::Solution& solution) {
+    std::vector<Visit> visits(static_cast<size_t>(problem.num_jobs()));
+    for (const fsd::Route& route : solution.routes)
+        for (const fsd::Step& step : route.steps)
+            if (step.kind == fsd::StepKind::job)
+                visits.at(static_cast<size_t>(step.index)) = {problem.engineer(route.engineer).id, step.start};
+    return visits;
+}
+
+// "two-person job" for the defaults, else the gap and who may serve,
+// as a dispatcher reads it ("follow-up 2h00m-6h00m later, same engineer").
+std::string link_rule(const fsd::JobLink& link) {
+    if (link.min_gap == 0 && link.max_gap == 0 && link.engineers == fsd::LinkEngineers::different)
+        return "two-person job, starting together";
+    std::string rule = link.max_gap == 0 ? std::string("starting together")
+                       : fmt::format("follow-up {}-{} later", fsdcli::span(link.min_gap), fsdcli::span(link.max_gap));
+    switch (link.engineers) {
+        case fsd::LinkEngineers::same: return rule + ", same engineer";
+        case fsd::LinkEngineers::different: return rule + ", another engineer";
+        case fsd::LinkEngineers::any: return rule + ", any engineer";
+    }
+    return rule;
+}
+
+// One line per link: its rule, who serves each visit and when, and whether
+// the plan keeps it. The plan table shows every visit on its own route; this
+// is the one place a reader sees the visits that belong together.
+void print_links(std::ostream& out, const fsd::Problem& problem, const fsd::Solution& solution) {
+    if (problem.num_links() == 0) return;
+    const std::vector<Visit> visits = visits_by_job(problem, solution);
+    out << fmt::format("\nLinked visits ({}):\n", problem.num_links());
+    for (fsd::Index k = 0; k < problem.num_links(); ++k) {
+        const fsd::JobLink& link = problem.links().at(static_cast<size_t>(k));
+        const Visit& a = visits.at(static_cast<size_t>(problem.link_first(k)));
+        const Visit& b = visits.at(static_cast<size_t>(problem.link_second(k)));
+        const std::string pair = link.first + " + " + link.second;
+        if (a.engineer.empty() || b.engineer.empty()) {
+            out << fmt::format("  {:<20} {}: left out{}\n", pair, link_rule(link),
+                               a.engineer.empty() && b.engineer.empty() ? " together" : " (only one visit: BROKEN)");
+            continue;
+        }
+        const fsd::Duration gap = b.start - a.start;
+        const bool gap_held = link.min_gap <= gap && gap <= link.max_gap;
+        const bool engineers_held = link.engineers == fsd::LinkEngineers::any ||
+                                    (link.engineers == fsd::LinkEngineers::same) == (a.engineer == b.engineer);
+        out << fmt::format("  {:<20} {}: {} {}, {} {} ({}){}\n", pair, link_rule(link), a.engineer,
+                           fsdcli::clock_time(a.start, 0), b.engineer, fsdcli::clock_time(b.start, 0),
+                           gap == 0 ? std::string("together") : (gap > 0 ? "+" : "-") + fsdcli::span(gap > 0 ? gap : -gap),
+                           gap_held && engineers_held ? "" : "  BROKEN");
+    }
 }
 
 void run_demo(const DemoArgs& a) {
@@ -56,6 +119,7 @@ void run_demo(const DemoArgs& a) {
         throw fsd::InternalError("the demo plan fails verification");
     }
     fsdcli::print_plan(std::cout, problem, solution, 0);
+    print_links(std::cout, problem, solution);
     const auto out = std::filesystem::path(a.out_dir);
     fsdcli::write_text_file((out / "plan.json").string(), fsd::solution_to_json(problem, solution));
     fsdcli::write_text_file((out / "problem.json").string(), fsd::problem_to_json(problem));
@@ -69,7 +133,7 @@ void run_demo(const DemoArgs& a) {
 
 void add_demo_command(CLI::App& app) {
     auto args = std::make_shared<DemoArgs>();
-    auto* cmd = app.add_subcommand("demo", "Plan the bundled service day, print it, write plan.json and routes.svg");
+    auto* cmd = app.add_subcommand("demo", "Plan the bundled demo day, print it, write plan.json and routes.svg");
     cmd->add_option("--out", args->out_dir, "output folder (default demo-output)");
     cmd->add_option("--problem", args->problem_path, "plan this problem instead of the bundled one");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 2)")->check(CLI::NonNegativeNumber);

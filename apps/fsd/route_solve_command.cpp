@@ -1,5 +1,5 @@
 // fsd solve problem.json [-o plan.json] [--time-limit S] [--seed N] [--initial plan.json [--fix ENGINEER[:N]]...]
-//           [--format native|vroom|trsp]
+//           [--format native|vroom|trsp|hhcrsp]
 #include <algorithm>
 #include <chrono>
 #include <iostream>
@@ -13,6 +13,7 @@
 #include "cli_streams.hpp"
 #include "command_registry.hpp"
 #include "fsd/core/error.hpp"
+#include "fsd/io/hhcrsp.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/solution_json.hpp"
 #include "fsd/io/trsp.hpp"
@@ -145,12 +146,17 @@ void run_solve(const SolveArgs& a) {
     // A TRSP instance (Pillac et al.) is read into a Problem and then planned like any other.
     std::optional<fsd::TrspInstance> trsp;
     if (a.format == "trsp") trsp = fsd::parse_trsp(problem_text, a.problem_path);
-    const fsd::Problem problem = trsp ? trsp->problem : fsd::problem_from_json(problem_text);
+    // So is a home health care instance (Mankowska et al.), its double services as links.
+    std::optional<fsd::HhcrspInstance> hhcrsp;
+    if (a.format == "hhcrsp") hhcrsp = fsd::parse_hhcrsp(problem_text, a.problem_path);
+    const fsd::Problem problem = trsp     ? trsp->problem
+                                 : hhcrsp ? hhcrsp->problem
+                                          : fsd::problem_from_json(problem_text);
     const double read_seconds = seconds_since(t0);
     for (const auto& w : problem.warnings()) std::cerr << "warning: " << w.path << ": " << w.message << '\n';
     // A zone (given, or the problem's own) prints clock times and ISO instants with the offset of each day.
     std::optional<fsd::TimeZone> zone;
-    if (!a.utc_offset_given && !trsp) zone = fsd::problem_time_zone_from_json(problem_text);
+    if (!a.utc_offset_given && !trsp && !hhcrsp) zone = fsd::problem_time_zone_from_json(problem_text);
     if (!a.time_zone.empty()) zone = fsd::TimeZone::parse(a.time_zone, "--time-zone");
     fsd::JsonWriteOptions write;
     write.time_zone = zone;
@@ -169,6 +175,13 @@ void run_solve(const SolveArgs& a) {
             (a.quiet ? std::cerr : std::cout) << fmt::format(
                 "TRSP total duration {:.3f} in the instance's units (plan times are scaled by {})\n",
                 fsd::trsp_duration(*trsp, solution), trsp->scale);
+        if (hhcrsp) {
+            const fsd::HhcrspMeasure m = fsd::hhcrsp_measure(*hhcrsp, solution);
+            (a.quiet ? std::cerr : std::cout) << fmt::format(
+                "HHCRSP objective {:.3f} = (distance {:.3f} + total tardiness {:.3f} + max tardiness {:.3f}) / 3, "
+                "{} of {} services served, in the instance's units (plan times are scaled by {})\n",
+                m.objective(), m.distance, m.total_tardiness, m.max_tardiness, m.served, m.services, hhcrsp->scale);
+        }
     }
     if (!target.empty()) fsdcli::write_text_file(target, fsd::solution_to_json(problem, solution, write));
     if (!target.empty() && target != fsdcli::kStdStream) std::cerr << "plan written to " << target << '\n';
@@ -179,12 +192,13 @@ void add_solve_command(CLI::App& app) {
     auto args = std::make_shared<SolveArgs>();
     auto* cmd = app.add_subcommand("solve", "Plan a service day: assign and sequence jobs, print the plan, write it as JSON");
     cmd->add_option("problem", args->problem_path,
-                    "problem JSON (docs/format.md, VROOM's input with --format vroom, a TRSP instance with --format trsp; "
+                    "problem JSON (docs/format.md, VROOM's input with --format vroom, a TRSP instance with --format trsp, an HHCRSP one with --format hhcrsp; "
                     "- for stdin)")->required();
     cmd->add_option("--format", args->format,
                     "input and output format: native (default), vroom (docs/vroom.md), or trsp (a Pillac et al. "
-                    "instance in, a native plan out; docs/benchmarks.md)")
-        ->check(CLI::IsMember({"native", "vroom", "trsp"}));
+                    "instance in, a native plan out; docs/benchmarks.md) or hhcrsp (a Mankowska et al. instance in, a "
+                    "native plan out)")
+        ->check(CLI::IsMember({"native", "vroom", "trsp", "hhcrsp"}));
     cmd->add_option("-o,--output", args->output_path, "write the plan JSON here (- for stdout: then the table goes to stderr)");
     cmd->add_option("--time-limit", args->time_limit, "seconds of search (default 1)")->check(CLI::NonNegativeNumber);
     cmd->add_option("--initial", args->initial_path, "start from this plan JSON (warm start; jobs that no longer fit are re-planned)");

@@ -102,8 +102,11 @@ void check_verified(const fsd::Problem& problem, const fsd::Solution& solution) 
 }
 
 json objective_json(const fsd::ObjectiveParts& o) {
-    return {{"total", o.total()},   {"unassigned", o.unassigned}, {"lateness", o.lateness}, {"travel", o.travel},
-            {"balance", o.balance}, {"preference", o.preference}, {"overtime", o.overtime}};
+    json out = {{"total", o.total()},   {"unassigned", o.unassigned}, {"lateness", o.lateness}, {"travel", o.travel},
+                {"balance", o.balance}, {"preference", o.preference}, {"overtime", o.overtime}};
+    // Only where it is priced, as in solution documents.
+    if (o.max_lateness != 0) out["max_lateness"] = o.max_lateness;
+    return out;
 }
 
 json label_json(const fsd::triage::LabelPrediction& p) {

@@ -38,8 +38,9 @@ struct StepEvaluation {
 struct PlanViolation {
     /// "time_window", "sla_deadline", "shift_end", "break_window",
     /// "incompatible", "capacity", "max_jobs", "max_travel_time", "unserved",
-    /// "depot_closed", "tool_missing", "parts_short", or a kind of
-    /// fsd::verify's for anything else it finds (e.g. "depot_pickup").
+    /// "depot_closed", "tool_missing", "parts_short", "link_partial",
+    /// "link_gap", "link_engineers", or a kind of fsd::verify's for
+    /// anything else it finds (e.g. "depot_pickup").
     std::string kind;
     Index engineer = -1;  ///< -1 when not about an engineer
     Index shift = -1;     ///< -1 when not about a route
@@ -92,7 +93,14 @@ struct PlanEvaluation {
 /// job at the depot (its opening hours, its duration) and takes on board what
 /// the step says it picks up. Only the engineer, shift, the order of job,
 /// break and depot steps and the pickups of each route are read; times are
-/// ignored. Throws InputError (path /routes/R/...) for an unknown engineer,
+/// ignored. With links (JobLink), routes wait for each other: a second visit
+/// starts no earlier than its first's start plus min_gap, a first visit no
+/// earlier than its second's start minus max_gap; the routes are re-timed
+/// round by round from their partners' starts until no start moves (starts
+/// only grow), at most links + 2 rounds. A gap still broken then (waits that
+/// go round a cycle) is a "link_gap" violation; a link served on one side is
+/// "link_partial", one served by the wrong engineers "link_engineers".
+/// Throws InputError (path /routes/R/...) for an unknown engineer,
 /// shift, job, break or depot index, a job in two places, or a route slot used twice.
 PlanEvaluation evaluate_plan(const Problem& problem, const Solution& routes_as_given);
 

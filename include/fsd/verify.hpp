@@ -47,6 +47,14 @@ struct VerifyReport {
 /// "parts_short" (what is on board: the engineer's tools and stock at the
 /// start of every shift, plus pickups, minus parts used). A route's cost
 /// includes round(per_working_hour * working time / 3600).
+///
+/// Links (JobLink), on the stated starts: "link_partial" (one visit served,
+/// the other not), "link_gap" (start(second) - start(first) outside
+/// [min_gap, max_gap]), "link_engineers" (`same` served by two engineers,
+/// `different` by one). The unassigned reason "linked_visit_out" is an
+/// "unassigned_reason" violation unless some visit linked to the job is left
+/// out too. The objective's max_lateness part is weights.max_lateness times
+/// the largest lateness of a served job with a soft SLA deadline (0 if none).
 VerifyReport verify(const Problem& problem, const Solution& solution);
 
 /// Double-precision re-check of a solution of a Euclidean benchmark instance:

@@ -85,8 +85,19 @@ void refuse_resources(const std::vector<Engineer>& engineers, const std::vector<
     }
 }
 
-const Problem& without_depots(const Problem& problem) {
+// Nor does it plan linked visits (its insertion moves one route at a time
+// and cannot keep two routes' starts in step), nor price the largest
+// lateness (its costs are per route).
+constexpr const char* kNoLinks = "the live plan does not plan linked visits yet; solve the day with fsd solve";
+constexpr const char* kNoMaxLateness = "the live plan does not price the largest lateness yet; solve the day with fsd solve";
+
+void refuse_max_lateness(const ObjectiveWeights& weights) {
+    if (weights.max_lateness != 0) throw InputError("/weights/max_lateness", kNoMaxLateness);
+}
+
+const Problem& without_depots_or_links(const Problem& problem) {
     if (problem.num_depots() > 0) throw InputError("/depots", kNoDepotStops);
+    if (problem.num_links() > 0) throw InputError("/links", kNoLinks);
     return problem;
 }
 
@@ -204,7 +215,7 @@ Time earliest_shift_start(const Problem& problem) {
 }
 
 LivePlan::LivePlan(const Problem& problem, const Solution& solution, Time now)
-    : LivePlan(parts_from(without_depots(problem), solution, now), false) {}
+    : LivePlan(parts_from(without_depots_or_links(problem), solution, now), false) {}
 
 LivePlan LivePlan::from_parts(Parts parts) { return LivePlan(std::move(parts), true); }
 
@@ -218,6 +229,7 @@ LivePlan::LivePlan(Parts parts, bool check)
       routes_(std::move(parts.routes)),
       states_(std::move(parts.states)) {
     refuse_resources(engineers_, jobs_);
+    refuse_max_lateness(weights_);
     if (now_ < kTimeMin || now_ > kTimeMax)
         throw InputError("/now", "the clock " + std::to_string(now_) + " lies outside the instants a plan can hold (±" +
                                      std::to_string(kTimeMax) + " s)");

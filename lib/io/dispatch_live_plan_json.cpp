@@ -200,9 +200,11 @@ LivePlan live_plan_from_json(std::string_view text) {
             throw InputError(prefixed("/problem", e.path()), e.message());
         }
     }();
-    // The parts below carry no depots, so the live plan's own refusal would not see them.
+    // The parts below carry no depots or links, so the live plan's own refusal would not see them.
     if (problem.num_depots() > 0)
         throw InputError("/problem/depots", "the live plan does not plan depot stops yet; solve the day with fsd solve");
+    if (problem.num_links() > 0)
+        throw InputError("/problem/links", "the live plan does not plan linked visits yet; solve the day with fsd solve");
     LivePlan::Parts parts;
     // One entry per (engineer, shift), split the way a plan made from the
     // problem splits them; first_entry / shift_count / engineer_of_entry map

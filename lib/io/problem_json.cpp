@@ -192,6 +192,26 @@ Depot read_depot(const Json& v, const std::string& path, const TimeZone* zone) {
     return d;
 }
 
+LinkEngineers read_link_engineers(const Json& v, const std::string& path) {
+    const std::string name = io_detail::read_string(v, path);
+    for (const LinkEngineers e : {LinkEngineers::any, LinkEngineers::same, LinkEngineers::different})
+        if (name == to_string(e)) return e;
+    throw InputError(path, "unknown value \"" + name + "\"; use \"any\", \"same\" or \"different\"");
+}
+
+// Only the job ids are required: the other fields default to a two-person
+// job (both start together, two different engineers), the common case.
+JobLink read_link(const Json& v, const std::string& path) {
+    ObjectReader r(v, path, {"first", "second", "min_gap", "max_gap", "engineers"});
+    JobLink link;
+    link.first = io_detail::read_string(r.require("first"), r.path("first"));
+    link.second = io_detail::read_string(r.require("second"), r.path("second"));
+    if (const Json* g = r.get("min_gap")) link.min_gap = io_detail::read_duration(*g, r.path("min_gap"));
+    if (const Json* g = r.get("max_gap")) link.max_gap = io_detail::read_duration(*g, r.path("max_gap"));
+    if (const Json* e = r.get("engineers")) link.engineers = read_link_engineers(*e, r.path("engineers"));
+    return link;
+}
+
 template <class Matrix>
 Matrix read_matrix(const Json& v, const std::string& path) {
     const Json& rows = io_detail::read_array(v, path);
@@ -241,7 +261,7 @@ TravelSpec read_travel(const Json& v, const std::string& path) {
 }
 
 ObjectiveWeights read_weights(const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"unassigned", "lateness", "travel", "balance", "preference", "overtime"});
+    ObjectReader r(v, path, {"unassigned", "lateness", "travel", "balance", "preference", "overtime", "max_lateness"});
     ObjectiveWeights w;
     if (const Json* x = r.get("unassigned")) w.unassigned = io_detail::read_int(*x, r.path("unassigned"));
     if (const Json* x = r.get("lateness")) w.lateness = io_detail::read_int(*x, r.path("lateness"));
@@ -249,6 +269,7 @@ ObjectiveWeights read_weights(const Json& v, const std::string& path) {
     if (const Json* x = r.get("balance")) w.balance = io_detail::read_int(*x, r.path("balance"));
     if (const Json* x = r.get("preference")) w.preference = io_detail::read_int(*x, r.path("preference"));
     if (const Json* x = r.get("overtime")) w.overtime = io_detail::read_int(*x, r.path("overtime"));
+    if (const Json* x = r.get("max_lateness")) w.max_lateness = io_detail::read_int(*x, r.path("max_lateness"));
     return w;
 }
 
@@ -347,6 +368,16 @@ Json write_depot(const Depot& d, const JsonWriteOptions& iso) {
     return j;
 }
 
+// Every field is written, defaults included, so a reader sees the gap and
+// the engineer rule without knowing the defaults.
+Json write_link(const JobLink& link) {
+    return Json{{"first", link.first},
+                {"second", link.second},
+                {"min_gap", link.min_gap},
+                {"max_gap", link.max_gap},
+                {"engineers", to_string(link.engineers)}};
+}
+
 template <class Matrix>
 Json write_matrix(const Matrix& m) {
     Json rows = Json::array();
@@ -372,7 +403,7 @@ Json write_travel(const TravelSpec& spec) {
 Problem problem_from_json(std::string_view text) {
     const Json doc = io_detail::parse_json_text(text);
     io_detail::check_header(doc, "fsdispatch-problem");
-    ObjectReader r(doc, "", {"format", "version", "time_zone", "engineers", "jobs", "depots", "travel", "weights"});
+    ObjectReader r(doc, "", {"format", "version", "time_zone", "engineers", "jobs", "depots", "links", "travel", "weights"});
     std::optional<TimeZone> zone;
     if (const Json* tz = r.get("time_zone"))
         zone = TimeZone::parse(io_detail::read_string(*tz, r.path("time_zone")), r.path("time_zone"));
@@ -390,6 +421,10 @@ Problem problem_from_json(std::string_view text) {
     if (const Json* depots = r.get("depots")) {
         const Json& arr = io_detail::read_array(*depots, r.path("depots"));
         for (size_t d = 0; d < arr.size(); ++d) builder.add_depot(read_depot(arr[d], child_path(r.path("depots"), d), zone_ptr));
+    }
+    if (const Json* links = r.get("links")) {
+        const Json& arr = io_detail::read_array(*links, r.path("links"));
+        for (size_t k = 0; k < arr.size(); ++k) builder.add_link(read_link(arr[k], child_path(r.path("links"), k)));
     }
     if (const Json* travel = r.get("travel")) builder.set_travel(read_travel(*travel, r.path("travel")));
     if (const Json* weights = r.get("weights")) builder.set_weights(read_weights(*weights, r.path("weights")));
@@ -421,11 +456,17 @@ std::string problem_to_json(const Problem& problem, const JsonWriteOptions& opti
         doc["depots"] = Json::array();
         for (const auto& d : problem.depots()) doc["depots"].push_back(write_depot(d, iso));
     }
+    // Links likewise: problems without them write as before.
+    if (problem.num_links() > 0) {
+        doc["links"] = Json::array();
+        for (const auto& link : problem.links()) doc["links"].push_back(write_link(link));
+    }
     doc["travel"] = write_travel(problem.travel_spec());
     const auto& w = problem.weights();
     doc["weights"] = Json{{"unassigned", w.unassigned}, {"lateness", w.lateness}, {"travel", w.travel}, {"balance", w.balance},
                            {"preference", w.preference}};
     if (w.overtime != ObjectiveWeights{}.overtime) doc["weights"]["overtime"] = w.overtime;
+    if (w.max_lateness != ObjectiveWeights{}.max_lateness) doc["weights"]["max_lateness"] = w.max_lateness;
     return io_detail::dump_json(doc, options.indent);
 }
 

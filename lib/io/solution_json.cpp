@@ -202,7 +202,8 @@ Unassigned read_unassigned(const Problem& problem, const Json& v, const std::str
 }
 
 ObjectiveParts read_objective(const Json& v, const std::string& path) {
-    ObjectReader r(v, path, {"total", "unassigned", "lateness", "travel", "balance", "preference", "overtime"});
+    ObjectReader r(v, path,
+                   {"total", "unassigned", "lateness", "travel", "balance", "preference", "overtime", "max_lateness"});
     ObjectiveParts o;
     if (const Json* x = r.get("unassigned")) o.unassigned = io_detail::read_int(*x, r.path("unassigned"));
     if (const Json* x = r.get("lateness")) o.lateness = io_detail::read_int(*x, r.path("lateness"));
@@ -210,6 +211,7 @@ ObjectiveParts read_objective(const Json& v, const std::string& path) {
     if (const Json* x = r.get("balance")) o.balance = io_detail::read_int(*x, r.path("balance"));
     if (const Json* x = r.get("preference")) o.preference = io_detail::read_int(*x, r.path("preference"));
     if (const Json* x = r.get("overtime")) o.overtime = io_detail::read_int(*x, r.path("overtime"));
+    if (const Json* x = r.get("max_lateness")) o.max_lateness = io_detail::read_int(*x, r.path("max_lateness"));
     if (const Json* x = r.get("total")) {
         // The total is derived; a different value means the parts were edited
         // by hand or the file is inconsistent, and silently trusting either
@@ -219,7 +221,8 @@ ObjectiveParts read_objective(const Json& v, const std::string& path) {
         const bool overflow = __builtin_add_overflow(o.unassigned, o.lateness, &sum) ||
                               __builtin_add_overflow(sum, o.travel, &sum) || __builtin_add_overflow(sum, o.balance, &sum) ||
                               __builtin_add_overflow(sum, o.preference, &sum) ||
-                              __builtin_add_overflow(sum, o.overtime, &sum);
+                              __builtin_add_overflow(sum, o.overtime, &sum) ||
+                              __builtin_add_overflow(sum, o.max_lateness, &sum);
         if (overflow) throw InputError(r.path("total"), "the parts of the objective add up to more than 2^63");
         if (total != sum)
             throw InputError(r.path("total"), "the total " + std::to_string(total) + " is not the sum of the parts (" +
@@ -332,6 +335,7 @@ std::string solution_to_json(const Problem& problem, const Solution& solution, c
     // Left out when zero, so plans of problems without preferences read as before.
     if (o.preference != 0) doc["objective"]["preference"] = o.preference;
     if (o.overtime != 0) doc["objective"]["overtime"] = o.overtime;
+    if (o.max_lateness != 0) doc["objective"]["max_lateness"] = o.max_lateness;
     doc["routes"] = Json::array();
     for (const auto& route : solution.routes) {
         const Engineer& engineer = problem.engineer(route.engineer);

@@ -40,6 +40,7 @@ constexpr std::pair<UnassignedReason, const char*> kReasonNames[] = {
     {UnassignedReason::not_inserted, "not_inserted"},
     {UnassignedReason::time_limit, "time_limit"},
     {UnassignedReason::parts_unavailable, "parts_unavailable"},
+    {UnassignedReason::linked_visit_out, "linked_visit_out"},
 };
 }  // namespace
 
@@ -53,6 +54,19 @@ UnassignedReason unassigned_reason_from_string(const std::string& name) {
     for (const auto& [r, n] : kReasonNames)
         if (name == n) return r;
     throw InputError("", "unknown unassigned reason \"" + name + "\"");
+}
+
+}  // namespace fsd
+
+namespace fsd {
+
+const char* to_string(LinkEngineers engineers) noexcept {
+    switch (engineers) {
+        case LinkEngineers::any: return "any";
+        case LinkEngineers::same: return "same";
+        case LinkEngineers::different: return "different";
+    }
+    return "any";
 }
 
 }  // namespace fsd

@@ -62,6 +62,7 @@ constexpr long long kMaxPenalty = 1'000'000'000'000'000;
 constexpr long long kMaxPreferenceCost = 1'000'000'000'000;
 // Part counts are added up along a route (stock + pickups - uses); a billion
 // of one part in one van is beyond any real van and far from overflow.
+constexpr long long kMaxLinkGap = 366LL * 24 * 3600;   // a year between linked visits
 constexpr long long kMaxPartCount = 1'000'000'000;
 
 void check_amount(long long v, long long most, const std::string& path, const char* what) {
@@ -198,6 +199,10 @@ ProblemBuilder& ProblemBuilder::add_depot(Depot depot) {
     depots_.push_back(std::move(depot));
     return *this;
 }
+ProblemBuilder& ProblemBuilder::add_link(JobLink link) {
+    links_.push_back(std::move(link));
+    return *this;
+}
 ProblemBuilder& ProblemBuilder::set_travel(TravelSpec spec) {
     travel_ = std::move(spec);
     return *this;
@@ -221,6 +226,7 @@ Problem ProblemBuilder::build() const {
     check_amount(weights_.balance, kMaxWeight, "/weights/balance", "the weight");
     check_amount(weights_.preference, kMaxWeight, "/weights/preference", "the weight");
     check_amount(weights_.overtime, kMaxWeight, "/weights/overtime", "the weight");
+    check_amount(weights_.max_lateness, kMaxWeight, "/weights/max_lateness", "the weight");
 
     const auto* explicit_matrix = std::get_if<TravelMatrices>(&travel_);
     const bool needs_coords = explicit_matrix == nullptr;
@@ -349,6 +355,33 @@ Problem ProblemBuilder::build() const {
         check_names(job.tools, path + "/tools", "tool");
         check_part_counts(job.parts, path + "/parts", 1);
         p.has_resources_ = p.has_resources_ || !job.tools.empty() || !job.parts.empty();
+    }
+
+    // Links, once every job id is known.
+    p.links_ = links_;
+    p.links_of_.assign(jobs_.size(), {});
+    for (size_t k = 0; k < links_.size(); ++k) {
+        const JobLink& link = links_[k];
+        const std::string path = at("/links", k);
+        const auto job_of = [&](const std::string& id, const char* field) {
+            const auto it = p.job_ids_.find(id);
+            if (it == p.job_ids_.end()) throw InputError(path + "/" + field, "unknown job id \"" + id + "\"");
+            return it->second;
+        };
+        const Index a = job_of(link.first, "first");
+        const Index b = job_of(link.second, "second");
+        if (a == b) throw InputError(path + "/second", "a job cannot be linked to itself (\"" + link.second + "\")");
+        check_amount(link.min_gap, kMaxLinkGap, path + "/min_gap", "the gap");
+        check_amount(link.max_gap, kMaxLinkGap, path + "/max_gap", "the gap");
+        if (link.max_gap < link.min_gap)
+            throw InputError(path + "/max_gap", "the largest gap (" + std::to_string(link.max_gap) +
+                                                   ") is below the smallest (" + std::to_string(link.min_gap) + ")");
+        if (link.engineers != LinkEngineers::any && link.engineers != LinkEngineers::same &&
+            link.engineers != LinkEngineers::different)
+            throw InputError(path + "/engineers", "must be \"any\", \"same\" or \"different\"");
+        p.link_jobs_.emplace_back(a, b);
+        p.links_of_[static_cast<size_t>(a)].push_back(static_cast<Index>(k));
+        p.links_of_[static_cast<size_t>(b)].push_back(static_cast<Index>(k));
     }
 
     // Depots.

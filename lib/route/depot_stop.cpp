@@ -25,7 +25,8 @@ Amount shortfall(const RouteModel& m, Index s, std::span<const Amount> used) {
 }
 
 StoppedRoute price_with_stop(const RouteModel& m, Index s, std::span<const Index> nodes, const RouteCounts& counts,
-                             std::span<const Amount> load, std::span<const Amount> used, StopScratch& scratch) {
+                             std::span<const Amount> load, std::span<const Amount> used, StopScratch& scratch,
+                             const Time* release) {
     const SlotData& d = m.slot(s);
     const auto have = m.on_board(s);
     const std::size_t n = nodes.size();
@@ -91,7 +92,7 @@ StoppedRoute price_with_stop(const RouteModel& m, Index s, std::span<const Index
             const Index node = m.depot_node(x.stop.depot);
             scratch.nodes.assign(nodes.begin(), nodes.end());
             scratch.nodes.insert(scratch.nodes.begin() + static_cast<std::ptrdiff_t>(x.stop.after + 1), node);
-            const RouteTiming t = time_route(m, s, scratch.nodes);
+            const RouteTiming t = time_route(m, s, scratch.nodes, nullptr, release);
             c = route_cost(m, s, x.seg, counts, load, &t);
             c.extra += d.travel_weight * (x.seg.cost - pre[n - 1].cost);
         }
@@ -105,7 +106,7 @@ StoppedRoute price_with_stop(const RouteModel& m, Index s, std::span<const Index
     // No depot covers: priced as it is, the units short as excess, so that
     // the penalised search may pass through and repair it.
     RouteTiming t;
-    if (timed_route) t = time_route(m, s, nodes);
+    if (timed_route) t = time_route(m, s, nodes, nullptr, release);
     best.cost = route_cost(m, s, pre[n - 1], counts, load, timed_route ? &t : nullptr);
     best.cost.excess += shortfall(m, s, used);
     return best;

@@ -506,6 +506,8 @@ std::optional<UnassignedFix> suggest_fix(Index j, UnassignedReason reason, const
     case UnassignedReason::shift_too_short:
     case UnassignedReason::not_inserted: break;
     case UnassignedReason::time_limit: return std::nullopt;
+    // The partner that kept it out has its own reason and fix.
+    case UnassignedReason::linked_visit_out: return std::nullopt;
     case UnassignedReason::parts_unavailable: return stock_fix(problem, j);
     }
     const bool unreachable = reason == UnassignedReason::window_unreachable;

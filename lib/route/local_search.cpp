@@ -30,14 +30,16 @@ Cost beyond_costs(const RouteCost& c, const Penalties& w) { return c.penalised(w
 // `may_leave` allows, as (penalty left, position), the least first (ties in
 // route order): who leaves a route to make it feasible.
 template <class MayLeave>
-void penalty_without_each(const RouteModel& m, Index r, const std::vector<Index>& nodes, MayLeave may_leave,
+void penalty_without_each(const Plan& plan, Index r, const std::vector<Index>& nodes, MayLeave may_leave,
                           RouteState& trial, std::vector<std::pair<Cost, std::size_t>>& out) {
+    const RouteModel& m = plan.model();
     out.clear();
     for (std::size_t i = 1; i + 1 < nodes.size(); ++i) {
         if (!m.is_job(nodes[i]) || !may_leave(nodes[i])) continue;
         std::vector<Index> fewer = nodes;
         fewer.erase(fewer.begin() + static_cast<std::ptrdiff_t>(i));
-        trial.build(m, r, std::move(fewer));
+        trial.build(m, r, std::move(fewer), plan.release());
+        plan.price_links(trial);
         out.emplace_back(trial.cost().warp + trial.cost().excess, i);
     }
     std::sort(out.begin(), out.end());
@@ -76,8 +78,14 @@ void LocalSearch::mark_route(Index s) {
 }
 
 void LocalSearch::run(const StoppingCriterion& stop) {
+    // On a coupled plan only try_move checks the plan's own cost; the moves
+    // that choose what is served price routes alone and could undo each
+    // other for ever, so a descent makes at most this many changes.
+    const std::int64_t began = plan_.clock();
+    const std::int64_t most = plan_.coupled() ? 50 * static_cast<std::int64_t>(model_.num_jobs()) + 1000 : -1;
+    auto spent = [&] { return most >= 0 && plan_.clock() - began > most; };
     for (;;) {
-        while (!queue_.empty() && !stop.out_of_time()) {
+        while (!queue_.empty() && !stop.out_of_time() && !spent()) {
             const auto k = std::uniform_int_distribution<std::size_t>(0, queue_.size() - 1)(rng_);
             const Index u = queue_[k];
             queue_[k] = queue_.back();
@@ -86,7 +94,7 @@ void LocalSearch::run(const StoppingCriterion& stop) {
             const bool moved = plan_.served(u) ? improve(u) : improve_left_out(u);
             if (!moved) examined_[static_cast<std::size_t>(u)] = plan_.clock();
         }
-        if (stop.out_of_time() || !make_room_at_optimum(stop)) return;
+        if (stop.out_of_time() || spent() || !make_room_at_optimum(stop)) return;
     }
 }
 
@@ -165,10 +173,31 @@ bool LocalSearch::try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bo
     if (strict && (ca.warp > oa.warp || ca.excess > oa.excess || (ob && (cb.warp > ob->warp || cb.excess > ob->excess))))
         return false;
     if (penalised() >= 0) return false;
+    if (plan_.coupled()) return keep_if_better(a, b);
     if (b) plan_.set_routes(a.slot, plan_.materialize(a), b->slot, plan_.materialize(*b));
     else plan_.set_route(a.slot, plan_.materialize(a));
     changed(a.slot);
     if (b) changed(b->slot);
+    return true;
+}
+
+// The routes' prices saw the partners of linked visits where they are and
+// no other route's lateness: the plan's own cost after the move decides.
+bool LocalSearch::keep_if_better(const RouteSpec& a, const RouteSpec* b) {
+    const Cost before = plan_.penalised();
+    std::vector<Index> old_a = plan_.route(a.slot).nodes();
+    std::vector<Index> old_b = b ? plan_.route(b->slot).nodes() : std::vector<Index>{};
+    if (b) plan_.set_routes(a.slot, plan_.materialize(a), b->slot, plan_.materialize(*b));
+    else plan_.set_route(a.slot, plan_.materialize(a));
+    place_breaks(a.slot);
+    if (b) place_breaks(b->slot);
+    if (plan_.penalised() >= before) {
+        if (b) plan_.set_routes(a.slot, std::move(old_a), b->slot, std::move(old_b));
+        else plan_.set_route(a.slot, std::move(old_a));
+        return false;
+    }
+    mark_route(a.slot);
+    if (b) mark_route(b->slot);
     return true;
 }
 
@@ -646,13 +675,14 @@ bool LocalSearch::eject_for(Index u, bool may_move) {
             leaving.clear();
             Cost lost = 0;  // prizes given up and what the moved jobs add elsewhere
             for (;;) {
-                trial.build(model_, r, nodes);
+                trial.build(model_, r, nodes, plan_.release());
+                plan_.price_links(trial);
                 const RouteCost& c = trial.cost();
                 if (c.warp <= was.warp && c.excess <= was.excess) break;
                 // The penalty left without each job, then where each would go,
                 // in that order (finding a place costs far more than a route).
                 penalty_without_each(
-                    model_, r, nodes,
+                    plan_, r, nodes,
                     [&](Index x) { return x != u && !fixed(x) && (may_move || model_.prize(x) < prize); }, trial,
                     candidates);
                 std::size_t out = 0;
@@ -671,7 +701,8 @@ bool LocalSearch::eject_for(Index u, bool may_move) {
                 leaving.push_back({nodes[out], out_to});
                 nodes.erase(nodes.begin() + static_cast<std::ptrdiff_t>(out));
             }
-            trial.build(model_, r, nodes);
+            trial.build(model_, r, nodes, plan_.release());
+            plan_.price_links(trial);
             if (trial.cost().warp > was.warp || trial.cost().excess > was.excess) continue;
             const Cost gain = prize - lost - (trial.cost().penalised(w) - was.penalised(w));
             if (gain > best_gain) best_gain = gain, best_nodes = nodes, best_leaving = leaving, best_route = r;
@@ -707,9 +738,10 @@ bool LocalSearch::shed_infeasible() {
         std::vector<Index> nodes = plan_.route(r).nodes();
         std::vector<Index> shed;
         for (;;) {
-            trial.build(model_, r, nodes);
+            trial.build(model_, r, nodes, plan_.release());
+            plan_.price_links(trial);
             if (trial.cost().warp == 0 && trial.cost().excess == 0) break;
-            penalty_without_each(model_, r, nodes, [&](Index x) { return !fixed(x); }, trial, candidates);
+            penalty_without_each(plan_, r, nodes, [&](Index x) { return !fixed(x); }, trial, candidates);
             if (candidates.empty()) break;
             // Of those leaving the least penalty, the one of the least prize.
             std::size_t out = candidates[0].second;

@@ -22,6 +22,12 @@ Plan::Plan(const RouteModel& model) : model_(model) {
         unserved_.push_back(j);
         unserved_cost_ += model.prize(j);
     }
+    if (model.has_links()) {
+        release_.assign(jobs, kTimeMin);
+        start_.assign(jobs, kTimeMin);
+        for (Index j = 0; j < model.num_jobs(); ++j)
+            if (model.linked(j)) linked_jobs_.push_back(j);
+    }
     for (Index s = 0; s < model.num_slots(); ++s) {
         routes_[static_cast<std::size_t>(s)].build(model, s, empty_route(s));
         // Unused routes cost nothing: the totals stay as they are.
@@ -63,11 +69,11 @@ Route Plan::written_route(Index s) const {
     out.shift = model_.slot(s).shift;
     const DepotStop& stop = r.stop();
     if (stop.depot < 0) {
-        time_route(model_, s, r.nodes(), &out.steps);
+        time_route(model_, s, r.nodes(), &out.steps, release());
     } else {
         std::vector<Index> nodes = r.nodes();
         nodes.insert(nodes.begin() + stop.after + 1, model_.depot_node(stop.depot));
-        time_route(model_, s, nodes, &out.steps);
+        time_route(model_, s, nodes, &out.steps, release());
         fill_pickups(model_, s, r.used(r.size() - 1), out.steps[static_cast<std::size_t>(stop.after + 1)]);
     }
     complete_route(model_.problem(), out);
@@ -82,9 +88,18 @@ void Plan::restore(const PlanRoutes& routes) {
     std::vector<Index> changed;
     for (Index s = 0; s < num_slots(); ++s)
         if (routes[static_cast<std::size_t>(s)] != routes_[static_cast<std::size_t>(s)].nodes()) changed.push_back(s);
+    bool linked = false;
+    for (Index s : changed) linked = linked || holds_linked(s);
     for (Index s : changed) leave(s);
-    for (Index s : changed) routes_[static_cast<std::size_t>(s)].build(model_, s, routes[static_cast<std::size_t>(s)]);
+    for (Index s : changed) routes_[static_cast<std::size_t>(s)].build(model_, s, routes[static_cast<std::size_t>(s)], release());
     for (Index s : changed) enter(s);
+    for (Index s : changed) linked = linked || holds_linked(s);
+    if (linked) settle_links();
+}
+
+bool Plan::holds_linked(Index s) const {
+    const RouteState& r = route(s);
+    return model_.has_links() && r.counts(r.size() - 1).linked > 0;
 }
 
 std::vector<std::vector<Index>> Plan::job_routes() const {
@@ -96,19 +111,179 @@ std::vector<std::vector<Index>> Plan::job_routes() const {
 }
 
 void Plan::set_route(Index s, std::vector<Index> nodes) {
+    const bool linked = holds_linked(s);
     leave(s);
-    routes_[static_cast<std::size_t>(s)].build(model_, s, std::move(nodes));
+    routes_[static_cast<std::size_t>(s)].build(model_, s, std::move(nodes), release());
     enter(s);
+    if (linked || holds_linked(s)) settle_links();
+}
+
+Duration Plan::route_link_warp(Index s, std::span<const std::pair<Index, Time>> linked) const {
+    const Problem& problem = model_.problem();
+    const Index engineer = model_.slot(s).engineer;
+    Duration w = 0;
+    for (const auto& [j, start] : linked) {
+        for (const LinkPartner& p : model_.partners(j)) {
+            const JobLink& link = problem.links()[static_cast<std::size_t>(p.link)];
+            const auto other = std::find_if(linked.begin(), linked.end(), [&](const auto& x) { return x.first == p.job; });
+            if (other != linked.end()) {
+                if (problem.link_second(p.link) != j) continue;   // each link once
+                const Duration gap = start - other->second;
+                w += std::max<Duration>(0, link.min_gap - gap) + std::max<Duration>(0, gap - link.max_gap);
+                if (link.engineers == LinkEngineers::different) w += kLinkBreak;
+            } else if (served(p.job) && route_of(p.job) != s) {
+                const Time there = start_[static_cast<std::size_t>(p.job)];
+                const Duration gap = problem.link_second(p.link) == j ? start - there : there - start;
+                w += std::max<Duration>(0, link.min_gap - gap) + std::max<Duration>(0, gap - link.max_gap);
+                if (link.engineers == LinkEngineers::same && model_.slot(route_of(p.job)).engineer != engineer)
+                    w += kLinkBreak;
+            }
+        }
+    }
+    return w;
+}
+
+void Plan::note_linked(Index node, Time start) const {
+    if (model_.is_job(node) && model_.linked(node)) linked_scratch_.emplace_back(node, start);
+}
+
+void Plan::price_links(RouteState& r) const {
+    Duration w = 0;
+    if (model_.has_links() && r.counts(r.size() - 1).linked > 0) {
+        linked_scratch_.clear();
+        for (Index i = 1; i + 1 < r.size(); ++i)
+            if (model_.is_job(r.node(i)) && model_.linked(r.node(i))) linked_scratch_.emplace_back(r.node(i), r.start(i));
+        w = route_link_warp(r.slot(), linked_scratch_);
+    }
+    r.set_link_warp(w);
+}
+
+void Plan::refresh_link_warp(Index s) {
+    RouteState& r = routes_[static_cast<std::size_t>(s)];
+    const Duration was = r.link_warp();
+    price_links(r);
+    warp_ += r.link_warp() - was;
 }
 
 void Plan::set_routes(Index s1, std::vector<Index> nodes1, Index s2, std::vector<Index> nodes2) {
     // Both leave first: a job may move from either route to the other.
+    const bool linked = holds_linked(s1) || holds_linked(s2);
     leave(s1);
     leave(s2);
-    routes_[static_cast<std::size_t>(s1)].build(model_, s1, std::move(nodes1));
-    routes_[static_cast<std::size_t>(s2)].build(model_, s2, std::move(nodes2));
+    routes_[static_cast<std::size_t>(s1)].build(model_, s1, std::move(nodes1), release());
+    routes_[static_cast<std::size_t>(s2)].build(model_, s2, std::move(nodes2), release());
     enter(s1);
     enter(s2);
+    if (linked || holds_linked(s1) || holds_linked(s2)) settle_links();
+}
+
+void Plan::time_linked(Index s, const std::vector<Time>& release, std::vector<Time>& starts) const {
+    const RouteState& r = route(s);
+    TimingState st = start_state(model_, s, release.data());
+    auto visit = [&](Index node) {
+        const NodeTime t = advance(model_, s, node, st);
+        if (model_.is_job(node)) starts[static_cast<std::size_t>(node)] = t.start;
+    };
+    for (Index i = 0; i < r.size(); ++i) {
+        visit(r.node(i));
+        if (i == r.stop().after) visit(model_.depot_node(r.stop().depot));
+    }
+}
+
+void Plan::settle_links() {
+    if (!model_.has_links()) return;
+    const Problem& problem = model_.problem();
+    std::vector<Index> slots;
+    for (Index j : linked_jobs_)
+        if (served(j)) slots.push_back(route_of(j));
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    // Least fixed point: starts only grow from round to round (a later
+    // partner only delays), so a chain of k links settles in k rounds; a
+    // cycle that cannot hold stops at the bound and shows as link warp.
+    std::vector<Time> release(release_.size(), kTimeMin);
+    std::vector<Time> starts(release_.size(), kTimeMin);
+    const Index rounds = 2 * problem.num_links() + 4;
+    for (Index round = 0; round < rounds; ++round) {
+        for (Index s : slots) time_linked(s, release, starts);
+        bool moved = false;
+        for (Index j : linked_jobs_) {
+            Time at = kTimeMin;
+            for (const LinkPartner& p : model_.partners(j)) {
+                if (!served(p.job)) continue;
+                // Two visits of a `different` link in one route break it
+                // anyway (route_link_warp); holding one back by the other
+                // would only be a cycle that delays the whole route.
+                if (served(j) && route_of(j) == route_of(p.job) &&
+                    problem.links()[static_cast<std::size_t>(p.link)].engineers == LinkEngineers::different)
+                    continue;
+                at = std::max(at, starts[static_cast<std::size_t>(p.job)] + p.offset);
+            }
+            if (at != release[static_cast<std::size_t>(j)]) {
+                release[static_cast<std::size_t>(j)] = at;
+                moved = moved || served(j);
+            }
+        }
+        if (!moved) break;
+    }
+    for (Index s : slots) time_linked(s, release, starts);
+    for (Index j : linked_jobs_) start_[static_cast<std::size_t>(j)] = starts[static_cast<std::size_t>(j)];
+    // Routes whose visits now wait otherwise are rebuilt with the new releases.
+    std::vector<Index> stale;
+    for (Index j : linked_jobs_) {
+        if (release[static_cast<std::size_t>(j)] == release_[static_cast<std::size_t>(j)]) continue;
+        release_[static_cast<std::size_t>(j)] = release[static_cast<std::size_t>(j)];
+        if (served(j)) stale.push_back(route_of(j));
+    }
+    std::sort(stale.begin(), stale.end());
+    stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
+    for (Index s : stale) {
+        leave(s);
+        std::vector<Index> nodes = routes_[static_cast<std::size_t>(s)].nodes();
+        routes_[static_cast<std::size_t>(s)].build(model_, s, std::move(nodes), release_.data());
+        enter(s);
+    }
+    // A `same` visit's rule depends on where its partner is: every route
+    // with linked visits is brought up to date (new routes too).
+    for (Index s : slots) refresh_link_warp(s);
+    for (Index s : stale) refresh_link_warp(s);
+}
+
+std::vector<Index> Plan::broken_links() const {
+    std::vector<Index> out;
+    if (!model_.has_links()) return out;
+    const Problem& problem = model_.problem();
+    std::vector<Time> starts(release_.size(), kTimeMin);
+    std::vector<Index> slots;
+    for (Index j : linked_jobs_)
+        if (served(j)) slots.push_back(route_of(j));
+    std::sort(slots.begin(), slots.end());
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+    for (Index s : slots) time_linked(s, release_, starts);
+    for (Index k = 0; k < problem.num_links(); ++k) {
+        const Index a = problem.link_first(k), b = problem.link_second(k);
+        if (!served(a) && !served(b)) continue;
+        if (served(a) != served(b)) {
+            out.push_back(k);
+            continue;
+        }
+        const JobLink& link = problem.links()[static_cast<std::size_t>(k)];
+        const Duration gap = starts[static_cast<std::size_t>(b)] - starts[static_cast<std::size_t>(a)];
+        const bool same = model_.slot(route_of(a)).engineer == model_.slot(route_of(b)).engineer;
+        if (gap < link.min_gap || gap > link.max_gap || (link.engineers == LinkEngineers::same && !same) ||
+            (link.engineers == LinkEngineers::different && same))
+            out.push_back(k);
+    }
+    return out;
+}
+
+Cost Plan::max_lateness_cost() const {
+    const Cost weight = model_.problem().weights().max_lateness;
+    if (weight == 0) return 0;
+    Duration most = 0;
+    for (const RouteState& r : routes_)
+        if (!r.empty()) most = std::max(most, r.max_lateness());
+    return weight * most;
 }
 
 void Plan::leave(Index s) {
@@ -175,6 +350,7 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
             ++c.breaks;
         }
         if (model_.timed(node)) ++c.timed;
+        if (model_.has_links() && model_.is_job(node) && model_.linked(node)) ++c.linked;
     };
     for (int k = 0; k < spec.count; ++k) {
         const Part& p = spec.parts[static_cast<std::size_t>(k)];
@@ -191,6 +367,7 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
                 seg = join(seg, own.suffix(p.from), legs);
                 const RouteCounts x = own.counts(p.from, own.size() - 1);
                 c.jobs += x.jobs, c.timed += x.timed, c.breaks += x.breaks, c.preference += x.preference;
+                c.linked += x.linked;
                 if (dims) add_load(own.load(own.size() - 1), own.load(p.from - 1).data());
                 break;
             }
@@ -201,7 +378,7 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
                 if (stored && (own_slot || !model_.has_preferences())) {
                     seg = join(seg, r.tail(p.from), legs);
                     const RouteCounts x = r.counts(p.from, p.to);
-                    c.jobs += x.jobs, c.timed += x.timed, c.breaks += x.breaks;
+                    c.jobs += x.jobs, c.timed += x.timed, c.breaks += x.breaks, c.linked += x.linked;
                     c.preference += own_slot ? x.preference : 0;
                     if (dims) add_load(r.load(p.to), r.load(p.from - 1).data());
                 } else {
@@ -237,12 +414,17 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
     // Node by node from the end of the leading prefix; a suffix of the own
     // route stops as soon as the timing meets its stored one again.
     RouteTiming timing;
-    TimingState st = start_state(model_, s);
+    TimingState st = start_state(model_, s, release());
     timing.departure = st.time;
     bool departure_known = false;
     bool met = false;
+    // Linked visits: their starts, for the route's link warp; the whole
+    // route is timed (a stored suffix knows nothing of the new neighbours).
+    const bool linked = c.linked > 0;
+    linked_scratch_.clear();
     auto step = [&](Index node) {
         const NodeTime t = advance(model_, s, node, st);
+        if (linked) [[unlikely]] note_linked(node, t.start);
         if (!departure_known) {
             if (model_.kind(node) != NodeKind::end) timing.departure += t.start - t.arrival;
             departure_known = true;
@@ -254,13 +436,15 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
             case Part::Kind::prefix:
                 st = own.state(p.to);
                 if (p.to >= 1) timing.departure = own.departure(), departure_known = true;
+                if (linked)
+                    for (Index i = 1; i <= p.to; ++i) note_linked(own.node(i), own.start(i));
                 break;
             case Part::Kind::suffix: {
                 const Index last = own.size() - 1;
                 for (Index i = p.from; i <= last; ++i) {
                     step(own.node(i));
                     const TimingState& was = own.state(i);
-                    if (i < last && st.time == was.time && st.place == was.place) {
+                    if (!linked && i < last && st.time == was.time && st.place == was.place) {
                         const TimingState& end = own.state(last);
                         st.warp += end.warp - was.warp;
                         st.lateness += end.lateness - was.lateness;
@@ -278,7 +462,7 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
                 for (Index i = p.to; i >= p.from; --i) step(route(p.route).node(i));
                 break;
             case Part::Kind::node:
-                if (k == 0) st = start_state(model_, s);
+                if (k == 0) st = start_state(model_, s, release());
                 else step(p.node);
                 break;
         }
@@ -286,7 +470,9 @@ RouteCost Plan::price(const RouteSpec& spec, bool relaxed) const {
     timing.warp = st.warp;
     timing.lateness = st.lateness;
     timing.end = st.time;
-    return route_cost(model_, s, seg, c, load_scratch_, &timing);
+    RouteCost out = route_cost(model_, s, seg, c, load_scratch_, &timing);
+    if (linked) out.warp += route_link_warp(s, linked_scratch_);
+    return out;
 }
 
 std::span<const Amount> Plan::spec_used(const RouteSpec& spec) const {
@@ -454,6 +640,7 @@ ObjectiveParts Plan::parts() const {
         parts.preference += r.cost().preference;
     }
     parts.balance = balance();
+    parts.max_lateness = max_lateness_cost();
     return parts;
 }
 

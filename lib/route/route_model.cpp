@@ -46,6 +46,23 @@ RouteModel::RouteModel(const Problem& problem) : problem_(problem) {
     build_slot_kinds();
     build_near_slots();
     build_neighbours();
+    build_links();
+}
+
+void RouteModel::build_links() {
+    const Problem& p = problem_;
+    partner_at_.assign(static_cast<size_t>(num_jobs_) + 1, 0);
+    for (Index j = 0; j < num_jobs_; ++j)
+        partner_at_[static_cast<size_t>(j) + 1] = partner_at_[static_cast<size_t>(j)] + p.links_of(j).size();
+    partners_.resize(partner_at_.back());
+    std::vector<size_t> next(partner_at_.begin(), partner_at_.end() - 1);
+    for (Index k = 0; k < p.num_links(); ++k) {
+        const JobLink& link = p.links()[static_cast<size_t>(k)];
+        const Index a = p.link_first(k), b = p.link_second(k);
+        // start(b) >= start(a) + min_gap, and start(a) >= start(b) - max_gap.
+        partners_[next[static_cast<size_t>(b)]++] = LinkPartner{a, link.min_gap, k};
+        partners_[next[static_cast<size_t>(a)]++] = LinkPartner{b, -link.max_gap, k};
+    }
 }
 
 void RouteModel::build_slots() {
@@ -130,9 +147,12 @@ void RouteModel::build_nodes() {
             deadline = job.sla->deadline;
             rate = w.lateness * job.sla->lateness_cost_per_second;
         }
+        // The largest lateness is priced from every soft deadline's lateness.
+        if (job.sla && !job.sla->hard && w.max_lateness != 0) deadline = job.sla->deadline;
         deadline_.push_back(deadline);
         lateness_rate_.push_back(rate);
-        timed_[k] = windows_[k].size() > 1 || rate != 0;
+        // Linked visits wait for their partners, which segments cannot carry.
+        timed_[k] = windows_[k].size() > 1 || deadline != kTimeMax || !p.links_of(j).empty();
         prize_.push_back(p.unassigned_cost(j));
         lowest_prize_ = std::min(lowest_prize_, prize_.back());
         for (Index d = 0; d < dimensions_; ++d) demand_.push_back(p.demand(j)[static_cast<size_t>(d)]);

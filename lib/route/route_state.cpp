@@ -1,5 +1,7 @@
 #include "fsd/route/detail/route_state.hpp"
 
+#include <algorithm>
+
 #include "fsd/core/error.hpp"
 #include "fsd/route/detail/depot_stop.hpp"
 
@@ -45,12 +47,18 @@ RouteCounts RouteState::counts(Index i, Index j) const {
     const RouteCounts& b = counts_[static_cast<std::size_t>(j)];
     if (i == 0) return b;
     const RouteCounts& a = counts_[static_cast<std::size_t>(i - 1)];
-    return {b.jobs - a.jobs, b.timed - a.timed, b.breaks - a.breaks, b.preference - a.preference};
+    return {b.jobs - a.jobs, b.timed - a.timed, b.breaks - a.breaks, b.preference - a.preference, b.linked - a.linked};
 }
 
-void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
+Time RouteState::start(Index i) const {
+    return state_[static_cast<std::size_t>(i)].time - model_->duration(nodes_[static_cast<std::size_t>(i)], slot_);
+}
+
+void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes, const Time* release) {
     FSD_ASSERT(nodes.size() >= 2 && nodes.front() == m.start_node(s) && nodes.back() == m.end_node(s));
     slot_ = s;
+    model_ = &m;
+    link_warp_ = 0;
     nodes_ = std::move(nodes);
     const std::size_t n = nodes_.size();
     const auto legs = m.legs(s);
@@ -83,13 +91,15 @@ void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
     const bool paid = m.slot(s).per_working_hour != 0;
     busy_.assign(paid ? n : 0, 0);
     RouteTiming timing;
-    TimingState st = start_state(m, s);
+    TimingState st = start_state(m, s, release);
     timing.departure = st.time;
+    max_lateness_ = 0;
     RouteCounts c;
     for (std::size_t i = 0; i < n; ++i) {
         const Index node = nodes_[i];
         const NodeTime t = advance(m, s, node, st);
         if (i == 1 && m.kind(node) != NodeKind::end) timing.departure += t.start - t.arrival;
+        max_lateness_ = std::max(max_lateness_, t.lateness);
         state_[i] = st;
         if (m.is_job(node)) {
             ++c.jobs;
@@ -98,6 +108,7 @@ void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
             ++c.breaks;
         }
         if (m.timed(node)) ++c.timed;
+        if (m.has_links() && m.is_job(node) && m.linked(node)) ++c.linked;
         counts_[i] = c;
         if (paid) busy_[i] = (i > 0 ? busy_[i - 1] : 0) + (m.kind(node) == NodeKind::job || m.kind(node) == NodeKind::break_ ? m.duration(node, s) : 0);
         if (dims_ != 0) {
@@ -123,9 +134,15 @@ void RouteState::build(const RouteModel& m, Index s, std::vector<Index> nodes) {
     const auto last = static_cast<Index>(n - 1);
     stop_ = DepotStop{};
     if (resources_ != 0 && !van_covers(m, s, used(last))) {
-        const StoppedRoute r = price_with_stop(m, s, nodes_, c, load(last), used(last), scratch_);
+        const StoppedRoute r = price_with_stop(m, s, nodes_, c, load(last), used(last), scratch_, release);
         cost_ = r.cost;
         stop_ = r.stop;
+        if (stop_.depot >= 0 && m.problem().weights().max_lateness != 0) {
+            // The stop delays the jobs after it: the largest lateness is the stopped route's.
+            std::vector<Index> stopped = nodes_;
+            stopped.insert(stopped.begin() + stop_.after + 1, m.depot_node(stop_.depot));
+            max_lateness_ = time_route(m, s, stopped, nullptr, release).max_lateness;
+        }
         return;
     }
     cost_ = route_cost(m, s, prefix_[n - 1], c, load(last), timed ? &timing : nullptr);

@@ -31,9 +31,10 @@ Time paid_departure(const RouteModel& m, Index s, std::span<const Index> nodes) 
     return std::max(shift_start, seg.timing().earliest);
 }
 
-RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> nodes, std::vector<Step>* steps) {
+RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> nodes, std::vector<Step>* steps,
+                       const Time* release) {
     RouteTiming r;
-    TimingState state = start_state(m, s);
+    TimingState state = start_state(m, s, release);
     state.time = paid_departure(m, s, nodes);
     r.departure = state.time;
     if (steps) steps->clear();
@@ -43,6 +44,7 @@ RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> node
         const Index from = state.place;
         const NodeTime t = advance(m, s, node, state);
         r.travel += t.travel;
+        r.max_lateness = std::max(r.max_lateness, t.lateness);
         // Leave as late as the first step allows: its waiting is spent at home.
         if (i == 1 && m.kind(node) != NodeKind::end) r.departure += t.start - t.arrival;
         if (m.kind(node) == NodeKind::end) r.end = t.start;  // the warped clock's, like the segments'

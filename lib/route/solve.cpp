@@ -14,6 +14,7 @@
 #include "fsd/route/detail/explain_unassigned.hpp"
 #include "fsd/route/detail/genetic_search.hpp"
 #include "fsd/route/detail/iterated_local_search.hpp"
+#include "fsd/route/detail/linked_visits.hpp"
 #include "fsd/route/detail/route_evaluator.hpp"
 #include "fsd/route/detail/warm_start.hpp"
 
@@ -101,8 +102,9 @@ void descend(detail::Plan& plan, detail::LocalSearch& ls, const detail::Stopping
     if (!repaired || (was_feasible && plan.objective() > before)) plan.restore(fallback);
 }
 
-Solution build_solution(const detail::Plan& plan, const detail::LocalSearch& ls, const detail::RouteLocks& locks,
+Solution build_solution(detail::Plan& plan, detail::LocalSearch& ls, const detail::RouteLocks& locks,
                         Clock::time_point fixes_until) {
+    const std::vector<Index> dropped = detail::drop_broken_links(plan, ls);
     Solution solution;
     for (Index s = 0; s < plan.num_slots(); ++s)
         if (!plan.route(s).empty()) solution.routes.push_back(plan.written_route(s));
@@ -112,7 +114,10 @@ Solution build_solution(const detail::Plan& plan, const detail::LocalSearch& ls,
     // Fixes take a search each: past `fixes_until` (the time limit) the jobs
     // keep their reason and sentence without one, and only the cheap checks
     // run, so the time limit holds however many jobs are left out.
-    for (Index j : left_out) solution.unassigned.push_back(detail::explain_unassigned(j, view, Clock::now() >= fixes_until));
+    for (Index j : left_out) {
+        solution.unassigned.push_back(detail::explain_unassigned(j, view, Clock::now() >= fixes_until));
+        detail::explain_by_link(plan, j, std::binary_search(dropped.begin(), dropped.end(), j), solution.unassigned.back());
+    }
     solution.objective = plan.parts();
     return solution;
 }

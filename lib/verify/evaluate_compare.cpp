@@ -13,7 +13,8 @@ PlanComparison compare_with_solver(const Problem& problem, const Solution& given
     const ObjectiveParts& a = out.given.objective;
     const ObjectiveParts& b = out.solver.objective;
     out.saving = ObjectiveParts{a.unassigned - b.unassigned, a.lateness - b.lateness, a.travel - b.travel,
-                                a.balance - b.balance, a.preference - b.preference, a.overtime - b.overtime};
+                                a.balance - b.balance, a.preference - b.preference, a.overtime - b.overtime,
+                                a.max_lateness - b.max_lateness};
     const PlanFigures& x = out.given.figures;
     const PlanFigures& y = out.solver.figures;
     out.difference = PlanFigures{x.objective - y.objective, x.travel_time - y.travel_time, x.distance - y.distance,

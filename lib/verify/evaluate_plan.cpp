@@ -2,7 +2,8 @@
 // infeasible routes and fsd::verify only checks stated times, so this file
 // times a route itself with one extension ("time warp"): a visit that misses
 // every window starts on arrival and records how late it is, so every later
-// step still gets a time. The objective and all other checks come from verify.
+// step still gets a time. Linked visits make routes wait for each other
+// (settle_links). The objective and all other checks come from verify.
 #include "fsd/evaluate.hpp"
 
 #include <algorithm>
@@ -121,10 +122,18 @@ void check_indices(const Problem& problem, const Solution& plan) {
     }
 }
 
+// Earliest start of each job set by its linked visits (kTimeMin: none);
+// empty when the problem has no links, so plans without links pay nothing.
+using LinkFloors = std::vector<Time>;
+
+Time link_floor(const LinkFloors& floors, Index job) {
+    return floors.empty() ? kTimeMin : floors[static_cast<size_t>(job)];
+}
+
 class RouteTimer {
 public:
-    RouteTimer(const Problem& problem, const Route& given)
-        : problem_(problem), given_(given), eng_(problem.engineer(given.engineer)) {
+    RouteTimer(const Problem& problem, const Route& given, const LinkFloors& floors)
+        : problem_(problem), given_(given), eng_(problem.engineer(given.engineer)), floors_(floors) {
         for (const auto& slot : problem.slots())
             if (slot.engineer == given.engineer && slot.shift == given.shift) slot_ = &slot;
         FSD_ASSERT(slot_ != nullptr);
@@ -222,7 +231,8 @@ private:
     // before its window closes, counting the waiting before it. As in the
     // solver, only where every step has one window and no priced lateness
     // (else leaving later could cost more than it saves), nothing is late and
-    // balance is off.
+    // balance is off. Only the waiting before the first linked visit is
+    // absorbed, so linked starts stay where the links put them.
     void leave_for_least_working_time(RouteEvaluation& out) const {
         auto& steps = out.steps;
         if (steps.size() < 3 || problem_.weights().balance != 0) return;
@@ -243,6 +253,9 @@ private:
             }
             if (windows.size() > 1) return;
             waited += s.waiting;
+            // A linked visit keeps its start: moving it would move its
+            // partners, and their partners, round after round.
+            if (s.kind == StepKind::job && !problem_.links_of(s.index).empty()) room = std::min(room, waited);
             const Time close = window_end(windows, s.start);
             if (close != kTimeMax) room = std::min(room, waited + close - s.start);
         }
@@ -319,7 +332,9 @@ private:
         s.start = s.arrival;
         if (kind == StepKind::job) {
             const Job& jb = problem_.job(job);
-            const WindowStart ws = window_start(jb.time_windows, s.arrival);
+            // Waiting for a linked visit is ordinary waiting: the window is
+            // looked up from the moment the link lets the visit start.
+            const WindowStart ws = window_start(jb.time_windows, std::max(s.arrival, link_floor(floors_, job)));
             s.start = ws.start;
             s.window_lateness = ws.late;
             if (jb.sla) s.sla_lateness = std::max<Duration>(0, s.start - jb.sla->deadline);
@@ -345,7 +360,8 @@ private:
             if (!take) {
                 const Job& jb = problem_.job(next_job);
                 const Duration travel = travel_to(problem_.job_location(next_job));
-                const Time job_start = window_start(jb.time_windows, now_ + travel).start;
+                const Time job_start =
+                    window_start(jb.time_windows, std::max(now_ + travel, link_floor(floors_, next_job))).start;
                 const Time break_start = window_start(br.windows, now_).start;
                 const bool fits_idle = break_start + br.duration + travel <= job_start;
                 const bool closes = !br.windows.empty() &&
@@ -373,6 +389,7 @@ private:
     const Problem& problem_;
     const Route& given_;
     const Engineer& eng_;
+    const LinkFloors& floors_;
     const RouteSlot* slot_ = nullptr;
     Index place_ = 0;
     Time now_ = 0;
@@ -381,8 +398,8 @@ private:
 // Violations of one timed route, each with the reason it happens.
 class RouteCauses {
 public:
-    RouteCauses(const Problem& problem, RouteEvaluation& route)
-        : problem_(problem), route_(route), eng_(problem.engineer(route.engineer)) {}
+    RouteCauses(const Problem& problem, RouteEvaluation& route, const LinkFloors& floors)
+        : problem_(problem), route_(route), eng_(problem.engineer(route.engineer)), floors_(floors) {}
 
     void run() {
         const auto& steps = route_.steps;
@@ -475,12 +492,12 @@ private:
             add("time_window", s.index,
                 name + " starts at " + clock_text(s.start) + ", " + duration_text(s.window_lateness) +
                     " after its window closes at " + clock_text(jb.time_windows.back().end) + ", because " +
-                    previous_text(i) + ".");
+                    previous_text(i) + link_wait_text(s) + ".");
         if (jb.sla && jb.sla->hard && s.sla_lateness > 0)
             add("sla_deadline", s.index,
                 name + " starts at " + clock_text(s.start) + ", " + duration_text(s.sla_lateness) +
                     " after its hard SLA deadline at " + clock_text(jb.sla->deadline) + ", because " + previous_text(i) +
-                    (s.waiting > 0 ? " and its time window opens at " + clock_text(s.start) : "") + ".");
+                    held_back_text(s) + ".");
     }
 
     std::string incompatibility(const Job& jb) const {
@@ -579,9 +596,27 @@ private:
         return n;
     }
 
+    // What held a late visit back after the drive: its linked visits, else
+    // its time window opening; empty when it started on arrival.
+    std::string held_back_text(const StepEvaluation& s) const {
+        std::string linked = link_wait_text(s);
+        if (!linked.empty()) return linked;
+        return s.waiting > 0 ? " and its time window opens at " + clock_text(s.start) : "";
+    }
+
+    // " and the visits linked to it hold its start until 10:00" when a link
+    // set the start (the departure may have moved so that the engineer
+    // arrives just then); empty otherwise.
+    std::string link_wait_text(const StepEvaluation& s) const {
+        const Time floor = link_floor(floors_, s.index);
+        if (floor == kTimeMin || floor != s.start) return {};
+        return " and the visits linked to it hold its start until " + clock_text(floor);
+    }
+
     const Problem& problem_;
     RouteEvaluation& route_;
     const Engineer& eng_;
+    const LinkFloors& floors_;
 };
 
 // The evaluated route as a solver would state it, for fsd::verify.
@@ -610,10 +645,131 @@ Route to_route(const Problem& problem, const RouteEvaluation& ev) {
 
 // Verify's kinds that the route causes above already state in their words.
 bool stated_by_causes(const std::string& kind) {
-    static const char* const kinds[] = {"time_window", "sla_deadline", "shift", "break_window", "incompatible",
-                                        "capacity", "max_jobs", "max_travel_time", "depot_closed", "tool_missing",
-                                        "parts_short"};
+    static const char* const kinds[] = {"time_window",  "sla_deadline", "shift",          "break_window",
+                                        "incompatible", "capacity",     "max_jobs",       "max_travel_time",
+                                        "depot_closed", "tool_missing", "parts_short",    "link_partial",
+                                        "link_gap",     "link_engineers"};
     return std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return kind == k; });
+}
+
+// Where each job is served in the evaluated routes.
+struct VisitPlace {
+    Index route = -1;  // index into the evaluated routes, -1 when in none
+    Index step = -1;
+};
+
+std::vector<VisitPlace> visit_places(const Problem& problem, const std::vector<RouteEvaluation>& routes) {
+    std::vector<VisitPlace> at(static_cast<size_t>(problem.num_jobs()));
+    for (size_t r = 0; r < routes.size(); ++r)
+        for (size_t i = 0; i < routes[r].steps.size(); ++i)
+            if (routes[r].steps[i].kind == StepKind::job)
+                at[static_cast<size_t>(routes[r].steps[i].index)] = {static_cast<Index>(r), static_cast<Index>(i)};
+    return at;
+}
+
+// How the links' waiting settled: whether every link holds its gap, and in
+// how many rounds of re-timing.
+struct LinkTiming {
+    bool settled = true;
+    int rounds = 0;
+};
+
+// Links make routes wait for each other. Every route is first timed alone;
+// then, round by round, each linked visit's earliest start is raised from
+// its partners' current starts (the second no earlier than the first's start
+// plus min_gap, the first no earlier than the second's start minus max_gap)
+// and the routes whose visits must move are re-timed. Starts only grow, so a
+// plan whose links can hold settles within one round per link; one that is
+// still moving after (links + 2) rounds has a cycle of waits that cannot hold,
+// and its broken gaps are stated as causes.
+LinkTiming settle_links(const Problem& problem, const std::vector<const Route*>& given,
+                        std::vector<RouteEvaluation>& routes, LinkFloors& floors) {
+    floors.assign(static_cast<size_t>(problem.num_jobs()), kTimeMin);
+    const int max_rounds = static_cast<int>(problem.num_links()) + 2;
+    LinkTiming timing;
+    for (;;) {
+        const std::vector<VisitPlace> at = visit_places(problem, routes);
+        std::vector<bool> retime(routes.size(), false);
+        const auto start_of = [&](Index j) {
+            const VisitPlace& p = at[static_cast<size_t>(j)];
+            return routes[static_cast<size_t>(p.route)].steps[static_cast<size_t>(p.step)].start;
+        };
+        const auto raise = [&](Index j, Time earliest) {
+            Time& floor = floors[static_cast<size_t>(j)];
+            floor = std::max(floor, earliest);
+            if (start_of(j) < floor) retime[static_cast<size_t>(at[static_cast<size_t>(j)].route)] = true;
+        };
+        for (Index k = 0; k < problem.num_links(); ++k) {
+            const Index a = problem.link_first(k), b = problem.link_second(k);
+            if (at[static_cast<size_t>(a)].route < 0 || at[static_cast<size_t>(b)].route < 0) continue;
+            const JobLink& link = problem.links()[static_cast<size_t>(k)];
+            const Time sa = start_of(a), sb = start_of(b);
+            raise(b, sa + link.min_gap);
+            raise(a, sb - link.max_gap);
+        }
+        if (std::none_of(retime.begin(), retime.end(), [](bool x) { return x; })) return timing;
+        if (timing.rounds == max_rounds) {
+            timing.settled = false;
+            return timing;
+        }
+        ++timing.rounds;
+        for (size_t r = 0; r < routes.size(); ++r)
+            if (retime[r]) routes[r] = RouteTimer(problem, *given[r], floors).run();
+    }
+}
+
+// Each broken link of the timed plan, with its cause.
+void link_causes(const Problem& problem, const std::vector<RouteEvaluation>& routes, const LinkTiming& timing,
+                 std::vector<PlanViolation>& out) {
+    const std::vector<VisitPlace> at = visit_places(problem, routes);
+    for (Index k = 0; k < problem.num_links(); ++k) {
+        const JobLink& link = problem.links()[static_cast<size_t>(k)];
+        const Index a = problem.link_first(k), b = problem.link_second(k);
+        const VisitPlace pa = at[static_cast<size_t>(a)], pb = at[static_cast<size_t>(b)];
+        const std::string ida = quoted(problem.job(a).id), idb = quoted(problem.job(b).id);
+        const std::string which = " (link " + std::to_string(k) + ")";
+        if (pa.route < 0 && pb.route < 0) continue;
+        if (pa.route < 0 || pb.route < 0) {
+            const bool first_in = pa.route >= 0;
+            const RouteEvaluation& r = routes[static_cast<size_t>(first_in ? pa.route : pb.route)];
+            const StepEvaluation& s = r.steps[static_cast<size_t>(first_in ? pa.step : pb.step)];
+            out.push_back(PlanViolation{
+                "link_partial", r.engineer, r.shift, first_in ? b : a,
+                "Job " + (first_in ? ida : idb) + " is served by " + quoted(problem.engineer(r.engineer).id) + " at " +
+                    clock_text(s.start) + " but job " + (first_in ? idb : ida) + ", linked to it" + which +
+                    ", is in no route; linked visits are served together or not at all."});
+            continue;
+        }
+        const RouteEvaluation& ra = routes[static_cast<size_t>(pa.route)];
+        const RouteEvaluation& rb = routes[static_cast<size_t>(pb.route)];
+        const Time sa = ra.steps[static_cast<size_t>(pa.step)].start;
+        const Time sb = rb.steps[static_cast<size_t>(pb.step)].start;
+        const std::string ea = quoted(problem.engineer(ra.engineer).id), eb = quoted(problem.engineer(rb.engineer).id);
+        if (link.engineers == LinkEngineers::same && ra.engineer != rb.engineer)
+            out.push_back(PlanViolation{"link_engineers", rb.engineer, rb.shift, b,
+                                        "Jobs " + ida + " and " + idb + " are linked for one engineer" + which +
+                                            ", but " + ea + " serves " + ida + " and " + eb + " serves " + idb + "."});
+        if (link.engineers == LinkEngineers::different && ra.engineer == rb.engineer)
+            out.push_back(PlanViolation{"link_engineers", rb.engineer, rb.shift, b,
+                                        "Jobs " + ida + " and " + idb + " need two different engineers" + which +
+                                            ", but " + ea + " serves both."});
+        const Duration gap = sb - sa;
+        if (gap >= link.min_gap && gap <= link.max_gap) continue;
+        // Settled links always hold their gaps (a visit can always wait), so
+        // a broken gap means the waits went round a cycle.
+        const std::string bounds =
+            link.min_gap == link.max_gap
+                ? "exactly " + duration_text(link.min_gap)
+                : "between " + duration_text(link.min_gap) + " and " + duration_text(link.max_gap);
+        out.push_back(PlanViolation{
+            "link_gap", rb.engineer, rb.shift, b,
+            "Job " + idb + " starts at " + clock_text(sb) + ", " +
+                (gap >= 0 ? duration_text(gap) + " after" : duration_text(-gap) + " before") + " job " + ida + " at " +
+                clock_text(sa) + ", but must start " + bounds + " after it" + which +
+                (timing.settled ? "."
+                                : ", because the waits the links ask for go round in a cycle that cannot hold (still "
+                                  "moving after " + std::to_string(timing.rounds) + " rounds of re-timing).")});
+    }
 }
 
 }  // namespace
@@ -621,19 +777,25 @@ bool stated_by_causes(const std::string& kind) {
 PlanEvaluation evaluate_plan(const Problem& problem, const Solution& routes_as_given) {
     check_indices(problem, routes_as_given);
     PlanEvaluation out;
+    std::vector<const Route*> given;
+    for (const Route& r : routes_as_given.routes) {
+        const bool any_job =
+            std::any_of(r.steps.begin(), r.steps.end(), [](const Step& s) { return s.kind == StepKind::job; });
+        if (any_job) given.push_back(&r);  // an unused shift is not a route
+    }
+    LinkFloors floors;
+    for (const Route* r : given) out.routes.push_back(RouteTimer(problem, *r, floors).run());
+    const LinkTiming links = problem.num_links() > 0 ? settle_links(problem, given, out.routes, floors) : LinkTiming{};
+
     std::vector<bool> served(static_cast<size_t>(problem.num_jobs()), false);
-    for (const Route& given : routes_as_given.routes) {
-        const bool any_job = std::any_of(given.steps.begin(), given.steps.end(),
-                                         [](const Step& s) { return s.kind == StepKind::job; });
-        if (!any_job) continue;  // an unused shift is not a route
-        RouteEvaluation ev = RouteTimer(problem, given).run();
-        RouteCauses(problem, ev).run();
+    for (RouteEvaluation& ev : out.routes) {
+        RouteCauses(problem, ev, floors).run();
         for (const auto& s : ev.steps)
             if (s.kind == StepKind::job) served[static_cast<size_t>(s.index)] = true;
         out.timed.routes.push_back(to_route(problem, ev));
         out.violations.insert(out.violations.end(), ev.violations.begin(), ev.violations.end());
-        out.routes.push_back(std::move(ev));
     }
+    if (problem.num_links() > 0) link_causes(problem, out.routes, links, out.violations);
     for (Index j = 0; j < problem.num_jobs(); ++j) {
         if (served[static_cast<size_t>(j)]) continue;
         const Job& jb = problem.job(j);

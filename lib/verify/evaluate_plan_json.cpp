@@ -30,6 +30,7 @@ Json objective_json(const ObjectiveParts& o) {
     j["balance"] = o.balance;
     j["preference"] = o.preference;
     j["overtime"] = o.overtime;
+    j["max_lateness"] = o.max_lateness;
     return j;
 }
 

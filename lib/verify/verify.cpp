@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -78,7 +79,9 @@ public:
           working_(static_cast<size_t>(problem.num_engineers()), 0) {}
 
     VerifyReport run() {
+        find_served();
         for (size_t r = 0; r < solution_.routes.size(); ++r) check_route(static_cast<Index>(r));
+        check_links();
         check_unassigned();
         check_job_places();
         check_objective();
@@ -413,6 +416,8 @@ private:
                 if (jb.sla) {
                     lateness = std::max<Duration>(0, sat_sub(s.start, jb.sla->deadline));
                     lateness_cost_ = sat_add(lateness_cost_, sat_mul(lateness, jb.sla->lateness_cost_per_second));
+                    // The max_lateness part looks at soft deadlines only: a hard one may not be missed at all.
+                    if (!jb.sla->hard) max_soft_lateness_ = std::max(max_soft_lateness_, lateness);
                     if (jb.sla->hard && lateness > 0)
                         add("sla_deadline", r, si, job,
                             at + ": service starts at " + num(s.start) + ", after the hard SLA deadline " +
@@ -533,6 +538,10 @@ private:
                 continue;
             }
             ++places_[static_cast<size_t>(u.job)];
+            if (u.reason == UnassignedReason::linked_visit_out) {
+                check_linked_visit_out(u.job);
+                continue;
+            }
             if (u.reason == UnassignedReason::parts_unavailable) {
                 for (Index e = 0; e < problem_.num_engineers(); ++e) {
                     if (!may_serve(e, u.job) || !obtainable(e, u.job)) continue;
@@ -555,11 +564,6 @@ private:
     }
 
     void check_job_places() {
-        std::vector<int> served(places_.size(), 0);
-        for (const auto& route : solution_.routes)
-            for (const auto& s : route.steps)
-                if (s.kind == StepKind::job && s.index >= 0 && s.index < problem_.num_jobs())
-                    ++served[static_cast<size_t>(s.index)];
         for (Index j = 0; j < problem_.num_jobs(); ++j) {
             const int n = places_[static_cast<size_t>(j)];
             if (n == 0)
@@ -568,7 +572,7 @@ private:
                 add("job_twice", -1, -1, j,
                     job_name(j) + " appears " + num(n) + " times across the routes and the unassigned list.");
             // A job served nowhere costs its unassigned price, whatever else is wrong.
-            if (served[static_cast<size_t>(j)] == 0) {
+            if (!served_at_[static_cast<size_t>(j)]) {
                 const Job& jb = problem_.job(j);
                 unassigned_cost_ =
                     sat_add(unassigned_cost_,
@@ -585,6 +589,7 @@ private:
         obj.travel = travel_cost_;
         obj.preference = sat_mul(w.preference, preference_cost_);
         obj.overtime = sat_mul(w.overtime, overtime_cost_);
+        obj.max_lateness = sat_mul(w.max_lateness, max_soft_lateness_);
         if (!working_.empty()) {
             const auto [lo, hi] = std::minmax_element(working_.begin(), working_.end());
             obj.balance = sat_mul(w.balance, sat_sub(*hi, *lo));
@@ -597,6 +602,7 @@ private:
             {"balance", {stated.balance, obj.balance}},
             {"preference", {stated.preference, obj.preference}},
             {"overtime", {stated.overtime, obj.overtime}},
+            {"max_lateness", {stated.max_lateness, obj.max_lateness}},
         };
         for (const auto& [name, values] : parts)
             if (values.first != values.second)
@@ -605,13 +611,97 @@ private:
                         num(values.second) + ".");
     }
 
+    // Where each job is served: its first job step in the routes (a second
+    // one is "job_twice"); none when no route serves it.
+    struct Place {
+        Index route = -1;
+        Index step = -1;
+    };
+    void find_served() {
+        served_at_.assign(static_cast<size_t>(problem_.num_jobs()), std::nullopt);
+        for (size_t r = 0; r < solution_.routes.size(); ++r) {
+            const auto& steps = solution_.routes[r].steps;
+            for (size_t i = 0; i < steps.size(); ++i) {
+                const Index j = steps[i].index;
+                if (steps[i].kind != StepKind::job || j < 0 || j >= problem_.num_jobs()) continue;
+                auto& at = served_at_[static_cast<size_t>(j)];
+                if (!at) at = Place{static_cast<Index>(r), static_cast<Index>(i)};
+            }
+        }
+    }
+
+    std::string link_name(Index k) const {
+        return "The link of " + job_name(problem_.link_first(k)) + " to " + job_name(problem_.link_second(k)) +
+               " (link " + num(k) + ")";
+    }
+
+    // Every link on the stated times: both visits served or neither, the
+    // second starting min_gap..max_gap after the first, by the engineers the
+    // link asks for.
+    void check_links() {
+        for (Index k = 0; k < problem_.num_links(); ++k) {
+            const JobLink& link = problem_.links()[static_cast<size_t>(k)];
+            const Index a = problem_.link_first(k), b = problem_.link_second(k);
+            const auto& pa = served_at_[static_cast<size_t>(a)];
+            const auto& pb = served_at_[static_cast<size_t>(b)];
+            if (!pa && !pb) continue;
+            if (!pa || !pb) {
+                const Index in = pa ? a : b, out = pa ? b : a;
+                const Place& p = pa ? *pa : *pb;
+                add("link_partial", p.route, p.step, out,
+                    link_name(k) + ": " + job_name(in) + " is served but " + job_name(out) +
+                        " is not; linked visits are served together or not at all.");
+                continue;
+            }
+            const Route& ra = solution_.routes[static_cast<size_t>(pa->route)];
+            const Route& rb = solution_.routes[static_cast<size_t>(pb->route)];
+            const Time sa = ra.steps[static_cast<size_t>(pa->step)].start;
+            const Time sb = rb.steps[static_cast<size_t>(pb->step)].start;
+            const Duration gap = sat_sub(sb, sa);
+            if (gap < link.min_gap || gap > link.max_gap)
+                add("link_gap", pb->route, pb->step, b,
+                    link_name(k) + ": " + job_name(a) + " starts at " + num(sa) + " and " + job_name(b) + " at " +
+                        num(sb) + ", a gap of " + num(gap) + " s outside " + num(link.min_gap) + ".." +
+                        num(link.max_gap) + " s.");
+            // An unknown engineer index is already "unknown_route".
+            const auto known = [this](const Route& r) {
+                return r.engineer >= 0 && r.engineer < problem_.num_engineers();
+            };
+            if (link.engineers == LinkEngineers::any || !known(ra) || !known(rb)) continue;
+            const std::string& ea = problem_.engineer(ra.engineer).id;
+            const std::string& eb = problem_.engineer(rb.engineer).id;
+            if (link.engineers == LinkEngineers::same && ra.engineer != rb.engineer)
+                add("link_engineers", pb->route, pb->step, b,
+                    link_name(k) + " asks for one engineer, but " + quoted(ea) + " serves " + job_name(a) + " and " +
+                        quoted(eb) + " serves " + job_name(b) + ".");
+            if (link.engineers == LinkEngineers::different && ra.engineer == rb.engineer)
+                add("link_engineers", pb->route, pb->step, b,
+                    link_name(k) + " asks for two different engineers, but " + quoted(ea) + " serves both.");
+        }
+    }
+
+    // "linked_visit_out" holds only when some visit linked to the job is left
+    // out as well; a visit left out for any other cause keeps its own reason.
+    void check_linked_visit_out(Index j) {
+        for (Index k : problem_.links_of(j)) {
+            const Index partner = problem_.link_first(k) == j ? problem_.link_second(k) : problem_.link_first(k);
+            if (!served_at_[static_cast<size_t>(partner)]) return;
+        }
+        add("unassigned_reason", -1, -1, j,
+            job_name(j) + " is reported as left out because a linked visit is, but " +
+                (problem_.links_of(j).empty() ? std::string("it has no link.")
+                                              : std::string("every visit linked to it is served.")));
+    }
+
     const Problem& problem_;
     const Solution& solution_;
     VerifyReport report_;
+    std::vector<std::optional<Place>> served_at_;  // per job
     std::vector<int> places_;        // per job: route steps plus unassigned entries
     std::vector<Duration> working_;  // per engineer, summed over its shifts
     std::map<std::pair<Index, Index>, Index> seen_slots_;
     Cost unassigned_cost_ = 0, lateness_cost_ = 0, travel_cost_ = 0, preference_cost_ = 0, overtime_cost_ = 0;
+    Duration max_soft_lateness_ = 0;  // largest lateness of a served job with a soft SLA deadline
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "fsd/core/iso_time.hpp"
+#include "fsd/io/hhcrsp.hpp"
 #include "fsd/io/problem_json.hpp"
 #include "fsd/io/solomon.hpp"
 #include "fsd/io/solution_json.hpp"
@@ -340,6 +341,119 @@ Raises
 ------
 InputError
     A malformed line (the message names the line and the field).)");
+
+    py::class_<HhcrspMeasure>(m, "HhcrspMeasure", R"(The measures of Mankowska et al. (2014) of a plan, in the instance's units (HhcrspInstance.measure).
+
+Attributes
+----------
+distance : float
+    D: the instance's distances over every route's legs.
+total_tardiness : float
+    T: the sum over served services of max(0, start - l).
+max_tardiness : float
+    Tmax: the largest of those.
+served : int
+    Services in the plan.
+services : int
+    Services the instance asks for.)")
+        .def_readonly("distance", &HhcrspMeasure::distance)
+        .def_readonly("total_tardiness", &HhcrspMeasure::total_tardiness)
+        .def_readonly("max_tardiness", &HhcrspMeasure::max_tardiness)
+        .def_readonly("served", &HhcrspMeasure::served)
+        .def_readonly("services", &HhcrspMeasure::services)
+        .def_property_readonly("objective", &HhcrspMeasure::objective, "The paper's objective (D + T + Tmax) / 3.")
+        .def("__repr__", [](const HhcrspMeasure& x) {
+            return "HhcrspMeasure(objective=" + py::repr(py::cast(x.objective())).cast<std::string>() +
+                   ", served=" + std::to_string(x.served) + ", services=" + std::to_string(x.services) + ")";
+        });
+
+    py::class_<HhcrspInstance>(m, "HhcrspInstance", R"(A home health care routing and scheduling instance of Mankowska et al. (2014) read into a Problem (read_hhcrsp).
+
+Attributes
+----------
+nodes : int
+    nbNodes: the patients and the two depot copies.
+caregivers : int
+    Caregivers (engineers "c1".."cN").
+service_types : int
+    Service types (skills "s1".."sK").
+patients : int
+double_services : int
+    Patients with two services, each a link between their two jobs.
+scale : int
+    Times and distances are multiplied by it (integers inside).
+horizon : int
+    End of the shifts and of the windows (scaled); it never binds.
+job_node : list[int]
+job_service : list[int]
+    Per job: its patient node and service type (from 0).
+problem : Problem)")
+        .def_readonly("nodes", &HhcrspInstance::nodes)
+        .def_readonly("caregivers", &HhcrspInstance::caregivers)
+        .def_readonly("service_types", &HhcrspInstance::service_types)
+        .def_readonly("patients", &HhcrspInstance::patients)
+        .def_readonly("double_services", &HhcrspInstance::double_services)
+        .def_readonly("scale", &HhcrspInstance::scale, "Times and distances are multiplied by it (integers inside).")
+        .def_readonly("horizon", &HhcrspInstance::horizon)
+        .def_readonly("job_node", &HhcrspInstance::job_node)
+        .def_readonly("job_service", &HhcrspInstance::job_service)
+        .def_property_readonly("problem", [](const HhcrspInstance& i) { return std::make_shared<Problem>(i.problem); })
+        .def("measure", &hhcrsp_measure, py::arg("solution"),
+             R"(The paper's measures of a plan of this instance, read from its routes and start times.
+
+Parameters
+----------
+solution : Solution
+
+Returns
+-------
+HhcrspMeasure)")
+        .def("__repr__", [](const HhcrspInstance& i) {
+            return "HhcrspInstance(patients=" + std::to_string(i.patients) + ", caregivers=" +
+                   std::to_string(i.caregivers) + ", double_services=" + std::to_string(i.double_services) +
+                   ", scale=" + std::to_string(i.scale) + ")";
+        });
+    m.def("read_hhcrsp", &read_hhcrsp, py::arg("path"), py::arg("scale") = 1000,
+          R"(Read a home health care routing and scheduling (HHCRSP) instance of Mankowska et al. (2014).
+
+Caregivers become engineers with their qualifications as skills, each
+service a patient needs becomes a mandatory job (hard window start, soft
+deadline at the window end), and a patient's two services become two jobs
+linked with its gap, served by two engineers; the objective weighs travel,
+total and largest lateness alike (docs/benchmarks.md).
+
+Parameters
+----------
+path : str
+scale : int, default 1000
+    Multiplier on times and distances, so that the engine's integers keep the decimals.
+
+Returns
+-------
+HhcrspInstance
+
+Raises
+------
+InputError
+    A malformed field (the path names it, the message the line).)");
+    m.def("parse_hhcrsp", &parse_hhcrsp, py::arg("text"), py::arg("source") = "<text>", py::arg("scale") = 1000,
+          R"(Read an HHCRSP instance from its text (read_hhcrsp for a file).
+
+Parameters
+----------
+text : str
+source : str, default "<text>"
+    The name error messages start with.
+scale : int, default 1000
+
+Returns
+-------
+HhcrspInstance
+
+Raises
+------
+InputError
+    A malformed field (the path names it, the message the line).)");
 }
 
 }  // namespace

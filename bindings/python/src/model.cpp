@@ -17,6 +17,7 @@
 #include "fsd/core/error.hpp"
 #include "fsd/model/problem_builder.hpp"
 #include "fsd/model/solution.hpp"
+#include "enum_str.hpp"
 #include "instant.hpp"
 #include "registry.hpp"
 #include "repr.hpp"
@@ -343,6 +344,42 @@ parts : list of str
         .def(py::self == py::self)
         .def("__repr__", short_repr<Depot>("Depot", {"id"}, {"location", "opening", "duration", "tools", "parts"}));
 
+    py::enum_<LinkEngineers> link_engineers_enum(m, "LinkEngineers",
+                                                 "Who may serve the two visits of a JobLink: any, same (one engineer) or "
+                                                 "different (two engineers).");
+    link_engineers_enum.value("any", LinkEngineers::any)
+        .value("same", LinkEngineers::same)
+        .value("different", LinkEngineers::different);
+    fsdpy::set_enum_str(link_engineers_enum, [](LinkEngineers x) { return to_string(x); });
+
+    py::class_<JobLink>(m, "JobLink", R"(Two visits that depend on each other (docs/format.md, "Linked visits").
+
+`second` starts between `min_gap` and `max_gap` seconds after `first` starts, and both are
+served or neither is. The defaults make a two-person job: both engineers start together.
+
+Parameters
+----------
+first, second : str
+    Job ids.
+min_gap, max_gap : int, default 0
+    Seconds from the start of `first` to the start of `second` (0 to one year, max_gap >= min_gap).
+engineers : LinkEngineers, default LinkEngineers.different
+    Whether the same engineer, two different ones, or any may serve the two visits.)")
+        .def(py::init([](std::string first, std::string second, Duration min_gap, Duration max_gap,
+                         LinkEngineers engineers) {
+                 return JobLink{std::move(first), std::move(second), min_gap, max_gap, engineers};
+             }),
+             py::kw_only(), py::arg("first") = JobLink{}.first, py::arg("second") = JobLink{}.second,
+             py::arg("min_gap") = JobLink{}.min_gap, py::arg("max_gap") = JobLink{}.max_gap,
+             py::arg("engineers") = JobLink{}.engineers)
+        .def_readwrite("first", &JobLink::first)
+        .def_readwrite("second", &JobLink::second)
+        .def_readwrite("min_gap", &JobLink::min_gap)
+        .def_readwrite("max_gap", &JobLink::max_gap)
+        .def_readwrite("engineers", &JobLink::engineers)
+        .def(py::self == py::self)
+        .def("__repr__", short_repr<JobLink>("JobLink", {"first", "second"}, {"min_gap", "max_gap", "engineers"}));
+
     py::class_<Break>(m, "Break", R"(A break taken once in the shift it falls in, where the engineer is.
 
 Parameters
@@ -625,8 +662,11 @@ balance : int, default 0
 preference : int, default 1
     Multiplier on preference costs.
 overtime : int, default 1
-    Multiplier on overtime costs.)")
-        .def(py::init([](Cost unassigned, Cost lateness, Cost travel, Cost balance, Cost preference, Cost overtime) {
+    Multiplier on overtime costs.
+max_lateness : int, default 0
+    Cost per second of the largest SLA lateness of any served job (soft deadlines; 0: not priced).)")
+        .def(py::init([](Cost unassigned, Cost lateness, Cost travel, Cost balance, Cost preference, Cost overtime,
+                         Cost max_lateness) {
                  ObjectiveWeights w;
                  w.unassigned = unassigned;
                  w.lateness = lateness;
@@ -634,29 +674,32 @@ overtime : int, default 1
                  w.balance = balance;
                  w.preference = preference;
                  w.overtime = overtime;
+                 w.max_lateness = max_lateness;
                  return w;
              }),
              py::kw_only(), py::arg("unassigned") = ObjectiveWeights{}.unassigned,
              py::arg("lateness") = ObjectiveWeights{}.lateness, py::arg("travel") = ObjectiveWeights{}.travel,
              py::arg("balance") = ObjectiveWeights{}.balance, py::arg("preference") = ObjectiveWeights{}.preference,
-             py::arg("overtime") = ObjectiveWeights{}.overtime)
+             py::arg("overtime") = ObjectiveWeights{}.overtime, py::arg("max_lateness") = ObjectiveWeights{}.max_lateness)
         .def_readwrite("unassigned", &ObjectiveWeights::unassigned)
         .def_readwrite("lateness", &ObjectiveWeights::lateness)
         .def_readwrite("travel", &ObjectiveWeights::travel)
         .def_readwrite("balance", &ObjectiveWeights::balance)
         .def_readwrite("preference", &ObjectiveWeights::preference)
         .def_readwrite("overtime", &ObjectiveWeights::overtime)
+        .def_readwrite("max_lateness", &ObjectiveWeights::max_lateness)
         .def(py::self == py::self)
         .def("__repr__", short_repr<ObjectiveWeights>("ObjectiveWeights", {"unassigned", "lateness", "travel", "balance",
-                                                                           "preference", "overtime"}, {}));
+                                                                           "preference", "overtime"}, {"max_lateness"}));
 
     py::class_<ObjectiveParts>(m, "ObjectiveParts", R"(The objective of a solution, part by part (weights applied).
 
 Parameters
 ----------
-unassigned, lateness, travel, balance, preference, overtime : int, default 0
+unassigned, lateness, travel, balance, preference, overtime, max_lateness : int, default 0
     The parts; `total` is their sum.)")
-        .def(py::init([](Cost unassigned, Cost lateness, Cost travel, Cost balance, Cost preference, Cost overtime) {
+        .def(py::init([](Cost unassigned, Cost lateness, Cost travel, Cost balance, Cost preference, Cost overtime,
+                         Cost max_lateness) {
                  ObjectiveParts o;
                  o.unassigned = unassigned;
                  o.lateness = lateness;
@@ -664,20 +707,23 @@ unassigned, lateness, travel, balance, preference, overtime : int, default 0
                  o.balance = balance;
                  o.preference = preference;
                  o.overtime = overtime;
+                 o.max_lateness = max_lateness;
                  return o;
              }),
              py::kw_only(), py::arg("unassigned") = 0, py::arg("lateness") = 0, py::arg("travel") = 0,
-             py::arg("balance") = 0, py::arg("preference") = 0, py::arg("overtime") = 0)
+             py::arg("balance") = 0, py::arg("preference") = 0, py::arg("overtime") = 0, py::arg("max_lateness") = 0)
         .def_readwrite("unassigned", &ObjectiveParts::unassigned)
         .def_readwrite("lateness", &ObjectiveParts::lateness)
         .def_readwrite("travel", &ObjectiveParts::travel)
         .def_readwrite("balance", &ObjectiveParts::balance)
         .def_readwrite("preference", &ObjectiveParts::preference)
         .def_readwrite("overtime", &ObjectiveParts::overtime)
+        .def_readwrite("max_lateness", &ObjectiveParts::max_lateness)
         .def_property_readonly("total", &ObjectiveParts::total, "The sum of the parts.")
         .def(py::self == py::self)
         .def("__repr__", short_repr<ObjectiveParts>("ObjectiveParts", {"total", "unassigned", "lateness", "travel",
-                                                                       "balance", "preference", "overtime"}, {}));
+                                                                       "balance", "preference", "overtime"},
+                                                    {"max_lateness"}));
 
     py::class_<GreatCircleOptions>(m, "GreatCircle", R"(Great-circle travel: haversine distance x detour, at a constant speed.
 
@@ -862,6 +908,8 @@ travel : GreatCircle, TravelMatrices or RoadNetwork, optional
 weights : ObjectiveWeights, optional
 depots : list of Depot, optional
     Where engineers may stop for tools and spare parts.
+links : list of JobLink, optional
+    Visits that depend on each other (two-person jobs, follow-ups); errors name "/links/K/...".
 
 Raises
 ------
@@ -869,11 +917,12 @@ InputError
     A field breaks a rule of the format; its path says which (e.g. "/jobs/3/time_windows/0").)",
                                                   py::dynamic_attr())
         .def(py::init([](std::vector<Engineer> engineers, std::vector<Job> jobs, py::object travel,
-                         std::optional<ObjectiveWeights> weights, std::vector<Depot> depots) {
+                         std::optional<ObjectiveWeights> weights, std::vector<Depot> depots, std::vector<JobLink> links) {
                  ProblemBuilder b;
                  for (auto& e : engineers) b.add_engineer(std::move(e));
                  for (auto& j : jobs) b.add_job(std::move(j));
                  for (auto& d : depots) b.add_depot(std::move(d));
+                 for (auto& l : links) b.add_link(std::move(l));
                  if (!travel.is_none()) {
                      if (py::isinstance<GreatCircleOptions>(travel)) b.set_travel(travel.cast<GreatCircleOptions>());
                      else if (py::isinstance<TravelMatrices>(travel)) b.set_travel(travel.cast<TravelMatrices>());
@@ -885,7 +934,7 @@ InputError
                  return std::make_shared<Problem>(b.build());
              }),
              py::arg("engineers"), py::arg("jobs"), py::arg("travel") = py::none(), py::arg("weights") = py::none(),
-             py::arg("depots") = std::vector<Depot>{})
+             py::arg("depots") = std::vector<Depot>{}, py::arg("links") = std::vector<JobLink>{})
         .def_property_readonly("engineers", &Problem::engineers, "The engineers (list of Engineer), by index.")
         .def_property_readonly("depots", &Problem::depots, "The depots (list of Depot), by index.")
         .def_property_readonly("num_depots", &Problem::num_depots)
@@ -920,6 +969,60 @@ Raises
 IndexError
     No such depot.)")
         .def_property_readonly("jobs", &Problem::jobs, "The jobs (list of Job), by index.")
+        .def_property_readonly("links", &Problem::links, "The linked visits (list of JobLink), by index.")
+        .def_property_readonly("num_links", &Problem::num_links)
+        .def("link_first", [](const Problem& p, Index k) {
+            if (k < 0 || k >= p.num_links()) throw py::index_error("link index out of range");
+            return p.link_first(k);
+        }, py::arg("link"), R"(Job index of a link's first visit.
+
+Parameters
+----------
+link : int
+
+Returns
+-------
+int
+
+Raises
+------
+IndexError
+    No such link.)")
+        .def("link_second", [](const Problem& p, Index k) {
+            if (k < 0 || k >= p.num_links()) throw py::index_error("link index out of range");
+            return p.link_second(k);
+        }, py::arg("link"), R"(Job index of a link's second visit.
+
+Parameters
+----------
+link : int
+
+Returns
+-------
+int
+
+Raises
+------
+IndexError
+    No such link.)")
+        .def("links_of", [](const Problem& p, Index j) {
+            if (j < 0 || j >= p.num_jobs()) throw py::index_error("job index out of range");
+            return p.links_of(j);
+        }, py::arg("job"), R"(The links a job takes part in, as first or second visit.
+
+Parameters
+----------
+job : int
+
+Returns
+-------
+list of int
+    Link indices, ascending.
+
+Raises
+------
+IndexError
+    No such job.)")
         .def_property_readonly("num_engineers", &Problem::num_engineers)
         .def_property_readonly("num_jobs", &Problem::num_jobs)
         .def_property_readonly("num_locations", &Problem::num_locations)
@@ -1023,7 +1126,8 @@ IndexError
         .value("too_costly", UnassignedReason::too_costly)
         .value("not_inserted", UnassignedReason::not_inserted)
         .value("time_limit", UnassignedReason::time_limit)
-        .value("parts_unavailable", UnassignedReason::parts_unavailable);
+        .value("parts_unavailable", UnassignedReason::parts_unavailable)
+        .value("linked_visit_out", UnassignedReason::linked_visit_out);
 
     py::class_<Step>(m, "Step", R"(One timed step of a route.
 

@@ -23,6 +23,10 @@ struct ObjectiveWeights {
     /// Multiplier on every route's overtime cost (engineer's
     /// overtime_per_hour for the time past the shift end).
     Cost overtime = 1;
+    /// Cost per second of the largest SLA lateness of any visit (soft
+    /// deadlines only; 0 = not priced). Beside `lateness`, which prices the
+    /// sum, this keeps one customer from bearing all the delay.
+    Cost max_lateness = 0;
     friend bool operator==(const ObjectiveWeights&, const ObjectiveWeights&) = default;
 };
 
@@ -34,7 +38,8 @@ struct ObjectiveParts {
     Cost balance = 0;
     Cost preference = 0;
     Cost overtime = 0;
-    Cost total() const noexcept { return unassigned + lateness + travel + balance + preference + overtime; }
+    Cost max_lateness = 0;
+    Cost total() const noexcept { return unassigned + lateness + travel + balance + preference + overtime + max_lateness; }
     friend bool operator==(const ObjectiveParts&, const ObjectiveParts&) = default;
 };
 

@@ -10,6 +10,7 @@
 #include "fsd/model/depot.hpp"
 #include "fsd/model/engineer.hpp"
 #include "fsd/model/job.hpp"
+#include "fsd/model/job_link.hpp"
 #include "fsd/model/objective.hpp"
 #include "fsd/travel/matrix.hpp"
 #include "fsd/travel/travel_spec.hpp"
@@ -50,6 +51,15 @@ public:
     std::optional<Index> depot_index(std::string_view id) const;
     /// Whether any job needs a tool or a spare part (then routes may need depot stops).
     bool has_resources() const noexcept { return has_resources_; }
+
+    /// Visits that depend on each other (two-person jobs, follow-ups).
+    const std::vector<JobLink>& links() const noexcept { return links_; }
+    Index num_links() const noexcept { return static_cast<Index>(links_.size()); }
+    /// Job indices of link k's first and second visit.
+    Index link_first(Index k) const { return link_jobs_.at(static_cast<size_t>(k)).first; }
+    Index link_second(Index k) const { return link_jobs_.at(static_cast<size_t>(k)).second; }
+    /// Links job j takes part in (as first or second), ascending.
+    const std::vector<Index>& links_of(Index j) const { return links_of_.at(static_cast<size_t>(j)); }
 
     /// Index of the engineer / job with this id, if any.
     std::optional<Index> engineer_index(std::string_view id) const;
@@ -128,6 +138,9 @@ private:
     std::vector<Engineer> engineers_;
     std::vector<Job> jobs_;
     std::vector<Depot> depots_;
+    std::vector<JobLink> links_;
+    std::vector<std::pair<Index, Index>> link_jobs_;
+    std::vector<std::vector<Index>> links_of_;   // per job
     std::unordered_map<std::string, Index> depot_ids_;
     std::vector<Index> depot_location_;
     bool has_resources_ = false;

@@ -15,6 +15,8 @@ public:
     ProblemBuilder& add_job(Job job);
     /// A depot for tools and spare parts ("/depots/K" in errors).
     ProblemBuilder& add_depot(Depot depot);
+    /// Two visits that depend on each other ("/links/K" in errors).
+    ProblemBuilder& add_link(JobLink link);
     /// Travel model; great-circle with default options when never called.
     ProblemBuilder& set_travel(TravelSpec spec);
     ProblemBuilder& set_weights(const ObjectiveWeights& weights);
@@ -27,6 +29,7 @@ private:
     std::vector<Engineer> engineers_;
     std::vector<Job> jobs_;
     std::vector<Depot> depots_;
+    std::vector<JobLink> links_;
     TravelSpec travel_ = GreatCircleOptions{};
     ObjectiveWeights weights_;
 };

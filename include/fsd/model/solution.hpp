@@ -58,6 +58,7 @@ enum class UnassignedReason {
     not_inserted,            ///< feasible alone, but did not fit with the other jobs
     time_limit,              ///< the time limit ended before the search could try it further
     parts_unavailable,       ///< a tool or spare part it needs is on no qualified engineer's van and at no depot
+    linked_visit_out,        ///< a visit linked to it (JobLink) is left out, and linked visits go together
 };
 
 /// Stable lower-case name ("no_qualified_engineer", ...).

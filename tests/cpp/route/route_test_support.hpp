@@ -119,6 +119,7 @@ inline void check_solution(const Problem& p, const Solution& s) {
     require_verified(p, s);
     std::vector<int> seen(static_cast<size_t>(p.num_jobs()), 0);
     ObjectiveParts obj;
+    Duration most_late = 0;   // soft deadlines only
     std::vector<Duration> working(static_cast<size_t>(p.num_engineers()), 0);
     std::vector<std::pair<Index, Index>> used;
     for (const Route& r : s.routes) {
@@ -172,6 +173,7 @@ inline void check_solution(const Problem& p, const Solution& s) {
                     late = std::max<Duration>(0, st.start - jb.sla->deadline);
                     if (jb.sla->hard) REQUIRE(late == 0);
                     obj.lateness += p.weights().lateness * late * jb.sla->lateness_cost_per_second;
+                    if (!jb.sla->hard) most_late = std::max(most_late, late);
                 }
                 REQUIRE(st.lateness == late);
                 late_sum += late;
@@ -218,6 +220,7 @@ inline void check_solution(const Problem& p, const Solution& s) {
         obj.unassigned += p.unassigned_cost(u.job);
     }
     for (int c : seen) REQUIRE(c == 1);
+    obj.max_lateness = p.weights().max_lateness * most_late;
     if (p.weights().balance != 0 && !working.empty())
         obj.balance = p.weights().balance *
                       (*std::max_element(working.begin(), working.end()) - *std::min_element(working.begin(), working.end()));

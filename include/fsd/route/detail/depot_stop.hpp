@@ -34,8 +34,10 @@ struct StoppedRoute {
 /// segments, node by node when the route or the depot is timed), the least
 /// time warp first, then the cheapest, then the earliest return. When no
 /// depot covers, the route without a stop with the units short as excess.
+/// `release` as in TimingState (linked visits wait for their partners).
 StoppedRoute price_with_stop(const RouteModel& m, Index s, std::span<const Index> nodes, const RouteCounts& counts,
-                             std::span<const Amount> load, std::span<const Amount> used, StopScratch& scratch);
+                             std::span<const Amount> load, std::span<const Amount> used, StopScratch& scratch,
+                             const Time* release = nullptr);
 
 /// Sets what `step` (the stop of a route of slot s whose jobs use `used` in
 /// all) picks up: each tool the engineer lacks, each part's units beyond the

@@ -101,6 +101,9 @@ private:
     // already ruled the move out by its legs where they could (the engineer
     // costs then need no second bound).
     bool try_move(const RouteSpec& a, const RouteSpec* b, Cost bias, bool strict, bool legs_checked = false);
+    // try_move's last step on a coupled plan (Plan::coupled): makes the
+    // move, keeps it only if the plan's penalised cost fell.
+    bool keep_if_better(const RouteSpec& a, const RouteSpec* b);
     void changed(Index s);
     bool may_insert_after(Index s, Index position) const;
     /// Places of a visit next to the node at position p of route r (as

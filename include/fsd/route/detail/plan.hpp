@@ -20,6 +20,9 @@ using PlanRoutes = std::vector<std::vector<Index>>;
 class Plan {
 public:
     explicit Plan(const RouteModel& model);
+    // Routes' timing states point into the plan's own releases.
+    Plan(const Plan&) = delete;
+    Plan& operator=(const Plan&) = delete;
 
     const RouteModel& model() const noexcept { return model_; }
     Index num_slots() const noexcept { return static_cast<Index>(routes_.size()); }
@@ -82,15 +85,43 @@ public:
     Cost penalised(Index s) const { return route(s).cost().penalised(penalties_); }
     /// Sum of the left-out jobs' prizes.
     Cost unserved_cost() const noexcept { return unserved_cost_; }
-    /// The objective (routes, jobs left out, balance).
-    Cost objective() const noexcept { return routes_objective_ + unserved_cost_ + balance(); }
+    /// The objective (routes, jobs left out, balance, the largest lateness).
+    Cost objective() const { return routes_objective_ + unserved_cost_ + balance() + max_lateness_cost(); }
     /// The objective plus the penalties.
-    Cost penalised() const noexcept {
-        return objective() + penalties_.time_warp * warp_ + penalties_.excess_load * excess_;
+    Cost penalised() const {
+        return objective() + penalties_.time_warp * warp() + penalties_.excess_load * excess_;
     }
+    /// Time warp of the routes (with what their links miss, route_link_warp).
     Duration warp() const noexcept { return warp_; }
     Amount excess() const noexcept { return excess_; }
-    bool feasible() const noexcept { return warp_ == 0 && excess_ == 0; }
+    bool feasible() const noexcept { return warp() == 0 && excess_ == 0; }
+
+    /// Per job: the earliest start its links allow where its partners start
+    /// now (kTimeMin when nothing holds it); null when the problem has no
+    /// links. Routes are timed with it (TimingState::release).
+    const Time* release() const noexcept { return model_.has_links() ? release_.data() : nullptr; }
+    /// Whether the plan's cost has parts no single route decides (links, the
+    /// largest lateness): then a move's price from its routes is a guess,
+    /// and the local search checks the plan's cost before keeping it.
+    bool coupled() const noexcept { return model_.has_links() || model_.problem().weights().max_lateness != 0; }
+    /// Links the plan breaks: one visit served and the other not, or both
+    /// served and, timed together, off their gap or their engineer rule.
+    std::vector<Index> broken_links() const;
+    /// The link warp of route s holding the linked visits `linked` (job,
+    /// start), in any order: the gaps its visits miss, with each other and
+    /// with partners in other routes where those start now (both routes
+    /// count those), and an hour per link whose engineers break its rule
+    /// (two visits of a `different` link in it; a `same` visit whose partner
+    /// another engineer serves now). Releases make a visit wait for its
+    /// partners, so what is left is a cycle of links that cannot hold.
+    Duration route_link_warp(Index s, std::span<const std::pair<Index, Time>> linked) const;
+    /// Gives route `r` (of this plan or a trial one of the same slot) its
+    /// link warp against the plan as it is (route_link_warp).
+    void price_links(RouteState& r) const;
+    /// The link warp of a link whose engineers break its rule.
+    static constexpr Duration kLinkBreak = 3600;
+    /// The weighted largest SLA lateness of any route (0 when not priced).
+    Cost max_lateness_cost() const;
     /// The objective part by part.
     ObjectiveParts parts() const;
 
@@ -106,6 +137,22 @@ private:
     std::span<const Amount> spec_used(const RouteSpec& spec) const;
     void leave(Index s);   // route s's jobs count as left out, its figures leave the totals
     void enter(Index s);   // and come back as they now are
+    // Times linked visits together: raises each one's release to what its
+    // partners' starts ask, from nothing, until the starts hold still (the
+    // earliest times that keep every gap), rebuilds the routes whose
+    // releases changed and brings every linked route's link warp up to
+    // date (route_link_warp). No-op without links.
+    void settle_links();
+    // Route s serves a linked visit: only then can changing it move a link's timing.
+    bool holds_linked(Index s) const;
+    // Start of each job as its route (with its depot stop) times it under `release`, into starts.
+    void time_linked(Index s, const std::vector<Time>& release, std::vector<Time>& starts) const;
+    // Brings route s's link warp up to date (its cost and the plan's totals).
+    void refresh_link_warp(Index s);
+    // Keeps `node`'s start in linked_scratch_ when it is a linked job (out
+    // of line: price's node loop stays small for days without links).
+    [[gnu::noinline]] void note_linked(Index node, Time start) const;
+    mutable std::vector<std::pair<Index, Time>> linked_scratch_;
 
     const RouteModel& model_;
     std::vector<RouteState> routes_;
@@ -120,6 +167,9 @@ private:
     Cost unserved_cost_ = 0;
     Duration warp_ = 0;
     Amount excess_ = 0;
+    std::vector<Time> release_;        // per job (links only)
+    std::vector<Index> linked_jobs_;   // jobs in some link
+    std::vector<Time> start_;          // per job: its start as the links were last settled
     mutable std::vector<Amount> load_scratch_;
     mutable std::vector<Amount> used_scratch_;   // tools and parts a spec's jobs use
     mutable StopScratch stop_scratch_;

@@ -32,6 +32,14 @@ struct ResourceNeed {
     Amount amount = 0;
 };
 
+/// A visit linked to another (JobLink), as the visit's own timing sees it:
+/// it starts no earlier than the partner's start plus `offset`.
+struct LinkPartner {
+    Index job = 0;
+    Duration offset = 0;
+    Index link = 0;   ///< index into Problem::links()
+};
+
 /// An engineer's shift as the search sees it.
 struct SlotData {
     Index engineer = 0;
@@ -99,6 +107,19 @@ public:
         return balance();
     }
 
+    /// Whether the problem links visits (JobLink): then plans time linked
+    /// visits together (Plan::release).
+    bool has_links() const noexcept { return !partners_.empty(); }
+    /// Job j is in some link.
+    bool linked(Index j) const {
+        return partner_at_[static_cast<std::size_t>(j)] != partner_at_[static_cast<std::size_t>(j) + 1];
+    }
+    /// What job j's links ask of its start, one entry per link it is in.
+    std::span<const LinkPartner> partners(Index j) const {
+        const auto k = static_cast<std::size_t>(j);
+        return {partners_.data() + partner_at_[k], partner_at_[k + 1] - partner_at_[k]};
+    }
+
     /// Tools and parts some job needs (0 when no job needs any: then no
     /// route ever stops at a depot).
     Index num_resources() const noexcept { return static_cast<Index>(resource_name_.size()); }
@@ -149,8 +170,9 @@ public:
         return [this, s](Index from, Index to) { return leg(s, from, to); };
     }
 
-    /// SLA lateness of a job: its soft deadline and weighted cost per second
-    /// (rate 0 when it has none).
+    /// SLA lateness of a job: its soft deadline (kTimeMax when its lateness
+    /// is priced neither per second nor as the largest) and weighted cost per
+    /// second (0 when it has none).
     Time deadline(Index j) const { return deadline_[static_cast<std::size_t>(j)]; }
     Cost lateness_rate(Index j) const { return lateness_rate_[static_cast<std::size_t>(j)]; }
     /// Cost of leaving job j out.
@@ -205,6 +227,7 @@ private:
     void build_slot_kinds();
     void build_neighbours();
     void build_neighbours_by_rows();
+    void build_links();
     void build_neighbours_by_grid();
     // The nearest kNeighbours of `candidates` that share an engineer with u.
     void keep_nearest(Index u, std::vector<Index>& candidates);
@@ -246,6 +269,9 @@ private:
     std::vector<char> offers_;             // depot-major
     Index num_depots_ = 0;
     Index first_depot_ = 0;
+    // Links: per job, its partners (job-major, partner_at_ one past each job's last).
+    std::vector<LinkPartner> partners_;
+    std::vector<std::size_t> partner_at_;
 };
 
 }  // namespace fsd::detail

@@ -57,6 +57,7 @@ struct RouteCounts {
     Index timed = 0;
     Index breaks = 0;
     Cost preference = 0;   ///< on the route's own slot
+    Index linked = 0;      ///< jobs in some link
 };
 
 /// Where a route stops at a depot: after the node at position `after` of
@@ -83,8 +84,9 @@ struct StopScratch {
 /// node, size() - 1 the end node.
 class RouteState {
 public:
-    /// Makes `nodes` (start node ... end node of slot `s`) this route.
-    void build(const RouteModel& m, Index s, std::vector<Index> nodes);
+    /// Makes `nodes` (start node ... end node of slot `s`) this route;
+    /// `release` as in TimingState (the plan's, when the problem links visits).
+    void build(const RouteModel& m, Index s, std::vector<Index> nodes, const Time* release = nullptr);
 
     Index slot() const noexcept { return slot_; }
     const std::vector<Index>& nodes() const noexcept { return nodes_; }
@@ -125,6 +127,18 @@ public:
     Duration busy(Index i) const { return busy_[static_cast<std::size_t>(i)]; }
     /// The route's depot stop (depot -1: none).
     const DepotStop& stop() const noexcept { return stop_; }
+    /// Start of the node at position i (as timed without the depot stop).
+    Time start(Index i) const;
+    /// Sets the route's link warp (Plan::route_link_warp), which its cost's
+    /// warp includes.
+    void set_link_warp(Duration w) noexcept {
+        cost_.warp += w - link_warp_;
+        link_warp_ = w;
+    }
+    Duration link_warp() const noexcept { return link_warp_; }
+    /// The largest SLA lateness (seconds) of its jobs whose lateness is
+    /// priced (RouteModel::deadline), with its depot stop.
+    Duration max_lateness() const noexcept { return max_lateness_; }
 
 private:
     Index slot_ = -1;
@@ -141,6 +155,9 @@ private:
     DepotStop stop_;
     StopScratch scratch_;
     Time departure_ = 0;
+    Duration max_lateness_ = 0;
+    Duration link_warp_ = 0;
+    const RouteModel* model_ = nullptr;
     RouteCost cost_;
 };
 

@@ -24,6 +24,9 @@ struct TimingState {
     Index place = -1;      ///< matrix row of the last place visited
     Duration warp = 0;     ///< time warp so far
     Cost lateness = 0;     ///< weighted SLA lateness cost so far
+    /// Per job: the earliest start its linked visits allow where they are
+    /// now (Plan::release); null when the problem has no links.
+    const Time* release = nullptr;
 };
 
 /// One node as timed.
@@ -35,10 +38,11 @@ struct NodeTime {
     Duration lateness = 0; ///< seconds past its SLA deadline
 };
 
-/// The state at the start node of slot `s`: leaving home at the shift start.
-inline TimingState start_state(const RouteModel& m, Index s) {
+/// The state at the start node of slot `s`: leaving home at the shift start;
+/// `release` as in TimingState.
+inline TimingState start_state(const RouteModel& m, Index s, const Time* release = nullptr) {
     const SlotData& d = m.slot(s);
-    return TimingState{d.shift_start, d.start_location, 0, 0};
+    return TimingState{d.shift_start, d.start_location, 0, 0, release};
 }
 
 /// Times `node` on slot `s` after `state`, and moves the state past it.
@@ -60,7 +64,11 @@ inline NodeTime advance(const RouteModel& m, Index s, Index node, TimingState& s
         return t;
     }
     const std::vector<TimeWindow>& windows = m.windows(node);
-    const VisitTiming v = time_visit(state.time, t.travel, windows, m.duration(node, s));
+    // A linked visit waits on site for its partners: as if it left to arrive then.
+    Time leave = state.time;
+    if (state.release && kind == NodeKind::job && m.linked(node))
+        leave = std::max(leave, state.release[node] - t.travel);
+    const VisitTiming v = time_visit(leave, t.travel, windows, m.duration(node, s));
     t.start = v.start;
     t.end = v.end;
     if (t.start == kTimeMax) {
@@ -70,10 +78,9 @@ inline NodeTime advance(const RouteModel& m, Index s, Index node, TimingState& s
         state.warp += t.arrival - t.start;
     }
     if (kind == NodeKind::job) {
-        const Cost rate = m.lateness_rate(node);
-        if (rate != 0 && t.start > m.deadline(node)) {
+        if (t.start > m.deadline(node)) {
             t.lateness = t.start - m.deadline(node);
-            state.lateness += rate * t.lateness;
+            state.lateness += m.lateness_rate(node) * t.lateness;
         }
     }
     // Jobs and depot stops are places: the next drive starts there.
@@ -89,6 +96,7 @@ struct RouteTiming {
     Time departure = 0;       ///< as late as the first step allows
     Time end = 0;             ///< arrival at the end location (on the warped clock: at most the hard limit)
     Duration travel = 0;      ///< seconds driven
+    Duration max_lateness = 0;  ///< the largest lateness of a job whose lateness is priced
 };
 
 /// When the route `nodes` of slot `s` leaves home: the shift start, except on
@@ -102,6 +110,8 @@ Time paid_departure(const RouteModel& m, Index s, std::span<const Index> nodes);
 /// Times the route `nodes` (start node, jobs, breaks and at most a depot
 /// stop, end node) of slot `s`. With `steps`, also writes its steps with times, travel, distance and
 /// SLA lateness (waiting, loads and totals are left to complete_route).
-RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> nodes, std::vector<Step>* steps = nullptr);
+/// `release` as in TimingState.
+RouteTiming time_route(const RouteModel& m, Index s, std::span<const Index> nodes, std::vector<Step>* steps = nullptr,
+                       const Time* release = nullptr);
 
 }  // namespace fsd::detail
