@@ -113,12 +113,16 @@ TEST_CASE("a problem without links or max_lateness writes what it wrote before e
         R"("penalty":0,"preference_cost":0}],"travel":{"model":"matrix","durations":[[0,600,900],[600,0,400],[900,400,0]],)"
         R"("distances":[[0,0,0],[0,0,0],[0,0,0]]},"weights":{"unassigned":1000000000,"lateness":3,"travel":1,"balance":0,)"
         R"("preference":1}})";
-    CHECK(problem_to_json(problem_from_json(doc_without_links().dump()), JsonWriteOptions(-1)) == before);
+    // Set after construction: GCC 12 at -O1 with the sanitizers warns that the
+    // optional time zone a constructor argument moves may be uninitialised.
+    JsonWriteOptions one_line;
+    one_line.indent = -1;
+    CHECK(problem_to_json(problem_from_json(doc_without_links().dump()), one_line) == before);
     // An empty list is no links at all: nothing written either.
     json d = doc_without_links();
     d["links"] = json::array();
     d["weights"]["max_lateness"] = 0;
-    CHECK(problem_to_json(problem_from_json(d.dump()), JsonWriteOptions(-1)) == before);
+    CHECK(problem_to_json(problem_from_json(d.dump()), one_line) == before);
 }
 
 TEST_CASE("errors in links name the JSON path", "[io][problem][links][validation]") {
