@@ -253,13 +253,9 @@ std::vector<Index> Plan::broken_links() const {
     std::vector<Index> out;
     if (!model_.has_links()) return out;
     const Problem& problem = model_.problem();
-    std::vector<Time> starts(release_.size(), kTimeMin);
-    std::vector<Index> slots;
-    for (Index j : linked_jobs_)
-        if (served(j)) slots.push_back(route_of(j));
-    std::sort(slots.begin(), slots.end());
-    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-    for (Index s : slots) time_linked(s, release_, starts);
+    // The starts the last settling left: every change to a route with a
+    // linked visit settles again, so they are the plan's.
+    const std::vector<Time>& starts = start_;
     for (Index k = 0; k < problem.num_links(); ++k) {
         const Index a = problem.link_first(k), b = problem.link_second(k);
         if (!served(a) && !served(b)) continue;

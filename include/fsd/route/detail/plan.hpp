@@ -169,7 +169,7 @@ private:
     Amount excess_ = 0;
     std::vector<Time> release_;        // per job (links only)
     std::vector<Index> linked_jobs_;   // jobs in some link
-    std::vector<Time> start_;          // per job: its start as the links were last settled
+    std::vector<Time> start_;          // per job: its start as the links were last settled (as written)
     mutable std::vector<Amount> load_scratch_;
     mutable std::vector<Amount> used_scratch_;   // tools and parts a spec's jobs use
     mutable StopScratch stop_scratch_;
