@@ -17,6 +17,8 @@ constexpr int kEjectionNeighbours = 6;
 constexpr std::size_t kAwayNeighbours = 10;
 // At most this many jobs left out (or 2 % of the jobs) are few: see few_left_out.
 constexpr std::size_t kFewLeftOut = 3;
+// Places of a linked visit tried with its left-out partners (insert_together).
+constexpr std::size_t kTogetherPlaces = 4;
 // Exchanges of a SWAP* route pair priced exactly, the most promising by their legs.
 constexpr std::size_t kSwapStarTries = 3;
 
@@ -375,7 +377,7 @@ bool LocalSearch::swap_star(Index ra, Index rb) {
             const Index x = R.node(p);
             if (!model_.is_job(x) || fixed(x) || !model_.compatible(t, x)) continue;
             const Index prev = R.place_before(p - 1), next = R.place_after(p + 1), at = model_.location(x);
-            out.push_back({x, p, leg(r, prev, next) - leg(r, prev, at) - leg(r, at, next)});
+            out.push_back({x, p, rank_leg(r, prev, next) - rank_leg(r, prev, at) - rank_leg(r, at, next)});
         }
         return out;
     };
@@ -385,7 +387,7 @@ bool LocalSearch::swap_star(Index ra, Index rb) {
     auto place = [&](Index x, Index r, const RouteState& R, Index p) {
         const Index lx = model_.location(x);
         const Index prev = R.place_before(p - 1), next = R.place_after(p + 1);
-        std::pair<Cost, Index> best{leg(r, prev, lx) + leg(r, lx, next) - leg(r, prev, next), p - 1};
+        std::pair<Cost, Index> best{rank_leg(r, prev, lx) + rank_leg(r, lx, next) - rank_leg(r, prev, next), p - 1};
         if (!may_insert_after(r, p - 1)) best.first = kTimeMax;
         for (const auto& c : top_places(x, r))
             if (c.second != p && c.second != p - 1 && c.first < best.first) best = c;
@@ -411,8 +413,9 @@ bool LocalSearch::swap_star(Index ra, Index rb) {
             else continue;
             std::sort(best.begin(), best.end(), [](const Exchange& p, const Exchange& q) { return p.legs < q.legs; });
         }
-    // The legs rule out exchanges that cannot pay (as in between_routes).
-    const bool legs_decide = !model_.balance();
+    // The legs rule out exchanges that cannot pay (as in between_routes),
+    // when they ranked them by their cost.
+    const bool legs_decide = !model_.balance() && !model_.legs_free(ra) && !model_.legs_free(rb);
     const Cost slack = beyond_costs(A.cost(), plan_.penalties()) + beyond_costs(B.cost(), plan_.penalties());
     auto spec = [&](Index r, Index p, Index x, Index after) {
         RouteSpec s(r);
@@ -459,7 +462,7 @@ const std::array<std::pair<Cost, Index>, 3>& LocalSearch::top_places(Index x, In
     for (Index q = 0; q + 1 < R.size(); ++q) {
         if (!may_insert_after(r, q)) continue;
         const Index prev = R.prefix(q).last, next = R.suffix(q + 1).first;
-        const Cost d = leg(r, prev, lx) + leg(r, lx, next) - leg(r, prev, next);
+        const Cost d = rank_leg(r, prev, lx) + rank_leg(r, lx, next) - rank_leg(r, prev, next);
         for (std::size_t k = 0; k < c.best.size(); ++k)
             if (d < c.best[k].first) {
                 for (std::size_t m = c.best.size() - 1; m > k; --m) c.best[m] = c.best[m - 1];
@@ -849,15 +852,14 @@ Placement LocalSearch::best_place(Index u, Index s, bool strict, Cost limit) con
     return best;
 }
 
-bool LocalSearch::insert(Index u, bool strict) {
-    if (!model_.servable(u) || plan_.served(u)) return false;
-    Placement best;
+void LocalSearch::places(Index u, bool strict, std::vector<Placement>& out) const {
+    out.clear();
     std::vector<Index> tried;
     auto consider = [&](Index s) {
         if (std::find(tried.begin(), tried.end(), s) != tried.end()) return;
         tried.push_back(s);
         const Placement p = best_place(u, s, strict);
-        if (p.delta < best.delta) best = p;
+        if (p.slot >= 0) out.push_back(p);
     };
     for (Index v : model_.neighbours(u)) {
         const Index rv = plan_.route_of(v);
@@ -871,8 +873,72 @@ bool LocalSearch::insert(Index u, bool strict) {
             consider(s);
             break;
         }
+}
+
+Placement LocalSearch::cheapest_place(Index u, bool strict) const {
+    places(u, strict, places_scratch_);
+    Placement best;
+    for (const Placement& p : places_scratch_)
+        if (p.delta < best.delta) best = p;
+    return best;
+}
+
+bool LocalSearch::insert(Index u, bool strict) {
+    if (!model_.servable(u) || plan_.served(u)) return false;
+    if (model_.linked(u) && insert_together(u, strict)) return true;
+    const Placement best = cheapest_place(u, strict);
     if (best.slot < 0 || best.delta >= model_.prize(u)) return false;
     insert_at(u, best);
+    return true;
+}
+
+// A visit inserted while its partners are left out goes where nothing holds
+// it, and the partners inserted after it can only wait for it or miss their
+// gaps. So such a visit goes in with them: at each of its few cheapest
+// places, the partners at their cheapest places given it, and the plan's
+// cost (which the visits' prizes are part of) chooses.
+bool LocalSearch::insert_together(Index u, bool strict) {
+    std::vector<Index> partners;
+    for (const LinkPartner& p : model_.partners(u))
+        if (!plan_.served(p.job) && model_.servable(p.job) &&
+            std::find(partners.begin(), partners.end(), p.job) == partners.end())
+            partners.push_back(p.job);
+    if (partners.empty()) return false;
+    std::vector<Placement> options;
+    places(u, strict, options);
+    // Stable: on ties the first is cheapest_place's, so the first option is
+    // what inserting u alone and then its partners would do.
+    std::stable_sort(options.begin(), options.end(), [](const Placement& a, const Placement& b) { return a.delta < b.delta; });
+    if (options.size() > kTogetherPlaces) options.resize(kTogetherPlaces);
+    // Puts u at `place` and each partner at its cheapest place that pays for
+    // itself; `undo` gets the routes as they were, in order of change.
+    std::vector<std::pair<Index, std::vector<Index>>> undo;
+    auto put = [&](Index job, const Placement& place) {
+        undo.emplace_back(place.slot, plan_.route(place.slot).nodes());
+        RouteSpec b(place.slot);
+        b.add(prefix_part(place.slot, place.after)).add(node_part(job)).add(suffix_part(place.slot, place.after + 1));
+        plan_.set_route(place.slot, plan_.materialize(b));
+        place_breaks(place.slot);
+    };
+    auto put_all = [&](const Placement& place) {
+        put(u, place);
+        for (Index p : partners) {
+            const Placement q = cheapest_place(p, strict);
+            if (q.slot >= 0 && q.delta < model_.prize(p)) put(p, q);
+        }
+    };
+    Cost best = plan_.penalised();
+    std::size_t chosen = options.size();
+    for (std::size_t k = 0; k < options.size(); ++k) {
+        undo.clear();
+        put_all(options[k]);
+        if (plan_.penalised() < best) best = plan_.penalised(), chosen = k;
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) plan_.set_route(it->first, std::move(it->second));
+    }
+    if (chosen == options.size()) return false;
+    undo.clear();
+    put_all(options[chosen]);
+    for (const auto& [s, nodes] : undo) mark_route(s);
     return true;
 }
 

@@ -93,6 +93,15 @@ void ruin_and_recreate(Plan& plan, LocalSearch& ls, const RouteLocks& locks, std
             }
         }
     }
+    // Linked visits leave with their partners: put back alone, a visit could
+    // only go where its partner waits for it (LocalSearch::insert_together).
+    if (m.has_links()) {
+        const std::size_t chosen = removed.size();
+        for (std::size_t k = 0; k < chosen; ++k)
+            for (const LinkPartner& p : m.partners(removed[k]))
+                if (movable(plan, locks, p.job) && std::find(removed.begin(), removed.end(), p.job) == removed.end())
+                    removed.push_back(p.job);
+    }
     take_out(plan, ls, removed);
     if (!plan.served(seed) && m.servable(seed) && std::find(removed.begin(), removed.end(), seed) == removed.end())
         removed.push_back(seed);

@@ -3,6 +3,7 @@
 // among equals), the repair when penalties cannot price a job out, and a
 // left-out job let in by moving a more valuable one to another engineer.
 #include "fsd/route/detail/local_search.hpp"
+#include "plan_test_support.hpp"
 #include "route_test_support.hpp"
 
 using namespace route_test;
@@ -15,17 +16,6 @@ Job optional_job(const std::string& id, Index location, Duration duration, Cost 
     j.optional = true;
     j.penalty = penalty;
     return j;
-}
-
-// Node lists: slot s serves `jobs` in order (start and end around them).
-PlanRoutes routes_of(const RouteModel& m, const std::vector<std::vector<Index>>& jobs) {
-    PlanRoutes routes(static_cast<std::size_t>(m.num_slots()));
-    for (std::size_t s = 0; s < routes.size(); ++s) {
-        routes[s].push_back(m.start_node(static_cast<Index>(s)));
-        if (s < jobs.size()) routes[s].insert(routes[s].end(), jobs[s].begin(), jobs[s].end());
-        routes[s].push_back(m.end_node(static_cast<Index>(s)));
-    }
-    return routes;
 }
 
 const StoppingCriterion kNoLimit(StoppingCriterion::Clock::now(), 600.0, -1, 0, nullptr);

@@ -284,3 +284,26 @@ TEST_CASE("feasible routes as the model prices them pass the independent verifie
     }
     CHECK(checked > 20);
 }
+
+TEST_CASE("drives cost nothing for an engineer paid only by the working hour (legs_free)", "[route][model]") {
+    ProblemBuilder b;
+    b.set_travel(line({0, 600}));
+    Engineer paid = engineer("paid", 0);
+    paid.costs.per_hour = 0;
+    paid.costs.per_working_hour = 3600;
+    Engineer by_km = engineer("by-km", 0);
+    by_km.costs.per_hour = 0;
+    by_km.costs.per_km = 500;
+    b.add_engineer(paid).add_engineer(engineer("hourly", 0)).add_engineer(by_km);
+    b.add_job(job("a", 1));
+    const Problem p = b.build();
+    const RouteModel m(p);
+    REQUIRE(m.num_slots() == 3);
+    CHECK(m.legs_free(0));
+    CHECK(m.leg(0, 0, 1).cost == 0);
+    CHECK(m.leg(0, 0, 1).duration == 600);
+    CHECK_FALSE(m.legs_free(1));
+    CHECK(m.leg(1, 0, 1).cost == 600);
+    CHECK_FALSE(m.legs_free(2));
+    CHECK(m.leg(2, 0, 1).cost == 300);
+}

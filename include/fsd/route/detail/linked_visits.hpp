@@ -15,9 +15,9 @@ namespace fsd::detail {
 /// Takes out of `plan` every served visit of a link it breaks
 /// (Plan::broken_links), again until none is broken (taking a visit out can
 /// break another link of its partner); then offers them back one by one at
-/// their cheapest place that adds no time warp (`ls`, LocalSearch::insert),
-/// where the first visit of a pair goes in free and the second waits for it,
-/// and takes out again what still breaks a link. Returns the jobs left out
+/// their cheapest place that adds no time warp (`ls`, LocalSearch::insert,
+/// which puts a visit in with its left-out partners), and takes out again
+/// what still breaks a link. Returns the jobs left out
 /// for it, ascending.
 std::vector<Index> drop_broken_links(Plan& plan, LocalSearch& ls);
 

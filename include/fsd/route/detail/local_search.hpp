@@ -54,9 +54,16 @@ public:
     /// Places that cannot cost less than `limit` are not priced (see
     /// Placement::exact).
     Placement best_place(Index u, Index s, bool strict, Cost limit = kTimeMax) const;
+    /// Job u's cheapest place in each route near it (the routes of its
+    /// neighbours, its nearest slots and the nearest unused route) that has
+    /// one; `strict` as in best_place.
+    void places(Index u, bool strict, std::vector<Placement>& out) const;
+    /// The cheapest of places() (slot -1: none).
+    Placement cheapest_place(Index u, bool strict) const;
     /// Inserts left-out job u at its cheapest place among the routes near it
-    /// (its near slots and the routes of its neighbours) when that costs less
-    /// than its prize; `strict` as in best_place. True when inserted.
+    /// when that costs less than its prize; `strict` as in best_place. A
+    /// linked visit whose partners are left out goes in with them when the
+    /// plan's cost falls (insert_together). True when u was inserted.
     bool insert(Index u, bool strict);
     /// Inserts left-out job u at `place` (from best_place) and re-places the
     /// route's breaks.
@@ -86,6 +93,7 @@ private:
     bool into_unused_route(Index u);
     bool take_out(Index u);
     bool make_room(Index u);
+    bool insert_together(Index u, bool strict);
     bool eject_for(Index u, bool may_move);
     /// At a local optimum: eject_for, moving others, for each left-out job
     /// of the least prize, when few are left out. True when one got in.
@@ -112,7 +120,14 @@ private:
     bool fixed(Index j) const { return locks_.any && locks_.fixed(j); }
     /// The cost of the leg between two places in route r.
     Cost leg(Index r, Index from, Index to) const { return model_.leg(r, from, to).cost; }
-    /// Job x's three cheapest places in route r by the legs they add
+    /// What ranks places by their legs in route r: the legs' cost, or their
+    /// seconds when legs cost nothing (RouteModel::legs_free), where a
+    /// ranking by cost would tie every place. Not a bound of any price.
+    Cost rank_leg(Index r, Index from, Index to) const {
+        const Leg l = model_.leg(r, from, to);
+        return model_.legs_free(r) ? l.duration : l.cost;
+    }
+    /// Job x's three cheapest places in route r by the legs they add (rank_leg)
     /// ((cost, position after which), kTimeMax when none), cached until r changes.
     const std::array<std::pair<Cost, Index>, 3>& top_places(Index x, Index r);
 
@@ -131,6 +146,7 @@ private:
     std::vector<std::int64_t> examined_;  // per job: plan clock when last examined in vain
     std::vector<std::int64_t> room_examined_;  // per job: the same for make_room_at_optimum
     mutable std::vector<std::pair<Cost, Index>> order_scratch_;
+    mutable std::vector<Placement> places_scratch_;  // cheapest_place's
     bool feasible_only_ = false;
     static constexpr std::size_t kTopPlaceRoutes = 8;
     std::unordered_map<std::uint64_t, std::int64_t> pair_examined_;  // SWAP* route pair -> plan clock when examined

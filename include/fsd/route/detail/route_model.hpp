@@ -165,6 +165,9 @@ public:
         }
         return {t, (d.per_hour * t + 1800) / 3600 + (d.per_km * (*d.distances)(from, to) + 500) / 1000};
     }
+    /// Whether slot `s`'s drives cost nothing by themselves (no price per
+    /// hour or km: an engineer paid by the working hour, say).
+    bool legs_free(Index s) const { return cost_mode_[static_cast<std::size_t>(s)] == CostMode::none; }
     /// A callable (from, to) -> Leg for slot `s`, for join().
     auto legs(Index s) const {
         return [this, s](Index from, Index to) { return leg(s, from, to); };
