@@ -915,10 +915,7 @@ bool LocalSearch::insert_together(Index u, bool strict) {
     std::vector<std::pair<Index, std::vector<Index>>> undo;
     auto put = [&](Index job, const Placement& place) {
         undo.emplace_back(place.slot, plan_.route(place.slot).nodes());
-        RouteSpec b(place.slot);
-        b.add(prefix_part(place.slot, place.after)).add(node_part(job)).add(suffix_part(place.slot, place.after + 1));
-        plan_.set_route(place.slot, plan_.materialize(b));
-        place_breaks(place.slot);
+        put_at(job, place);
     };
     auto put_all = [&](const Placement& place) {
         put(u, place);
@@ -943,10 +940,15 @@ bool LocalSearch::insert_together(Index u, bool strict) {
 }
 
 void LocalSearch::insert_at(Index u, const Placement& place) {
+    put_at(u, place);
+    mark_route(place.slot);
+}
+
+void LocalSearch::put_at(Index u, const Placement& place) {
     RouteSpec b(place.slot);
     b.add(prefix_part(place.slot, place.after)).add(node_part(u)).add(suffix_part(place.slot, place.after + 1));
     plan_.set_route(place.slot, plan_.materialize(b));
-    changed(place.slot);
+    place_breaks(place.slot);
 }
 
 void LocalSearch::place_breaks(Index s) {

@@ -94,6 +94,8 @@ private:
     bool take_out(Index u);
     bool make_room(Index u);
     bool insert_together(Index u, bool strict);
+    /// insert_at without marking the route for examination (a trial).
+    void put_at(Index u, const Placement& place);
     bool eject_for(Index u, bool may_move);
     /// At a local optimum: eject_for, moving others, for each left-out job
     /// of the least prize, when few are left out. True when one got in.
